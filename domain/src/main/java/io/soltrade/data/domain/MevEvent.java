@@ -1,0 +1,36 @@
+package io.soltrade.data.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A sandwich-attack assessment for one trade: the predicted probability and loss before sending, the actual
+ * loss and outcome after. {@code id} is the natural key; losses are lamports.
+ */
+public record MevEvent(
+        UUID id,
+        Instant detectedAt,
+        TraderId trader,
+        Pubkey token,
+        Optional<TxSignature> victimSignature,
+        double sandwichProbability,
+        TokenAmount predictedLoss,
+        TokenAmount actualLoss,
+        MevOutcome outcome) {
+
+    public MevEvent {
+        Checks.notNull(id, "id");
+        detectedAt = Checks.timestamp(detectedAt, "detectedAt");
+        Checks.notNull(trader, "trader");
+        Checks.notNull(token, "token");
+        Checks.notNull(victimSignature, "victimSignature");
+        Checks.inRange(sandwichProbability, "sandwichProbability", 0.0, 1.0);
+        Checks.notNull(predictedLoss, "predictedLoss");
+        Checks.notNull(actualLoss, "actualLoss");
+        Checks.notNull(outcome, "outcome");
+        if (outcome != MevOutcome.SANDWICHED && !actualLoss.isZero()) {
+            throw new DomainValidationException("actualLoss", "is " + actualLoss + " but outcome is " + outcome + ": only a sandwiched trade loses to MEV");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.soltrade.data.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * A token's price as one source saw it at one slot. Quotes are ordered by slot, then by observation time:
+ * a cache keeps only the newest.
+ */
+public record PriceQuote(TokenSymbol symbol, BigDecimal price, long slot, Instant observedAt, String source) {
+    private static final Pattern SOURCE = Pattern.compile("[a-z0-9_.-]{1,32}");
+
+    public PriceQuote {
+        Checks.notNull(symbol, "symbol");
+        price = ExactDecimal.positive(price, "price");
+        Checks.nonNegative(slot, "slot");
+        observedAt = Checks.timestamp(observedAt, "observedAt");
+        Checks.matches(source, "source", SOURCE, "1 to 32 of a-z 0-9 _ . -");
+    }
+
+    /** True when this quote should replace {@code other}: a later slot, or the same slot observed later. */
+    public boolean isNewerThan(PriceQuote other) {
+        return slot != other.slot ? slot > other.slot : observedAt.isAfter(other.observedAt);
+    }
+}
