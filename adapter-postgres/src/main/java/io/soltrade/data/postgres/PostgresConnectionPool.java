@@ -48,7 +48,8 @@ final class PostgresConnectionPool implements ManagedResource {
         config.addDataSourceProperty("connectTimeout", Integer.toString((int) settings.connectTimeout().toSeconds()));
         config.addDataSourceProperty("socketTimeout", Integer.toString((int) settings.socketTimeout().toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
+        // Per schema, so operators (and the fault tests) can tell this pool's sessions from any other's.
+        config.addDataSourceProperty("ApplicationName", applicationName(settings));
         config.addDataSourceProperty("currentSchema", settings.schema());
         config.addDataSourceProperty("sslmode", settings.sslMode().driverValue());
         settings.sslRootCert().ifPresent(path -> config.addDataSourceProperty("sslrootcert", path.toString()));
@@ -56,6 +57,11 @@ final class PostgresConnectionPool implements ManagedResource {
         config.addDataSourceProperty("prepareThreshold", "1");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return config;
+    }
+
+    /** What {@code pg_stat_activity.application_name} shows for this pool's sessions. */
+    static String applicationName(PostgresSettings settings) {
+        return APPLICATION_NAME + ":" + settings.schema();
     }
 
     /** A connection from the pool; closing it gives it back. */
