@@ -129,7 +129,7 @@ public record FailurePlan(Schedule schedule, long n, DbErrorKind kind, Operation
         String when = switch (schedule) {
             case NEVER -> "never";
             case ALWAYS -> "always";
-            case EVERY_NTH -> "every " + n + "th call";
+            case EVERY_NTH -> "once every " + n + " calls";
             case AFTER -> "after " + n + " calls";
             case FIRST -> "first " + n + " calls";
         };
