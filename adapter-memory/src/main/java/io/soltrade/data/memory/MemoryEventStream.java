@@ -11,7 +11,6 @@ import io.soltrade.data.ports.PortInput;
 import io.soltrade.data.ports.StreamBatch;
 import io.soltrade.data.ports.StreamEntry;
 import io.soltrade.data.ports.StreamEntryId;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,25 +22,28 @@ import java.util.Map;
  * {@link EventStream} in memory, with the semantics of the Redis adapter: one {@link CappedStreamLog} per
  * {@link StreamName}, each trimmed exactly to the cap on every append; consumer groups with pending lists;
  * idle times measured on the injected {@link Clock}; entries delivered {@code maxDeliveries} times dead-lettered
- * by the next claim. Blocking reads wait in real time. Thread-safe.
+ * by the next claim. Blocking reads wait in real time. Failures and latency are simulated as for every memory
+ * store: publishing and every group operation that changes state count as writes, the rest as reads. Thread-safe.
  */
-public final class MemoryEventStream implements EventStream {
+public final class MemoryEventStream extends SimulatedStore<MemoryEventStream> implements EventStream {
     public static final long DEFAULT_MAX_LENGTH = 10_000;
     public static final int DEFAULT_MAX_DELIVERIES = 5;
-    static final String BACKEND = "memory";
+    private static final String BACKEND = Simulation.BACKEND;
 
     private final Map<StreamName, CappedStreamLog> logs = new EnumMap<>(StreamName.class);
     private final long maxLength;
     private final int maxDeliveries;
 
     public MemoryEventStream() {
-        this(Clock.systemUTC(), DEFAULT_MAX_LENGTH, DEFAULT_MAX_DELIVERIES);
+        this(MemorySettings.defaults());
     }
 
-    public MemoryEventStream(Clock clock, long maxLength, int maxDeliveries) {
-        if (clock == null) {
-            throw new IllegalArgumentException("clock is null");
-        }
+    public MemoryEventStream(MemorySettings settings) {
+        this(settings, DEFAULT_MAX_LENGTH, DEFAULT_MAX_DELIVERIES);
+    }
+
+    public MemoryEventStream(MemorySettings settings, long maxLength, int maxDeliveries) {
+        super("EventStream", settings);
         if (maxLength < 1) {
             throw new IllegalArgumentException("maxLength must be at least 1, got " + maxLength);
         }
@@ -51,8 +53,13 @@ public final class MemoryEventStream implements EventStream {
         this.maxLength = maxLength;
         this.maxDeliveries = maxDeliveries;
         for (StreamName name : StreamName.values()) {
-            logs.put(name, new CappedStreamLog(clock, maxLength));
+            logs.put(name, new CappedStreamLog(settings.clock(), maxLength));
         }
+    }
+
+    @Override
+    MemoryEventStream self() {
+        return this;
     }
 
     /** How many deliveries an entry gets before a claim moves it to the dead-letter list. */
@@ -63,12 +70,17 @@ public final class MemoryEventStream implements EventStream {
     @Override
     public StreamEntryId publish(StreamEvent event) {
         PortInput.notNull(event, "event", BACKEND);
+        simulation.beforeWrite("publish");
         return logs.get(event.stream()).append(event);
     }
 
     @Override
     public List<StreamEntryId> publishAll(List<? extends StreamEvent> events) {
         PortInput.batch(events, "events", BACKEND);
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        simulation.beforeWrite("publishAll");
         List<StreamEntryId> ids = new ArrayList<>(events.size());
         for (StreamEvent event : events) {
             ids.add(logs.get(event.stream()).append(event));
@@ -78,7 +90,9 @@ public final class MemoryEventStream implements EventStream {
 
     @Override
     public long length(StreamName stream) {
-        return log(stream).length();
+        CappedStreamLog log = log(stream);
+        simulation.beforeRead("length");
+        return log.length();
     }
 
     @Override
@@ -92,6 +106,7 @@ public final class MemoryEventStream implements EventStream {
         PortInput.notNull(after, "after", BACKEND);
         PortInput.limit(count, BACKEND);
         checkNotNegative(block, "block");
+        simulation.beforeRead("read");
         try {
             return log.read(after, count, block);
         } catch (InterruptedException e) {
@@ -104,6 +119,7 @@ public final class MemoryEventStream implements EventStream {
         CappedStreamLog log = log(stream);
         PortInput.name(group, "group", BACKEND);
         PortInput.notNull(start, "start", BACKEND);
+        simulation.beforeWrite("ensureGroup");
         log.ensureGroup(group, start);
     }
 
@@ -114,6 +130,7 @@ public final class MemoryEventStream implements EventStream {
         PortInput.name(consumer, "consumer", BACKEND);
         PortInput.limit(count, BACKEND);
         checkNotNegative(block, "block");
+        simulation.beforeWrite("readGroup");
         try {
             return log.readGroup(group, consumer, count, block).orElseThrow(() -> noGroup(stream, group));
         } catch (InterruptedException e) {
@@ -126,6 +143,7 @@ public final class MemoryEventStream implements EventStream {
         CappedStreamLog log = log(stream);
         PortInput.name(group, "group", BACKEND);
         PortInput.batch(ids, "ids", BACKEND);
+        simulation.beforeWrite("ack");
         return log.ack(group, ids);
     }
 
@@ -136,6 +154,7 @@ public final class MemoryEventStream implements EventStream {
         PortInput.name(consumer, "consumer", BACKEND);
         checkNotNegative(minIdle, "minIdle");
         PortInput.limit(count, BACKEND);
+        simulation.beforeWrite("claimStale");
         CappedStreamLog.Claim claim = log.claimStale(group, consumer, minIdle, count, maxDeliveries)
                 .orElseThrow(() -> noGroup(stream, group));
         return new ClaimResult(claim.claimed(), claim.deadLettered());
@@ -145,6 +164,7 @@ public final class MemoryEventStream implements EventStream {
     public long pending(StreamName stream, String group) {
         CappedStreamLog log = log(stream);
         PortInput.name(group, "group", BACKEND);
+        simulation.beforeRead("pending");
         return log.pending(group).orElseThrow(() -> noGroup(stream, group));
     }
 
@@ -152,6 +172,7 @@ public final class MemoryEventStream implements EventStream {
     public List<StreamEntry> deadLetters(StreamName stream, int limit) {
         CappedStreamLog log = log(stream);
         PortInput.limit(limit, BACKEND);
+        simulation.beforeRead("deadLetters");
         return log.deadLetters(limit);
     }
 

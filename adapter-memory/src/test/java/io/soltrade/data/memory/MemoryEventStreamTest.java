@@ -1,5 +1,7 @@
 package io.soltrade.data.memory;
 
+import static io.soltrade.data.ports.contract.ContractAssertions.assertFailsWith;
+import static io.soltrade.data.ports.contract.ContractAssertions.assertInvalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
@@ -16,6 +18,7 @@ import io.soltrade.data.ports.contract.EventStreamContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,15 +29,16 @@ class MemoryEventStreamTest extends EventStreamContract {
     private static final StreamName UI = StreamName.UI_EVENTS;
 
     private final AdjustableClock clock = new AdjustableClock();
+    private final MemorySettings settings = MemorySettings.defaults().withClock(clock);
 
     @Override
     protected EventStream eventStream() {
-        return new MemoryEventStream(clock, MemoryEventStream.DEFAULT_MAX_LENGTH, 3);
+        return new MemoryEventStream(settings, MemoryEventStream.DEFAULT_MAX_LENGTH, 3);
     }
 
     @Override
     protected EventStream eventStream(long cap) {
-        return new MemoryEventStream(clock, cap, 3);
+        return new MemoryEventStream(settings, cap, 3);
     }
 
     @Override
@@ -49,7 +53,7 @@ class MemoryEventStreamTest extends EventStreamContract {
 
     @Test
     void missedEntriesAreCountedExactly() {
-        MemoryEventStream stream = new MemoryEventStream(clock, 10, 3);
+        MemoryEventStream stream = new MemoryEventStream(settings, 10, 3);
         StreamEntryId position = stream.publish(ui(0));
         stream.publishAll(uis(1, 15));
 
@@ -59,7 +63,7 @@ class MemoryEventStreamTest extends EventStreamContract {
 
     @Test
     void readerFurtherBehindThanTheRememberedTrimsLearnsALowerBound() {
-        MemoryEventStream stream = new MemoryEventStream(clock, 10, 3);
+        MemoryEventStream stream = new MemoryEventStream(settings, 10, 3);
         stream.publish(ui(0));
         StreamEntryId position = stream.publish(ui(1));
         stream.publishAll(uis(2, 40));
@@ -71,7 +75,7 @@ class MemoryEventStreamTest extends EventStreamContract {
 
     @Test
     void idsIncreaseWhenTheClockStandsStillOrGoesBack() {
-        MemoryEventStream stream = new MemoryEventStream(clock, 100, 3);
+        MemoryEventStream stream = new MemoryEventStream(settings, 100, 3);
         StreamEntryId first = stream.publish(ui(0));
         StreamEntryId second = stream.publish(ui(1));
         clock.advance(Duration.ofSeconds(-10));
@@ -84,7 +88,7 @@ class MemoryEventStreamTest extends EventStreamContract {
 
     @Test
     void pendingEntryTrimmedByTheCapIsDroppedByTheNextClaim() {
-        MemoryEventStream stream = new MemoryEventStream(clock, 2, 3);
+        MemoryEventStream stream = new MemoryEventStream(settings, 2, 3);
         stream.ensureGroup(UI, "g", GroupStart.NEW_ONLY);
         stream.publish(ui(0));
         stream.readGroup(UI, "g", "dead", 10, Duration.ZERO);
@@ -100,7 +104,7 @@ class MemoryEventStreamTest extends EventStreamContract {
 
     @Test
     void deadLettersAreCappedLikeTheStream() {
-        MemoryEventStream stream = new MemoryEventStream(clock, 3, 1);
+        MemoryEventStream stream = new MemoryEventStream(settings, 3, 1);
         stream.ensureGroup(UI, "g", GroupStart.NEW_ONLY);
         List<StreamEntryId> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -147,9 +151,9 @@ class MemoryEventStreamTest extends EventStreamContract {
 
     @Test
     void badConfigurationIsRejected() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new MemoryEventStream(clock, 0, 3));
-        assertThatIllegalArgumentException().isThrownBy(() -> new MemoryEventStream(clock, 10, 0));
-        assertThatIllegalArgumentException().isThrownBy(() -> new MemoryEventStream(null, 10, 3));
+        assertThatIllegalArgumentException().isThrownBy(() -> new MemoryEventStream(settings, 0, 3));
+        assertThatIllegalArgumentException().isThrownBy(() -> new MemoryEventStream(settings, 10, 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> new MemoryEventStream(settings, -1, 3));
     }
 
     @Test
@@ -158,6 +162,31 @@ class MemoryEventStreamTest extends EventStreamContract {
         StreamEntryId id = stream.publish(ui(0));
 
         assertThat(stream.read(UI, StreamEntryId.ZERO, 1, Duration.ofSeconds(Long.MAX_VALUE)).entries()).extracting(e -> e.id()).containsExactly(id);
+    }
+
+    @Test
+    void failedPublishAppendsNothingAndBadInputIsRejectedFirst() {
+        MemoryEventStream stream = new MemoryEventStream(settings, 100, 3).withFailure(FailurePlan.alwaysTransient().onWritesOnly());
+
+        assertFailsWith(DbErrorKind.CONNECTION, () -> stream.publish(ui(0)));
+        assertFailsWith(DbErrorKind.CONNECTION, () -> stream.publishAll(uis(1, 3)));
+        assertInvalidInput(() -> stream.publishAll(Arrays.asList(ui(4), null)));
+        assertInvalidInput(() -> stream.readGroup(UI, "bad group", "c", 1, Duration.ZERO));
+
+        assertThat(stream.length(UI)).isZero();
+    }
+
+    @Test
+    void failedGroupReadDeliversNothing() {
+        MemoryEventStream stream = new MemoryEventStream(settings, 100, 3);
+        stream.ensureGroup(UI, "g", GroupStart.NEW_ONLY);
+        stream.publish(ui(0));
+        stream.withFailure(FailurePlan.firstCalls(1, DbErrorKind.TIMEOUT));
+
+        assertFailsWith(DbErrorKind.TIMEOUT, () -> stream.readGroup(UI, "g", "c", 10, Duration.ZERO));
+
+        assertThat(stream.pending(UI, "g")).isZero();
+        assertThat(stream.readGroup(UI, "g", "c", 10, Duration.ZERO)).hasSize(1);
     }
 
     private static UiEvent ui(int n) {

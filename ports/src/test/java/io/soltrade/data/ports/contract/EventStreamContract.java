@@ -1,30 +1,29 @@
 package io.soltrade.data.ports.contract;
 
+import static io.soltrade.data.ports.contract.ContractAssertions.assertFailsWith;
+import static io.soltrade.data.ports.contract.ContractAssertions.assertInvalidInput;
+import static io.soltrade.data.ports.contract.ContractFixtures.LARGEST_PRICE;
+import static io.soltrade.data.ports.contract.ContractFixtures.SMALLEST_PRICE;
+import static io.soltrade.data.ports.contract.ContractFixtures.extremeTrade;
+import static io.soltrade.data.ports.contract.ContractFixtures.groupName;
+import static io.soltrade.data.ports.contract.ContractFixtures.liveTrade;
+import static io.soltrade.data.ports.contract.ContractFixtures.paperTrade;
+import static io.soltrade.data.ports.contract.ContractFixtures.pubkey;
+import static io.soltrade.data.ports.contract.ContractFixtures.symbol;
+import static io.soltrade.data.ports.contract.ContractFixtures.uiEvent;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.soltrade.data.domain.MevStatus;
-import io.soltrade.data.domain.OnChainTradeId;
-import io.soltrade.data.domain.PaperTradeId;
 import io.soltrade.data.domain.PriceQuote;
 import io.soltrade.data.domain.PriceUpdateEvent;
-import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.StreamEvent;
 import io.soltrade.data.domain.StreamName;
-import io.soltrade.data.domain.TokenAmount;
 import io.soltrade.data.domain.TokenSymbol;
-import io.soltrade.data.domain.Trade;
 import io.soltrade.data.domain.TradeEvent;
-import io.soltrade.data.domain.TradeSide;
-import io.soltrade.data.domain.TraderId;
-import io.soltrade.data.domain.TradingMode;
-import io.soltrade.data.domain.TxSignature;
 import io.soltrade.data.domain.UiEvent;
 import io.soltrade.data.ports.ClaimResult;
 import io.soltrade.data.ports.DbErrorKind;
-import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.EventStream;
 import io.soltrade.data.ports.GroupStart;
 import io.soltrade.data.ports.PermanentDbException;
@@ -43,7 +42,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -129,7 +127,7 @@ public abstract class EventStreamContract {
     @BeforeEach
     final void createStream() {
         stream = eventStream();
-        marker = randomSymbol();
+        marker = symbol();
     }
 
     // ---- publishing and tailing
@@ -164,7 +162,7 @@ public abstract class EventStreamContract {
 
     @Test
     void publishAllSendsEachEventToItsOwnStream() {
-        List<StreamEvent> events = List.of(event(1), uiEvent(), event(2), tradeEvent(paperTrade()));
+        List<StreamEvent> events = List.of(event(1), uiEvent(), event(2), new TradeEvent(paperTrade(pubkey(), BASE_TIME)));
 
         List<StreamEntryId> ids = stream.publishAll(events);
 
@@ -179,11 +177,12 @@ public abstract class EventStreamContract {
     @Test
     void everyKindOfEventRoundTripsExactly() {
         List<StreamEvent> events = List.of(
-                new PriceUpdateEvent(new PriceQuote(marker, new BigDecimal("99999999999999999999.999999999999999999"),
+                new PriceUpdateEvent(new PriceQuote(marker, LARGEST_PRICE,
                         Long.MAX_VALUE, Instant.parse("2261-12-31T23:59:59.999999Z"), "kit")),
-                new PriceUpdateEvent(new PriceQuote(marker, new BigDecimal("0.000000000000000001"), 0, Instant.EPOCH, "kit")),
-                tradeEvent(paperTrade()),
-                tradeEvent(extremeLiveTrade()),
+                new PriceUpdateEvent(new PriceQuote(marker, SMALLEST_PRICE, 0, Instant.EPOCH, "kit")),
+                new TradeEvent(paperTrade(pubkey(), BASE_TIME)),
+                new TradeEvent(extremeTrade(pubkey(), Instant.parse("2261-12-31T23:59:59.999999Z"))),
+                new TradeEvent(liveTrade(pubkey(), Instant.EPOCH)),
                 uiEvent(),
                 UiEvent.of("alert.kit", "Prix \u00e9lev\u00e9 \u2191 \uD83D\uDE80 \"quoted\" \\ back", Map.of(), BASE_TIME));
         for (StreamEvent event : events) {
@@ -313,7 +312,7 @@ public abstract class EventStreamContract {
 
     @Test
     void ensureGroupIsIdempotentAndNeverResetsTheGroup() {
-        String group = randomName("group");
+        String group = groupName();
         stream.ensureGroup(STREAM, group, GroupStart.NEW_ONLY);
         List<StreamEntryId> ids = stream.publishAll(events(1, 3));
         assertThat(stream.readGroup(STREAM, group, "c1", 10, Duration.ZERO)).extracting(StreamEntry::id).containsExactlyElementsOf(ids);
@@ -328,7 +327,7 @@ public abstract class EventStreamContract {
     @Test
     void newOnlyGroupSkipsEntriesPublishedBeforeIt() {
         stream.publish(event(1));
-        String group = randomName("group");
+        String group = groupName();
         stream.ensureGroup(STREAM, group, GroupStart.NEW_ONLY);
         PriceUpdateEvent after = event(2);
         StreamEntryId id = stream.publish(after);
@@ -339,7 +338,7 @@ public abstract class EventStreamContract {
     @Test
     void beginningGroupDeliversEntriesAlreadyInTheStream() {
         List<StreamEntryId> ids = stream.publishAll(events(1, 2));
-        String group = randomName("group");
+        String group = groupName();
         stream.ensureGroup(STREAM, group, GroupStart.BEGINNING);
 
         List<StreamEntryId> delivered = new ArrayList<>();
@@ -352,8 +351,8 @@ public abstract class EventStreamContract {
 
     @Test
     void groupDeliversEachEntryOnceAcrossItsConsumers() {
-        String group = randomName("group");
-        String other = randomName("group");
+        String group = groupName();
+        String other = groupName();
         stream.ensureGroup(STREAM, group, GroupStart.NEW_ONLY);
         stream.ensureGroup(STREAM, other, GroupStart.NEW_ONLY);
         List<StreamEntryId> ids = stream.publishAll(events(1, 10));
@@ -372,7 +371,7 @@ public abstract class EventStreamContract {
 
     @Test
     void readGroupBlocksUntilAnEntryArrives() throws Exception {
-        String group = randomName("group");
+        String group = groupName();
         stream.ensureGroup(STREAM, group, GroupStart.NEW_ONLY);
         CompletableFuture<List<StreamEntry>> reader =
                 CompletableFuture.supplyAsync(() -> stream.readGroup(STREAM, group, "c1", 10, Duration.ofSeconds(60)));
@@ -386,7 +385,7 @@ public abstract class EventStreamContract {
 
     @Test
     void ackReducesPendingOnce() {
-        String group = randomName("group");
+        String group = groupName();
         stream.ensureGroup(STREAM, group, GroupStart.NEW_ONLY);
         List<StreamEntryId> ids = stream.publishAll(events(1, 10));
         stream.readGroup(STREAM, group, "c1", 10, Duration.ZERO);
@@ -401,7 +400,7 @@ public abstract class EventStreamContract {
 
     @Test
     void ackOfEntriesNeverDeliveredCountsNothing() {
-        String group = randomName("group");
+        String group = groupName();
         stream.ensureGroup(STREAM, group, GroupStart.NEW_ONLY);
         List<StreamEntryId> ids = stream.publishAll(events(1, 2));
 
@@ -411,7 +410,7 @@ public abstract class EventStreamContract {
 
     @Test
     void claimStaleTakesOverTheEntriesOfADeadConsumer() {
-        String group = randomName("group");
+        String group = groupName();
         stream.ensureGroup(STREAM, group, GroupStart.NEW_ONLY);
         List<PriceUpdateEvent> events = events(1, 3);
         List<StreamEntryId> ids = stream.publishAll(events);
@@ -435,7 +434,7 @@ public abstract class EventStreamContract {
 
     @Test
     void claimStaleTakesAtMostCountOldestFirst() {
-        String group = randomName("group");
+        String group = groupName();
         stream.ensureGroup(STREAM, group, GroupStart.NEW_ONLY);
         List<StreamEntryId> ids = stream.publishAll(events(1, 5));
         stream.readGroup(STREAM, group, "dead", 10, Duration.ZERO);
@@ -448,7 +447,7 @@ public abstract class EventStreamContract {
 
     @Test
     void claimedEntryIsIdleAgainFromItsClaim() {
-        String group = randomName("group");
+        String group = groupName();
         stream.ensureGroup(STREAM, group, GroupStart.NEW_ONLY);
         stream.publish(event(1));
         stream.readGroup(STREAM, group, "dead", 10, Duration.ZERO);
@@ -460,7 +459,7 @@ public abstract class EventStreamContract {
 
     @Test
     void entryDeliveredTooOftenIsDeadLettered() {
-        String group = randomName("group");
+        String group = groupName();
         stream.ensureGroup(STREAM, group, GroupStart.NEW_ONLY);
         List<PriceUpdateEvent> events = events(1, 2);
         List<StreamEntryId> ids = stream.publishAll(events);
@@ -484,11 +483,11 @@ public abstract class EventStreamContract {
 
     @Test
     void groupOperationsOnAMissingGroupFailAsNotFound() {
-        String missing = randomName("missing");
+        String missing = groupName();
 
-        assertThatThrownBy(() -> stream.readGroup(STREAM, missing, "c1", 1, Duration.ZERO)).satisfies(isPermanent(DbErrorKind.NOT_FOUND));
-        assertThatThrownBy(() -> stream.claimStale(STREAM, missing, "c1", IDLE, 1)).satisfies(isPermanent(DbErrorKind.NOT_FOUND));
-        assertThatThrownBy(() -> stream.pending(STREAM, missing)).satisfies(isPermanent(DbErrorKind.NOT_FOUND));
+        assertFailsWith(DbErrorKind.NOT_FOUND, () -> stream.readGroup(STREAM, missing, "c1", 1, Duration.ZERO));
+        assertFailsWith(DbErrorKind.NOT_FOUND, () -> stream.claimStale(STREAM, missing, "c1", IDLE, 1));
+        assertFailsWith(DbErrorKind.NOT_FOUND, () -> stream.pending(STREAM, missing));
         assertThat(stream.ack(STREAM, missing, List.of(new StreamEntryId(1, 0)))).isZero();
     }
 
@@ -496,7 +495,7 @@ public abstract class EventStreamContract {
 
     @TestFactory
     Stream<DynamicTest> badInputIsRejectedBeforeAnyIo() {
-        String group = randomName("group");
+        String group = groupName();
         List<StreamEntryId> oneId = List.of(new StreamEntryId(1, 0));
         Map<String, ThrowingCallable> calls = new TreeMap<>();
         calls.put("publish null", () -> stream.publish(null));
@@ -534,15 +533,14 @@ public abstract class EventStreamContract {
         calls.put("deadLetters limit 0", () -> stream.deadLetters(STREAM, 0));
         calls.put("deadLetters limit over the limit", () -> stream.deadLetters(STREAM, PortInput.MAX_LIMIT + 1));
         return calls.entrySet().stream().map(call -> DynamicTest.dynamicTest(call.getKey(),
-                () -> assertThatThrownBy(call.getValue()).satisfies(isPermanent(DbErrorKind.INVALID_INPUT))));
+                () -> assertInvalidInput(call.getValue())));
     }
 
     @Test
     void batchWithANullEventPublishesNothing() {
         StreamEntryId before = stream.publish(event(0));
 
-        assertThatThrownBy(() -> stream.publishAll(Arrays.asList(event(1), null)))
-                .satisfies(isPermanent(DbErrorKind.INVALID_INPUT));
+        assertInvalidInput(() -> stream.publishAll(Arrays.asList(event(1), null)));
 
         assertThat(stream.read(STREAM, before, 10, Duration.ZERO).entries()).isEmpty();
     }
@@ -579,50 +577,5 @@ public abstract class EventStreamContract {
 
     private List<PriceUpdateEvent> events(long firstSlot, int count) {
         return IntStream.range(0, count).mapToObj(i -> event(firstSlot + i)).toList();
-    }
-
-    private static UiEvent uiEvent() {
-        return UiEvent.of("alert.kit", "kit event " + randomName("m"), Map.of("severity", "warn", "count", "3"), BASE_TIME);
-    }
-
-    private static TradeEvent tradeEvent(Trade trade) {
-        return new TradeEvent(trade);
-    }
-
-    private static Trade paperTrade() {
-        return new Trade(new PaperTradeId(randomName("t")), BASE_TIME, TraderId.of(randomName("trader")), TradingMode.PAPER,
-                TradeSide.BUY, randomPubkey(), randomPubkey(), TokenAmount.of(1_000_000), TokenAmount.of(42), TokenAmount.of(5_000),
-                new BigDecimal("23809.523809523809523809"), 300_000_000, MevStatus.NONE);
-    }
-
-    private static Trade extremeLiveTrade() {
-        byte[] signature = new byte[TxSignature.BYTES];
-        ThreadLocalRandom.current().nextBytes(signature);
-        return new Trade(new OnChainTradeId(TxSignature.ofBytes(signature), OnChainTradeId.MAX_INSTRUCTION_INDEX),
-                Instant.parse("2261-12-31T23:59:59.999999Z"), TraderId.of(randomName("trader")), TradingMode.LIVE, TradeSide.SELL,
-                randomPubkey(), randomPubkey(), TokenAmount.MAX, TokenAmount.parse("9223372036854775808"), TokenAmount.MAX,
-                new BigDecimal("99999999999999999999.999999999999999999"), Long.MAX_VALUE, MevStatus.SANDWICHED);
-    }
-
-    private static Pubkey randomPubkey() {
-        byte[] bytes = new byte[Pubkey.BYTES];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return Pubkey.ofBytes(bytes);
-    }
-
-    private static TokenSymbol randomSymbol() {
-        return TokenSymbol.of("S" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36));
-    }
-
-    /** A fresh group, consumer or id name. */
-    protected static String randomName(String prefix) {
-        return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
-    }
-
-    private static Consumer<Throwable> isPermanent(DbErrorKind kind) {
-        return thrown -> {
-            assertThat(thrown).isInstanceOf(PermanentDbException.class);
-            assertThat(((DbException) thrown).kind()).isEqualTo(kind);
-        };
     }
 }
