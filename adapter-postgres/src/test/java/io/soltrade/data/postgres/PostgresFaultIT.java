@@ -119,7 +119,7 @@ class PostgresFaultIT {
 
             Throwable failure = catchThrowable(() -> adapter.tradeStore.batchSave(batch));
 
-            assertThat(killedDuring.get()).startsWith("COPY trade_staging");
+            assertThat(killedDuring.get()).startsWith("COPY trades");
             assertThat(failure).isInstanceOf(TransientDbException.class);
         } finally {
             killer.shutdownNow();
