@@ -193,10 +193,12 @@ final class IlpBatchWriter implements ManagedResource {
                 transport.send(table, pending);
                 flushMicros.recordValue(Math.max(0, (System.nanoTime() - started) / 1000));
                 for (Submission<?> submission : pending) {
-                    if (submission.acknowledge()) {
-                        flushed.add(submission.rowCount());
-                    }
+                    // counters and room first, so a caller woken by its outcome sees them updated
+                    flushed.add(submission.rowCount());
                     buffer.release(submission);
+                    if (!submission.acknowledge()) {
+                        flushed.add(-submission.rowCount()); // close already gave up on it
+                    }
                 }
                 return;
             } catch (IlpFailure failure) {
@@ -243,10 +245,15 @@ final class IlpBatchWriter implements ManagedResource {
     }
 
     private void settle(Submission<?> submission, DbException failure) {
-        if (submission.fail(failure)) {
-            failed.add(submission.rowCount());
+        if (submission.isDone()) {
+            buffer.release(submission);
+            return;
         }
+        failed.add(submission.rowCount());
         buffer.release(submission);
+        if (!submission.fail(failure)) {
+            failed.add(-submission.rowCount()); // decided meanwhile by the other side
+        }
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -176,32 +175,6 @@ final class SubmissionBuffer {
         lock.lock();
         try {
             return outstandingRows;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    long unsentRows() {
-        lock.lock();
-        try {
-            return unsentRows;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Waits up to {@code timeout} until nothing is outstanding (for tests and close accounting). */
-    boolean awaitEmpty(long timeout, TimeUnit unit) throws InterruptedException {
-        long remaining = unit.toNanos(timeout);
-        lock.lockInterruptibly();
-        try {
-            while (outstandingRows > 0) {
-                if (remaining <= 0) {
-                    return false;
-                }
-                remaining = roomFreed.awaitNanos(remaining);
-            }
-            return true;
         } finally {
             lock.unlock();
         }
