@@ -7,13 +7,18 @@ SELECT suspended, writerTxn, sequencerTxn, errorMessage FROM wal_tables() WHERE 
 -- name: wal.all
 SELECT name, suspended, writerTxn, sequencerTxn FROM wal_tables();
 
+-- DEDUP keys hold (ts, trade_id): the same id saved again at another time is a second row. Reads keep the
+-- earliest row of an id (the trade as first executed) and hide later ones.
 -- name: trades.byId
 SELECT ts, trade_id, trader, mode, side, token_in, token_out, mev_status, amount_in, amount_out, fee, price, slot
-FROM trades WHERE trade_id = ? LIMIT 1;
+FROM trades WHERE trade_id = ? ORDER BY ts LIMIT 1;
 
 -- name: trades.byToken
 SELECT ts, trade_id, trader, mode, side, token_in, token_out, mev_status, amount_in, amount_out, fee, price, slot
-FROM trades WHERE token = ? ORDER BY ts DESC, trade_id DESC LIMIT ?;
+FROM (
+  SELECT ts, trade_id, trader, mode, side, token_in, token_out, mev_status, amount_in, amount_out, fee, price, slot, row_number() OVER (PARTITION BY trade_id ORDER BY ts) AS occurrence
+  FROM trades WHERE token = ?
+) WHERE occurrence = 1 ORDER BY ts DESC, trade_id DESC LIMIT ?;
 
 -- name: trades.between
 SELECT ts, trade_id, trader, mode, side, token_in, token_out, mev_status, amount_in, amount_out, fee, price, slot
