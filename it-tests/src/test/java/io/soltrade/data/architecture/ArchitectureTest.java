@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * The module boundaries of the hexagon, checked on the compiled main classes of every module. Each rule names
  * packages that exist and ArchUnit fails a rule that matches no class, so no rule here can pass vacuously.
  */
-@AnalyzeClasses(packages = "io.soltrade.data", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.soltrade.data",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
     private static final String DOMAIN = "io.soltrade.data.domain..";
     private static final String PORTS = "io.soltrade.data.ports..";
@@ -91,4 +92,15 @@ class ArchitectureTest {
     static final ArchRule coreKnowsNoFramework = noClasses().that().resideInAnyPackage(DOMAIN, PORTS)
             .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "com.fasterxml..", "org.slf4j..", "io.github.resilience4j..")
             .as("the core uses no framework (Guice, Jackson, SLF4J, Resilience4j)");
+
+    /**
+     * Test-jars (the ports' contract kits, the adapters' server fixtures) are test code on the classpath as jars,
+     * which {@link ImportOption.DoNotIncludeTests} (a class-folder check) lets through.
+     */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
 }
