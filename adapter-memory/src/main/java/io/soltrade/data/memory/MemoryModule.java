@@ -79,13 +79,13 @@ public final class MemoryModule extends AbstractModule {
     @Provides
     @Singleton
     MemoryPriceCache priceCache() {
-        return new MemoryPriceCache(settings.clock(), MemoryPriceCache.DEFAULT_TTL);
+        return new MemoryPriceCache(settings);
     }
 
     @Provides
     @Singleton
     MemoryPoolStateCache poolStateCache() {
-        return new MemoryPoolStateCache(settings.clock(), MemoryPoolStateCache.DEFAULT_TTL);
+        return new MemoryPoolStateCache(settings);
     }
 
     @ProvidesIntoSet
