@@ -101,12 +101,14 @@ final class QuestDbWriterBenchmark {
         long started = System.nanoTime();
         try (Sender sender = Sender.fromConfig(config)) {
             SenderRowSink sink = new SenderRowSink(sender);
+            long batchStarted = System.nanoTime();
             for (int i = 0; i < trades.size(); i++) {
                 TradeRowEncoder.INSTANCE.encode(trades.get(i), sink);
                 if ((i + 1) % BATCH == 0 || i == trades.size() - 1) {
-                    long flushStarted = System.nanoTime();
                     sender.flush();
-                    flushes.recordValue((System.nanoTime() - flushStarted) / 1_000);
+                    // encode + send + acknowledgement of 1,000 rows: what the writer's histogram measures too
+                    flushes.recordValue((System.nanoTime() - batchStarted) / 1_000);
+                    batchStarted = System.nanoTime();
                 }
             }
         }
