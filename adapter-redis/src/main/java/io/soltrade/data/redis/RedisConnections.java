@@ -67,7 +67,7 @@ final class RedisConnections implements ManagedResource {
         poolConfig.setMinIdle(0);
         poolConfig.setTestOnBorrow(false);
         poolConfig.setTestWhileIdle(true);
-        poolConfig.setTimeBetweenEvictionRuns(Duration.ofSeconds(5));
+        poolConfig.setTimeBetweenEvictionRuns(settings.idleCheckInterval());
         poolConfig.setNumTestsPerEvictionRun(-1);
         poolConfig.setBlockWhenExhausted(true);
         poolConfig.setMaxWait(settings.socketTimeout());
