@@ -6,11 +6,14 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import io.soltrade.data.ports.ConfigStore;
+import io.soltrade.data.ports.EventStream;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.MetricsStore;
 import io.soltrade.data.ports.MevEventStore;
+import io.soltrade.data.ports.PoolStateCache;
 import io.soltrade.data.ports.PositionStore;
+import io.soltrade.data.ports.PriceCache;
 import io.soltrade.data.ports.TradeStore;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +42,9 @@ public final class MemoryModule extends AbstractModule {
         bind(MetricsStore.class).to(MemoryMetricsStore.class);
         bind(MevEventStore.class).to(MemoryMevEventStore.class);
         bind(ConfigStore.class).to(MemoryConfigStore.class);
+        bind(PriceCache.class).to(MemoryPriceCache.class);
+        bind(PoolStateCache.class).to(MemoryPoolStateCache.class);
+        bind(EventStream.class).to(MemoryEventStream.class);
         Multibinder.newSetBinder(binder(), ManagedResource.class);
     }
 
@@ -72,10 +78,29 @@ public final class MemoryModule extends AbstractModule {
         return new MemoryConfigStore(settings);
     }
 
+    @Provides
+    @Singleton
+    MemoryPriceCache priceCache() {
+        return new MemoryPriceCache(settings);
+    }
+
+    @Provides
+    @Singleton
+    MemoryPoolStateCache poolStateCache() {
+        return new MemoryPoolStateCache(settings);
+    }
+
+    @Provides
+    @Singleton
+    MemoryEventStream eventStream() {
+        return new MemoryEventStream(settings);
+    }
+
     @ProvidesIntoSet
     @Singleton
     HealthCheck healthCheck(MemoryTradeStore trades, MemoryPositionStore positions, MemoryMetricsStore metrics,
-                            MemoryMevEventStore mevEvents, MemoryConfigStore config) {
-        return new MemoryHealthCheck(List.of(trades, positions, metrics, mevEvents, config));
+                            MemoryMevEventStore mevEvents, MemoryConfigStore config, MemoryPriceCache prices,
+                            MemoryPoolStateCache pools, MemoryEventStream streams) {
+        return new MemoryHealthCheck(List.of(trades, positions, metrics, mevEvents, config, prices, pools, streams));
     }
 }
