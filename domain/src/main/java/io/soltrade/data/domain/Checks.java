@@ -99,6 +99,19 @@ public final class Checks {
         return value.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * A sorted copy of {@code map} for a record's canonical constructor; a null key is rejected naming
+     * {@code field} (a {@code new TreeMap<>(map)} would throw a bare NullPointerException).
+     */
+    static <V> java.util.TreeMap<String, V> sortedCopy(java.util.Map<String, V> map, String field) {
+        notNull(map, field);
+        java.util.TreeMap<String, V> copy = new java.util.TreeMap<>();
+        for (java.util.Map.Entry<String, V> entry : map.entrySet()) {
+            copy.put(notNull(entry.getKey(), field + " key"), entry.getValue());
+        }
+        return copy;
+    }
+
     /** Shortens and escapes a rejected input so an error message never carries megabytes or control bytes. */
     static String printable(String value) {
         String shortened = value.length() > 64 ? value.substring(0, 64) + "..." : value;

@@ -18,19 +18,31 @@ public final class ExactDecimal {
     /** Validates an input decimal: rejects more than 18 fractional digits instead of silently rounding. */
     public static BigDecimal of(BigDecimal value, String field) {
         Checks.notNull(value, field);
+        // Checked before canonical(): setScale(0) on 1E+999999999 would build a billion-digit number.
+        if (value.signum() != 0 && (long) value.precision() - value.scale() > INTEGER_DIGITS) {
+            throw new DomainValidationException(field, shortText(value) + " has more than " + INTEGER_DIGITS + " digits before the point");
+        }
         BigDecimal canonical = canonical(value);
         if (canonical.scale() > SCALE) {
-            throw new DomainValidationException(field, value.toPlainString() + " has more than " + SCALE + " digits after the point");
-        }
-        if (canonical.precision() - canonical.scale() > INTEGER_DIGITS) {
-            throw new DomainValidationException(field, value.toPlainString() + " has more than " + INTEGER_DIGITS + " digits before the point");
+            throw new DomainValidationException(field, shortText(value) + " has more than " + SCALE + " digits after the point");
         }
         return canonical;
+    }
+
+    /** toPlainString() of 1E-999999999 is a billion characters: messages use the short scientific form. */
+    private static String shortText(BigDecimal value) {
+        return Checks.printable(value.toString());
     }
 
     /** Validates a computed decimal, rounding half-even to 18 fractional digits first. */
     public static BigDecimal rounded(BigDecimal value, String field) {
         Checks.notNull(value, field);
+        if (value.signum() != 0 && (long) value.precision() - value.scale() > INTEGER_DIGITS) {
+            return of(value, field);
+        }
+        if ((long) value.precision() - value.scale() <= -(SCALE + 1)) {
+            return BigDecimal.ZERO; // |value| < 1E-19: rounds to zero, and setScale on 1E-999999999 would overflow
+        }
         return of(value.setScale(Math.min(value.scale(), SCALE), RoundingMode.HALF_EVEN), field);
     }
 

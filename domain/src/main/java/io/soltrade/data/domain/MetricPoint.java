@@ -34,8 +34,7 @@ public record MetricPoint(String name, double value, SortedMap<String, String> l
     }
 
     public static MetricPoint of(String name, double value, Map<String, String> labels, Instant at) {
-        Checks.notNull(labels, "labels");
-        return new MetricPoint(name, value, new TreeMap<>(labels), at);
+        return new MetricPoint(name, value, Checks.sortedCopy(labels, "labels"), at);
     }
 
     /** The labels as a JSON object with keys in sorted order, e.g. {@code {"node":"rpc-1","region":"eu"}}. */

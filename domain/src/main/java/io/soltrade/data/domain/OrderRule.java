@@ -61,11 +61,13 @@ public record OrderRule(
     }
 
     public OrderRule triggered(Instant at) {
+        Checks.notNull(at, "closedAt");
         requireActive();
         return new OrderRule(id, trader, token, trigger, quantity, OrderRuleStatus.TRIGGERED, createdAt, Optional.of(at));
     }
 
     public OrderRule cancelled(Instant at) {
+        Checks.notNull(at, "closedAt");
         requireActive();
         return new OrderRule(id, trader, token, trigger, quantity, OrderRuleStatus.CANCELLED, createdAt, Optional.of(at));
     }

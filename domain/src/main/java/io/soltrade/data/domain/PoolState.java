@@ -30,6 +30,7 @@ public record PoolState(
     }
 
     public boolean isNewerThan(PoolState other) {
+        Checks.notNull(other, "other");
         return slot != other.slot ? slot > other.slot : observedAt.isAfter(other.observedAt);
     }
 }

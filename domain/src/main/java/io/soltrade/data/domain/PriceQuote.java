@@ -21,6 +21,7 @@ public record PriceQuote(TokenSymbol symbol, BigDecimal price, long slot, Instan
 
     /** True when this quote should replace {@code other}: a later slot, or the same slot observed later. */
     public boolean isNewerThan(PriceQuote other) {
+        Checks.notNull(other, "other");
         return slot != other.slot ? slot > other.slot : observedAt.isAfter(other.observedAt);
     }
 }

@@ -19,10 +19,13 @@ public record TimeRange(Instant from, Instant to) {
     }
 
     public static TimeRange lastPeriod(Instant now, Duration length) {
+        Checks.notNull(now, "now");
+        Checks.notNull(length, "length");
         return new TimeRange(now.minus(length), now);
     }
 
     public boolean contains(Instant instant) {
+        Checks.notNull(instant, "instant");
         return !instant.isBefore(from) && instant.isBefore(to);
     }
 }

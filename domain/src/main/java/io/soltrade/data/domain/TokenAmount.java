@@ -54,6 +54,7 @@ public record TokenAmount(long unsignedBits) implements Comparable<TokenAmount> 
     }
 
     public TokenAmount plus(TokenAmount other) {
+        Checks.notNull(other, "other");
         long sum = unsignedBits + other.unsignedBits;
         if (Long.compareUnsigned(sum, unsignedBits) < 0) {
             throw new ArithmeticException("u64 overflow: " + this + " + " + other);
@@ -62,6 +63,7 @@ public record TokenAmount(long unsignedBits) implements Comparable<TokenAmount> 
     }
 
     public TokenAmount minus(TokenAmount other) {
+        Checks.notNull(other, "other");
         if (Long.compareUnsigned(unsignedBits, other.unsignedBits) < 0) {
             throw new ArithmeticException("u64 underflow: " + this + " - " + other);
         }

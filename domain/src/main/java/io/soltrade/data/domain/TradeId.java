@@ -19,12 +19,11 @@ public sealed interface TradeId permits OnChainTradeId, PaperTradeId {
         if (colon < 0) {
             throw new DomainValidationException("tradeId", "'" + Checks.printable(naturalKey) + "' is neither <signature>:<index> nor paper:<clientId>");
         }
-        int index;
-        try {
-            index = Integer.parseInt(naturalKey.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new DomainValidationException("tradeId", "'" + Checks.printable(naturalKey) + "' has no numeric instruction index");
+        String indexText = naturalKey.substring(colon + 1);
+        if (!indexText.matches("0|[1-9][0-9]{0,2}")) {
+            throw new DomainValidationException("tradeId", "'" + Checks.printable(naturalKey) + "' has no canonical numeric instruction index");
         }
+        int index = Integer.parseInt(indexText);
         return new OnChainTradeId(new TxSignature(naturalKey.substring(0, colon)), index);
     }
 }

@@ -39,8 +39,7 @@ public record TraderConfig(
     }
 
     public static TraderConfig of(TraderId trader, TradingMode mode, RiskLimits limits, MevProtection mevProtection, Map<String, String> settings) {
-        Checks.notNull(settings, "settings");
-        return new TraderConfig(trader, mode, limits, mevProtection, new TreeMap<>(settings), 0);
+        return new TraderConfig(trader, mode, limits, mevProtection, Checks.sortedCopy(settings, "settings"), 0);
     }
 
     public TraderConfig withVersion(long newVersion) {

@@ -31,8 +31,7 @@ public record UiEvent(String kind, String message, SortedMap<String, String> att
     }
 
     public static UiEvent of(String kind, String message, Map<String, String> attributes, Instant at) {
-        Checks.notNull(attributes, "attributes");
-        return new UiEvent(kind, message, new TreeMap<>(attributes), at);
+        return new UiEvent(kind, message, Checks.sortedCopy(attributes, "attributes"), at);
     }
 
     @Override

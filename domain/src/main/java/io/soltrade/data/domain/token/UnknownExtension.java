@@ -1,9 +1,16 @@
 package io.soltrade.data.domain.token;
 
 import io.soltrade.data.domain.Checks;
+import io.soltrade.data.domain.DomainValidationException;
 import java.util.Base64;
 
-/** An extension this code has no record for, kept as its TLV type code and raw data so it round-trips. */
+/**
+ * An extension this code has no record for (a type newer than this code, or an account-only type), kept as its
+ * TLV type code and raw data so it round-trips unchanged.
+ *
+ * @param typeCode the u16 TLV type code
+ * @param base64Data the extension's raw bytes, standard base64
+ */
 public record UnknownExtension(int typeCode, String base64Data) implements TokenExtension {
 
     public UnknownExtension {
@@ -12,12 +19,17 @@ public record UnknownExtension(int typeCode, String base64Data) implements Token
         try {
             Base64.getDecoder().decode(base64Data);
         } catch (IllegalArgumentException e) {
-            throw new io.soltrade.data.domain.DomainValidationException("base64Data", "is not base64: " + e.getMessage());
+            throw new DomainValidationException("base64Data", "is not base64: " + e.getMessage());
         }
     }
 
     @Override
     public ExtensionType type() {
         return ExtensionType.UNKNOWN;
+    }
+
+    /** The raw extension bytes. */
+    public byte[] data() {
+        return Base64.getDecoder().decode(base64Data);
     }
 }
