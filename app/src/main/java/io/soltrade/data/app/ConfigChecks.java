@@ -52,6 +52,27 @@ final class ConfigChecks {
         return value;
     }
 
+    static Duration atLeast(Duration value, String key, Duration minimum) {
+        if (present(value, key).compareTo(minimum) < 0) {
+            throw new ConfigurationException(key, "is " + value + ", must be at least " + minimum);
+        }
+        return value;
+    }
+
+    static Duration nonNegative(Duration value, String key) {
+        if (present(value, key).isNegative()) {
+            throw new ConfigurationException(key, "is " + value + ", must not be negative");
+        }
+        return value;
+    }
+
+    static String oneOf(String value, String key, java.util.List<String> allowed) {
+        if (!allowed.contains(present(value, key))) {
+            throw new ConfigurationException(key, "'" + value + "' is not one of " + String.join(", ", allowed));
+        }
+        return value;
+    }
+
     /** A JDBC URL for PostgreSQL's wire protocol (PostgreSQL itself, or QuestDB's PG endpoint). */
     static String jdbcPostgresUrl(String value, String key) {
         nonBlank(value, key);

@@ -184,6 +184,7 @@ final class ConfigLoader {
 
     private static PostgresConnection postgres(Config c) {
         String p = "soltrade.postgres.";
+        String rootCert = get(c, p + "ssl-root-cert", Config::getString);
         return new PostgresConnection(
                 get(c, p + "url", Config::getString),
                 get(c, p + "user", Config::getString),
@@ -191,6 +192,10 @@ final class ConfigLoader {
                 get(c, p + "schema", Config::getString),
                 get(c, p + "pool-size", Config::getInt),
                 get(c, p + "connect-timeout", Config::getDuration),
+                get(c, p + "socket-timeout", Config::getDuration),
+                get(c, p + "pool-timeout", Config::getDuration),
+                get(c, p + "ssl-mode", Config::getString),
+                rootCert.isBlank() ? Optional.empty() : Optional.of(Path.of(rootCert)),
                 get(c, p + "migrate-on-start", Config::getBoolean));
     }
 
@@ -202,16 +207,53 @@ final class ConfigLoader {
                 get(c, p + "pg-user", Config::getString),
                 Secret.of(get(c, p + "pg-password", Config::getString)),
                 get(c, p + "pool-size", Config::getInt),
-                get(c, p + "create-schema-on-start", Config::getBoolean));
+                get(c, p + "apply-schema", Config::getBoolean),
+                get(c, p + "flush-interval", Config::getDuration),
+                get(c, p + "batch-rows", Config::getInt),
+                get(c, p + "buffer-capacity-rows", Config::getInt),
+                get(c, p + "enqueue-timeout", Config::getDuration),
+                get(c, p + "retry-deadline", Config::getDuration),
+                get(c, p + "close-deadline", Config::getDuration),
+                get(c, p + "read-visibility-timeout", Config::getDuration));
     }
 
+    /**
+     * Redis settings. Credentials in the URL ({@code redis://user:password@host}, the usual form of
+     * {@code SOLTRADE_REDIS_URL}) fill in {@code user} and {@code password} where those are not set, and are
+     * taken out of the URL, so the URL can be printed.
+     */
     private static RedisConnection redis(Config c) {
         String p = "soltrade.redis.";
+        String url = get(c, p + "url", Config::getString);
+        String user = get(c, p + "user", Config::getString);
+        String password = get(c, p + "password", Config::getString);
+        java.net.URI uri = ConfigChecks.url(url, p + "url", "redis", "rediss");
+        if (uri.getRawUserInfo() != null) {
+            String userInfo = uri.getRawUserInfo();
+            int colon = userInfo.indexOf(':');
+            String urlUser = decode(colon < 0 ? "" : userInfo.substring(0, colon));
+            String urlPassword = decode(colon < 0 ? userInfo : userInfo.substring(colon + 1));
+            user = user.isEmpty() ? urlUser : user;
+            password = password.isEmpty() ? urlPassword : password;
+            url = url.replace(userInfo + "@", "");
+        }
         return new RedisConnection(
-                Secret.of(get(c, p + "url", Config::getString)),
-                get(c, p + "key-prefix", Config::getString),
+                url,
+                user.isEmpty() ? Optional.empty() : Optional.of(user),
+                Secret.of(password),
+                get(c, p + "namespace", Config::getString),
+                get(c, p + "cache-ttl", Config::getDuration),
+                get(c, p + "stream-max-length", Config::getLong),
+                get(c, p + "trimming", Config::getString),
+                get(c, p + "max-deliveries", Config::getInt),
                 get(c, p + "pool-size", Config::getInt),
-                get(c, p + "timeout", Config::getDuration));
+                get(c, p + "connect-timeout", Config::getDuration),
+                get(c, p + "socket-timeout", Config::getDuration),
+                get(c, p + "feed-rate-hz", Config::getDouble));
+    }
+
+    private static String decode(String text) {
+        return java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static ResiliencePolicy resilience(Config c) {

@@ -14,7 +14,9 @@ enum EnvironmentOverride {
     SOLTRADE_QUESTDB_PG_USER("soltrade.questdb.pg-user"),
     SOLTRADE_QUESTDB_PG_PASSWORD("soltrade.questdb.pg-password"),
     SOLTRADE_REDIS_URL("soltrade.redis.url"),
-    SOLTRADE_REDIS_KEY_PREFIX("soltrade.redis.key-prefix");
+    SOLTRADE_REDIS_USER("soltrade.redis.user"),
+    SOLTRADE_REDIS_PASSWORD("soltrade.redis.password"),
+    SOLTRADE_REDIS_NAMESPACE("soltrade.redis.namespace");
 
     private final String path;
 

@@ -27,10 +27,15 @@ class DataLayerConfigTest {
               adapters { trades = postgres, positions = questdb, metrics = questdb, mev = questdb, config = postgres,
                          prices = redis, pools = redis, streams = redis, feed = redis }
               postgres { url = "jdbc:postgresql://db.internal:6432/trading", user = "trader", password = "pg-secret",
-                         schema = "paper", pool-size = 20, connect-timeout = 7s, migrate-on-start = false }
-              questdb { ilp = "tcp::addr=quest.internal:9009;", pg-url = "jdbc:postgresql://quest.internal:8812/qdb",
-                        pg-user = "reader", pg-password = "quest-secret", pool-size = 8, create-schema-on-start = false }
-              redis { url = "rediss://cache.internal:6380", key-prefix = "paper:", pool-size = 32, timeout = 750ms }
+                         schema = "paper", pool-size = 7, connect-timeout = 3s, socket-timeout = 20s, pool-timeout = 2s,
+                         ssl-mode = verify-full, ssl-root-cert = "/etc/ssl/pg-ca.pem", migrate-on-start = false }
+              questdb { ilp = "https::addr=quest.internal:9000;token=abc;", pg-url = "jdbc:postgresql://quest.internal:8812/qdb",
+                        pg-user = "reader", pg-password = "quest-secret", pool-size = 8, apply-schema = false,
+                        flush-interval = 50ms, batch-rows = 500, buffer-capacity-rows = 5000, enqueue-timeout = 250ms,
+                        retry-deadline = 10s, close-deadline = 3s, read-visibility-timeout = 4s }
+              redis { url = "rediss://cache.internal:6380/2", user = "app", password = "redis-secret", namespace = "paper",
+                      cache-ttl = 1500ms, stream-max-length = 5000, trimming = approximate, max-deliveries = 3,
+                      pool-size = 32, connect-timeout = 750ms, socket-timeout = 1500ms, feed-rate-hz = 4 }
               resilience {
                 retry { max-attempts = 6, initial-backoff = 10ms, multiplier = 3.0, randomization = 0.2, max-backoff = 2s }
                 circuit-breaker { failure-rate-threshold = 30, sliding-window-size = 50, minimum-calls = 5,
@@ -39,6 +44,25 @@ class DataLayerConfigTest {
               }
             }
             """;
+
+    private static final PostgresConnection DEFAULT_POSTGRES = new PostgresConnection("jdbc:postgresql://127.0.0.1:5432/soltrade",
+            "postgres", Secret.of(""), "soltrade", 20, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30), "prefer",
+            Optional.empty(), true);
+    private static final QuestDbConnection DEFAULT_QUESTDB = new QuestDbConnection(Secret.of("http::addr=127.0.0.1:9000;"),
+            "jdbc:postgresql://127.0.0.1:8812/qdb", "admin", Secret.of("quest"), 4, true, Duration.ofMillis(100), 1_000, 100_000,
+            Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5));
+    private static final RedisConnection DEFAULT_REDIS = new RedisConnection("redis://127.0.0.1:6379", Optional.empty(), Secret.of(""),
+            "soltrade", Duration.ofSeconds(2), 10_000, "exact", 5, 16, Duration.ofSeconds(2), Duration.ofSeconds(2), 10.0);
+
+    private static final PostgresConnection FULL_POSTGRES = new PostgresConnection("jdbc:postgresql://db.internal:6432/trading",
+            "trader", Secret.of("pg-secret"), "paper", 7, Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(2), "verify-full",
+            Optional.of(Path.of("/etc/ssl/pg-ca.pem")), false);
+    private static final QuestDbConnection FULL_QUESTDB = new QuestDbConnection(Secret.of("https::addr=quest.internal:9000;token=abc;"),
+            "jdbc:postgresql://quest.internal:8812/qdb", "reader", Secret.of("quest-secret"), 8, false, Duration.ofMillis(50), 500, 5_000,
+            Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4));
+    private static final RedisConnection FULL_REDIS = new RedisConnection("rediss://cache.internal:6380/2", Optional.of("app"),
+            Secret.of("redis-secret"), "paper", Duration.ofMillis(1500), 5_000, "approximate", 3, 32, Duration.ofMillis(750),
+            Duration.ofMillis(1500), 4.0);
 
     @Test
     void defaultsAreTheMemoryProfileWithLocalServerSettings() {
@@ -49,9 +73,7 @@ class DataLayerConfigTest {
             allMemory.put(port, Backend.MEMORY);
         }
         assertThat(config).isEqualTo(new DataLayerConfig(allMemory,
-                new PostgresConnection("jdbc:postgresql://localhost:5432/soltrade", "postgres", Secret.of(""), "soltrade", 10, Duration.ofSeconds(5), true),
-                new QuestDbConnection(Secret.of("http::addr=localhost:9000;"), "jdbc:postgresql://localhost:8812/qdb", "admin", Secret.of("quest"), 4, true),
-                new RedisConnection(Secret.of("redis://localhost:6379"), "soltrade:", 16, Duration.ofSeconds(2)),
+                DEFAULT_POSTGRES, DEFAULT_QUESTDB, DEFAULT_REDIS,
                 new ResiliencePolicy(
                         new RetryPolicy(4, Duration.ofMillis(25), 2.0, 0.5, Duration.ofSeconds(1)),
                         new BreakerPolicy(50, 20, 10, Duration.ofSeconds(5), 3),
@@ -67,9 +89,7 @@ class DataLayerConfigTest {
                 Map.of(Port.TRADES, Backend.POSTGRES, Port.POSITIONS, Backend.QUESTDB, Port.METRICS, Backend.QUESTDB,
                         Port.MEV, Backend.QUESTDB, Port.CONFIG, Backend.POSTGRES, Port.PRICES, Backend.REDIS,
                         Port.POOLS, Backend.REDIS, Port.STREAMS, Backend.REDIS, Port.FEED, Backend.REDIS),
-                new PostgresConnection("jdbc:postgresql://db.internal:6432/trading", "trader", Secret.of("pg-secret"), "paper", 20, Duration.ofSeconds(7), false),
-                new QuestDbConnection(Secret.of("tcp::addr=quest.internal:9009;"), "jdbc:postgresql://quest.internal:8812/qdb", "reader", Secret.of("quest-secret"), 8, false),
-                new RedisConnection(Secret.of("rediss://cache.internal:6380"), "paper:", 32, Duration.ofMillis(750)),
+                FULL_POSTGRES, FULL_QUESTDB, FULL_REDIS,
                 new ResiliencePolicy(
                         new RetryPolicy(6, Duration.ofMillis(10), 3.0, 0.2, Duration.ofSeconds(2)),
                         new BreakerPolicy(30, 50, 5, Duration.ofSeconds(30), 7),
@@ -92,46 +112,61 @@ class DataLayerConfigTest {
                 Port.MEV, Backend.QUESTDB, Port.CONFIG, Backend.POSTGRES, Port.PRICES, Backend.REDIS,
                 Port.POOLS, Backend.REDIS, Port.STREAMS, Backend.REDIS, Port.FEED, Backend.REDIS));
         assertThat(config.backendsInUse()).containsExactly(Backend.POSTGRES, Backend.QUESTDB, Backend.REDIS);
-        assertThat(config.postgres().url()).isEqualTo("jdbc:postgresql://localhost:5432/postgres");
+        assertThat(config.postgres().url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/postgres");
     }
 
     @Test
     void everyEnvironmentVariableOverridesItsKeyOverTheFile() throws IOException {
-        Map<String, String> env = Map.of(
-                "SOLTRADE_PG_URL", "jdbc:postgresql://env-pg:5432/envdb",
-                "SOLTRADE_PG_USER", "env-user",
-                "SOLTRADE_PG_PASSWORD", "env-pg-password",
-                "SOLTRADE_PG_SCHEMA", "env_schema",
-                "SOLTRADE_QUESTDB_ILP", "http::addr=env-quest:9000;username=admin;password=env-ilp-password;",
-                "SOLTRADE_QUESTDB_PG_URL", "jdbc:postgresql://env-quest:8812/qdb",
-                "SOLTRADE_QUESTDB_PG_USER", "env-quest-user",
-                "SOLTRADE_QUESTDB_PG_PASSWORD", "env-quest-password",
-                "SOLTRADE_REDIS_URL", "redis://:env-redis-password@env-redis:6379/2",
-                "SOLTRADE_REDIS_KEY_PREFIX", "env:");
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("SOLTRADE_PG_URL", "jdbc:postgresql://env-pg:5432/envdb"),
+                Map.entry("SOLTRADE_PG_USER", "env-user"),
+                Map.entry("SOLTRADE_PG_PASSWORD", "env-pg-password"),
+                Map.entry("SOLTRADE_PG_SCHEMA", "env_schema"),
+                Map.entry("SOLTRADE_QUESTDB_ILP", "http::addr=env-quest:9000;username=admin;password=env-ilp-password;"),
+                Map.entry("SOLTRADE_QUESTDB_PG_URL", "jdbc:postgresql://env-quest:8812/qdb"),
+                Map.entry("SOLTRADE_QUESTDB_PG_USER", "env-quest-user"),
+                Map.entry("SOLTRADE_QUESTDB_PG_PASSWORD", "env-quest-password"),
+                Map.entry("SOLTRADE_REDIS_URL", "redis://env-redis:6379/1"),
+                Map.entry("SOLTRADE_REDIS_USER", "env-redis-user"),
+                Map.entry("SOLTRADE_REDIS_PASSWORD", "env-redis-password"),
+                Map.entry("SOLTRADE_REDIS_NAMESPACE", "env-ns"));
         assertThat(env.keySet()).containsExactlyInAnyOrder(
                 java.util.Arrays.stream(EnvironmentOverride.values()).map(Enum::name).toArray(String[]::new));
 
         DataLayerConfig config = load("local", FULL_MAPPING, env);
 
         assertThat(config.postgres()).isEqualTo(new PostgresConnection("jdbc:postgresql://env-pg:5432/envdb", "env-user",
-                Secret.of("env-pg-password"), "env_schema", 20, Duration.ofSeconds(7), false));
+                Secret.of("env-pg-password"), "env_schema", 7, Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(2),
+                "verify-full", Optional.of(Path.of("/etc/ssl/pg-ca.pem")), false));
         assertThat(config.questdb()).isEqualTo(new QuestDbConnection(Secret.of("http::addr=env-quest:9000;username=admin;password=env-ilp-password;"),
-                "jdbc:postgresql://env-quest:8812/qdb", "env-quest-user", Secret.of("env-quest-password"), 8, false));
-        assertThat(config.redis()).isEqualTo(new RedisConnection(Secret.of("redis://:env-redis-password@env-redis:6379/2"), "env:", 32, Duration.ofMillis(750)));
+                "jdbc:postgresql://env-quest:8812/qdb", "env-quest-user", Secret.of("env-quest-password"), 8, false, Duration.ofMillis(50),
+                500, 5_000, Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4)));
+        assertThat(config.redis()).isEqualTo(new RedisConnection("redis://env-redis:6379/1", Optional.of("env-redis-user"),
+                Secret.of("env-redis-password"), "env-ns", Duration.ofMillis(1500), 5_000, "approximate", 3, 32, Duration.ofMillis(750),
+                Duration.ofMillis(1500), 4.0));
+    }
+
+    @Test
+    void credentialsInTheRedisUrlMoveToUserAndPassword() {
+        DataLayerConfig config = ConfigLoader.load("memory", Optional.empty(),
+                Map.of("SOLTRADE_REDIS_URL", "redis://default:p%40ss+word@cache:6379/0"));
+
+        assertThat(config.redis().url()).isEqualTo("redis://cache:6379/0");
+        assertThat(config.redis().user()).hasValue("default");
+        assertThat(config.redis().password().reveal()).isEqualTo("p@ss+word");
     }
 
     @Test
     void secretsNeverAppearInToString() {
         DataLayerConfig config = ConfigLoader.load("local", Optional.empty(), Map.of(
                 "SOLTRADE_PG_PASSWORD", "hunter2",
-                "SOLTRADE_PG_URL", "jdbc:postgresql://pg:5432/db?user=x&password=urlpass",
                 "SOLTRADE_QUESTDB_ILP", "https::addr=quest:9000;token=ilptoken;",
                 "SOLTRADE_QUESTDB_PG_PASSWORD", "questpass",
                 "SOLTRADE_REDIS_URL", "redis://default:redispass@redis:6379"));
 
         String printed = config.toString();
-        assertThat(printed).doesNotContain("hunter2", "urlpass", "ilptoken", "questpass", "redispass")
-                .contains("<redacted>", "pg:5432", "quest:9000", "redis:6379");
+        assertThat(printed).doesNotContain("hunter2", "ilptoken", "questpass", "redispass")
+                .contains("<redacted>", "127.0.0.1:5432", "quest:9000", "redis:6379");
         assertThat(config.postgres().password().reveal()).isEqualTo("hunter2");
     }
 
@@ -203,12 +238,12 @@ class DataLayerConfigTest {
         DataLayerConfig config = DataLayerConfig.from(ConfigFactory.parseString("""
                 host.name = "trader-ui"
                 soltrade.adapters.prices = redis
-                soltrade.redis.key-prefix = "ui:"
+                soltrade.redis.namespace = "ui"
                 """));
 
         assertThat(config.backendOf(Port.PRICES)).isEqualTo(Backend.REDIS);
         assertThat(config.backendOf(Port.TRADES)).isEqualTo(Backend.MEMORY);
-        assertThat(config.redis().keyPrefix()).isEqualTo("ui:");
+        assertThat(config.redis().namespace()).isEqualTo("ui");
     }
 
     private DataLayerConfig load(String profile, String fileContent, Map<String, String> env) throws IOException {
