@@ -2,17 +2,23 @@ package io.soltrade.data.app;
 
 import com.google.inject.Module;
 import io.soltrade.data.memory.MemoryModule;
-import java.util.List;
-import java.util.stream.Collectors;
+import io.soltrade.data.postgres.PostgresModule;
+import io.soltrade.data.postgres.PostgresSettings;
+import io.soltrade.data.postgres.PostgresSslMode;
+import io.soltrade.data.questdb.QuestDbModule;
+import io.soltrade.data.questdb.QuestDbSettings;
+import io.soltrade.data.redis.RedisModule;
+import io.soltrade.data.redis.RedisSettings;
+import io.soltrade.data.redis.StreamTrimming;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * The adapters' own Guice modules, each built from its settings in the {@link DataLayerConfig}. A backend whose
- * adapter is not part of this build fails here, at start-up, naming the first key that selected it.
+ * The adapters' own Guice modules, each built from its settings record, which this class fills from the
+ * {@link DataLayerConfig}. The configuration was validated key by key already; should an adapter's settings
+ * still refuse a value, the error names the backend's section ({@code soltrade.postgres}, ...).
  */
 final class AdapterModules implements BackendModules {
-    /** The backends this build has adapters for. */
-    static final List<Backend> AVAILABLE = List.of(Backend.MEMORY);
-
     private final DataLayerConfig config;
 
     AdapterModules(DataLayerConfig config) {
@@ -23,15 +29,54 @@ final class AdapterModules implements BackendModules {
     public Module moduleFor(Backend backend) {
         return switch (backend) {
             case MEMORY -> new MemoryModule();
-            case POSTGRES, QUESTDB, REDIS -> throw notInThisBuild(backend);
+            case POSTGRES -> new PostgresModule(settings(backend, () -> postgres(config.postgres())));
+            case QUESTDB -> new QuestDbModule(settings(backend, () -> questdb(config.questdb())));
+            case REDIS -> new RedisModule(settings(backend, () -> redis(config.redis())));
         };
     }
 
-    private ConfigurationException notInThisBuild(Backend backend) {
-        Port port = config.adapters().entrySet().stream().filter(e -> e.getValue() == backend).map(java.util.Map.Entry::getKey)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no port uses " + backend));
-        String available = port.backends().stream().filter(AVAILABLE::contains).map(Backend::key).collect(Collectors.joining(", "));
-        return new ConfigurationException(port.configPath(), "'" + backend.key() + "': the " + backend.key()
-                + " adapter is not part of this build yet; available for " + port.key() + ": " + available);
+    static PostgresSettings postgres(PostgresConnection c) {
+        return PostgresSettings.builder(c.url(), c.user())
+                .password(c.password().reveal())
+                .schema(c.schema())
+                .maxPoolSize(c.poolSize())
+                .connectTimeout(c.connectTimeout())
+                .socketTimeout(c.socketTimeout())
+                .poolTimeout(c.poolTimeout())
+                .sslMode(PostgresSslMode.valueOf(c.sslMode().toUpperCase(Locale.ROOT).replace('-', '_')))
+                .sslRootCert(c.sslRootCert().orElse(null))
+                .migrateOnStart(c.migrateOnStart())
+                .build();
+    }
+
+    static QuestDbSettings questdb(QuestDbConnection c) {
+        return new QuestDbSettings(c.ilp().reveal(), c.pgUrl(), c.pgUser(), c.pgPassword().reveal(), c.flushInterval(), c.batchRows(),
+                c.bufferCapacityRows(), c.enqueueTimeout(), c.retryDeadline(), c.closeDeadline(), c.readVisibilityTimeout(),
+                c.poolSize(), c.applySchema());
+    }
+
+    static RedisSettings redis(RedisConnection c) {
+        return RedisSettings.builder()
+                .url(c.url())
+                .user(c.user().orElse(null))
+                .password(c.password().isEmpty() ? null : c.password().reveal())
+                .namespace(c.namespace())
+                .cacheTtl(c.cacheTtl())
+                .streamMaxLength(c.streamMaxLength())
+                .trimming(StreamTrimming.valueOf(c.trimming().toUpperCase(Locale.ROOT)))
+                .maxDeliveries(c.maxDeliveries())
+                .poolSize(c.poolSize())
+                .connectTimeout(c.connectTimeout())
+                .socketTimeout(c.socketTimeout())
+                .feedRateHz(c.feedRateHz())
+                .build();
+    }
+
+    private static <T> T settings(Backend backend, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ConfigurationException("soltrade." + backend.key(), Secret.mask(e.getMessage()), e);
+        }
     }
 }

@@ -32,7 +32,7 @@ final class MigrateCommand implements Callable<Integer> {
         DataLayerConfig config = configuration.load();
         PrintWriter out = spec.commandLine().getOut();
         for (Backend backend : config.backendsInUse()) {
-            out.println(Migrations.of(config, backend).apply(dryRun));
+            out.println(SchemaMigration.run(config, backend, dryRun));
         }
         out.flush();
         return 0;

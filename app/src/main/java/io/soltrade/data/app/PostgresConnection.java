@@ -42,6 +42,11 @@ public record PostgresConnection(
         ConfigChecks.present(sslRootCert, "soltrade.postgres.ssl-root-cert");
     }
 
+    /** These settings with {@code migrateOnStart} on: what {@code migrate} starts the backend with. */
+    public PostgresConnection migratingOnStart() {
+        return new PostgresConnection(url, user, password, schema, poolSize, connectTimeout, socketTimeout, poolTimeout, sslMode, sslRootCert, true);
+    }
+
     @Override
     public String toString() {
         return "PostgresConnection[url=" + Secret.mask(url) + ", user=" + user + ", password=" + password + ", schema=" + schema
