@@ -48,11 +48,12 @@ final class BackendInjectors {
         Map<Backend, Injector> injectors = new EnumMap<>(Backend.class);
         List<ManagedResource> resources = new ArrayList<>();
         for (Backend backend : backends) {
+            long start = System.nanoTime();
             try {
                 Injector injector = Guice.createInjector(Stage.PRODUCTION, modules.moduleFor(backend));
                 injectors.put(backend, injector);
                 resources.addAll(instances(injector, RESOURCES));
-                LOG.debug("started backend {}", backend);
+                LOG.debug("started backend {} in {} ms", backend, (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
                 new BackendInjectors(injectors, resources).close();
                 throw startFailure(backend, e);
@@ -89,9 +90,10 @@ final class BackendInjectors {
         List<String> problems = new ArrayList<>();
         for (int i = resources.size() - 1; i >= 0; i--) {
             ManagedResource resource = resources.get(i);
+            long start = System.nanoTime();
             try {
                 resource.close();
-                LOG.debug("closed {}", resource.name());
+                LOG.debug("closed {} in {} ms", resource.name(), (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
                 String problem = resource.name() + ": " + e.getMessage();
                 LOG.warn("closing {} did not finish cleanly: {}", resource.name(), e.getMessage());

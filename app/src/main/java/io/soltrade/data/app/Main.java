@@ -22,6 +22,16 @@ public final class Main implements Runnable {
     /** Exit code of a backend that failed (or a health check that found one down). */
     static final int BACKEND_FAILURE = 1;
 
+    /** Liquibase logs through java.util.logging; kept referenced so the level is not lost to garbage collection. */
+    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+
+    static {
+        System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+        System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
+        System.setProperty("liquibase.analytics.enabled", System.getProperty("liquibase.analytics.enabled", "false"));
+        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final DataLayerFactory dataLayers;
 
     @Spec

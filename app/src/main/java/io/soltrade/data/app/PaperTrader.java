@@ -9,20 +9,21 @@ import io.soltrade.data.domain.TradingMode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One simulated trader's book: a position per token (the domain's average-cost P&amp;L), the order rules it has
  * open, and its MEV protection. The book follows every trade that was stored, whether or not its position
- * state was, so P&amp;L stays right when a position write fails.
+ * state was, so P&amp;L stays right when a position write fails. One desk thread owns a trader; others only read
+ * its positions (for P&amp;L metrics).
  */
 final class PaperTrader {
     private final TraderId id;
     private final MevProtection protection;
     private final Instant openedAt;
-    private final Map<Pubkey, Position> positions = new HashMap<>();
+    private final Map<Pubkey, Position> positions = new ConcurrentHashMap<>();
     private final List<OrderRule> activeRules = new ArrayList<>();
 
     PaperTrader(TraderId id, MevProtection protection, Instant openedAt) {

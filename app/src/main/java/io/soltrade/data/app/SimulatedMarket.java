@@ -9,7 +9,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -17,7 +17,7 @@ import java.util.random.RandomGenerator;
 /**
  * Prices that move like a market (geometric Brownian motion per token) and the pools that quote them, with
  * reserves that follow the price and drift with liquidity. Slots advance with wall time at Solana's ~400 ms.
- * Not thread-safe: one session drives it.
+ * One thread ticks; any thread may read prices, liquidity and slots meanwhile.
  */
 final class SimulatedMarket {
     static final MathContext PRICE_DIGITS = new MathContext(9, RoundingMode.HALF_EVEN);
@@ -26,8 +26,8 @@ final class SimulatedMarket {
 
     private final List<SimulatedToken> tokens;
     private final RandomGenerator random;
-    private final Map<TokenSymbol, Double> prices = new LinkedHashMap<>();
-    private final Map<TokenSymbol, Double> liquidity = new LinkedHashMap<>();
+    private final Map<TokenSymbol, Double> prices = new ConcurrentHashMap<>();
+    private final Map<TokenSymbol, Double> liquidity = new ConcurrentHashMap<>();
     private final long firstSlot;
     private final long startMillis;
 
@@ -76,6 +76,11 @@ final class SimulatedMarket {
                     feeBps(token), slotAt(at), at));
         }
         return states;
+    }
+
+    SimulatedToken token(TokenSymbol symbol) {
+        return tokens.stream().filter(t -> t.symbol().equals(symbol)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a session token: " + symbol));
     }
 
     /** The current price, as a store holds it (nine significant digits). */
