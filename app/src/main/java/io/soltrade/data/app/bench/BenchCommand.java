@@ -1,0 +1,85 @@
+package io.soltrade.data.app.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: measures the data layer against the raw clients (Jedis, the QuestDB ILP {@code Sender}, pgjdbc's
+ * {@code CopyManager} and a plain HikariCP pool) on the servers of a profile, and writes {@code results.json},
+ * {@code report.md} and PNG charts to {@code --out}. A scenario whose server does not answer is reported as
+ * skipped. Exit code 0 unless a scenario failed (threw).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures the data layer against the raw clients doing the same work, in alternating rounds,",
+                "and writes results.json, report.md and PNG charts to --out."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for results.json, report.md and the charts (created if missing).")
+    Path out;
+
+    @Option(names = "--smoke", description = "Seconds, tiny sizes: proves every scenario runs; the figures mean nothing.")
+    boolean smoke;
+
+    @Option(names = "--profile", defaultValue = "local", paramLabel = "local|FILE",
+            description = "Where the servers are: 'local' (the SOLTRADE_* variables, else localhost defaults). Default: ${DEFAULT-VALUE}.")
+    String profile;
+
+    @Option(names = "--scenario", arity = "1..*", paramLabel = "NAME",
+            description = "Scenarios to run, by name (redis.price-get) or backend (redis); default: all.")
+    List<String> scenarios;
+
+    private final Map<String, String> environment;
+    private final PrintStream log;
+
+    public BenchCommand() {
+        this(System.getenv(), System.err);
+    }
+
+    BenchCommand(Map<String, String> environment, PrintStream log) {
+        this.environment = environment;
+        this.log = log;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<Scenario> selected;
+        try {
+            selected = Scenarios.select(Scenarios.all(), scenarios);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        BenchTargets targets = targets();
+        Files.createDirectories(out);
+        String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
+        BenchSizing sizing = smoke ? BenchSizing.smokeRun() : BenchSizing.full();
+        log.println("bench: " + selected.size() + " scenario(s), " + (smoke ? "smoke" : "full") + " run " + runId + " against " + targets);
+        BenchReport report = new BenchRun(sizing, targets, runId, log).run(selected);
+        ResultsJson.write(out, report.results());
+        List<String> charts = BenchCharts.write(out, report.results(), report.latencyProfiles());
+        MarkdownReport.write(out, report, charts);
+        log.println("bench: wrote " + out.resolve(ResultsJson.FILE) + ", " + out.resolve(MarkdownReport.FILE) + " and " + charts.size() + " chart(s)");
+        return report.anyFailed() ? 1 : 0;
+    }
+
+    private BenchTargets targets() {
+        if (!"local".equals(profile)) {
+            throw new ParameterException(spec.commandLine(), "unknown profile '" + profile + "'; available: local");
+        }
+        return BenchTargets.fromEnvironment(environment);
+    }
+}
