@@ -10,7 +10,9 @@ import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.MetricsStore;
 import io.soltrade.data.ports.MevEventStore;
+import io.soltrade.data.ports.PoolStateCache;
 import io.soltrade.data.ports.PositionStore;
+import io.soltrade.data.ports.PriceCache;
 import io.soltrade.data.ports.TradeStore;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +41,8 @@ public final class MemoryModule extends AbstractModule {
         bind(MetricsStore.class).to(MemoryMetricsStore.class);
         bind(MevEventStore.class).to(MemoryMevEventStore.class);
         bind(ConfigStore.class).to(MemoryConfigStore.class);
+        bind(PriceCache.class).to(MemoryPriceCache.class);
+        bind(PoolStateCache.class).to(MemoryPoolStateCache.class);
         Multibinder.newSetBinder(binder(), ManagedResource.class);
     }
 
@@ -70,6 +74,18 @@ public final class MemoryModule extends AbstractModule {
     @Singleton
     MemoryConfigStore configStore() {
         return new MemoryConfigStore(settings);
+    }
+
+    @Provides
+    @Singleton
+    MemoryPriceCache priceCache() {
+        return new MemoryPriceCache(settings);
+    }
+
+    @Provides
+    @Singleton
+    MemoryPoolStateCache poolStateCache() {
+        return new MemoryPoolStateCache(settings);
     }
 
     @ProvidesIntoSet

@@ -3,10 +3,10 @@ package io.soltrade.data.memory;
 import io.soltrade.data.domain.PoolState;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.ports.CacheStats;
+import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.PortInput;
 import io.soltrade.data.ports.PoolStateCache;
 import io.soltrade.data.ports.PutOutcome;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,34 +15,49 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link PoolStateCache} in a concurrent map: set-if-newer per pool, a TTL measured on the injected
- * {@link Clock} (so a test moves time instead of waiting), and the same statistics a real cache keeps.
- * Thread-safe.
+ * {@link PoolStateCache} in a concurrent map: set-if-newer per pool address, a TTL measured on the settings' clock (so a
+ * test moves time instead of waiting), and the statistics a real cache keeps, simulated failures counted as
+ * errors. Thread-safe.
  */
-public final class MemoryPoolStateCache implements PoolStateCache {
+public final class MemoryPoolStateCache extends SimulatedStore<MemoryPoolStateCache> implements PoolStateCache {
     /** The TTL a cache gets unless told otherwise, the same as the Redis adapter's default. */
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(2);
-    static final String BACKEND = "memory";
+    private static final String BACKEND = Simulation.BACKEND;
 
     private final ExpiringNewestValues<Pubkey, PoolState> states;
 
     public MemoryPoolStateCache() {
-        this(Clock.systemUTC(), DEFAULT_TTL);
+        this(MemorySettings.defaults());
     }
 
-    public MemoryPoolStateCache(Clock clock, Duration ttl) {
-        this.states = new ExpiringNewestValues<>(PoolState::isNewerThan, clock, ttl);
+    public MemoryPoolStateCache(MemorySettings settings) {
+        this(settings, DEFAULT_TTL);
+    }
+
+    public MemoryPoolStateCache(MemorySettings settings, Duration ttl) {
+        super("PoolStateCache", settings);
+        this.states = new ExpiringNewestValues<>(PoolState::isNewerThan, settings.clock(), ttl);
+    }
+
+    @Override
+    MemoryPoolStateCache self() {
+        return this;
     }
 
     @Override
     public PutOutcome put(PoolState state) {
         PortInput.notNull(state, "state", BACKEND);
+        simulate(true, "put");
         return states.put(state.pool(), state);
     }
 
     @Override
     public List<PutOutcome> putAll(List<PoolState> batch) {
         PortInput.batch(batch, "states", BACKEND);
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        simulate(true, "putAll");
         List<PutOutcome> outcomes = new ArrayList<>(batch.size());
         for (PoolState state : batch) {
             outcomes.add(states.put(state.pool(), state));
@@ -53,12 +68,17 @@ public final class MemoryPoolStateCache implements PoolStateCache {
     @Override
     public Optional<PoolState> get(Pubkey pool) {
         PortInput.notNull(pool, "pool", BACKEND);
+        simulate(false, "get");
         return states.get(pool);
     }
 
     @Override
     public Map<Pubkey, PoolState> getAll(Collection<Pubkey> pools) {
         PortInput.batch(pools, "pools", BACKEND);
+        if (pools.isEmpty()) {
+            return Map.of();
+        }
+        simulate(false, "getAll");
         return states.getAll(pools);
     }
 
@@ -70,5 +90,18 @@ public final class MemoryPoolStateCache implements PoolStateCache {
     @Override
     public CacheStats stats() {
         return states.stats();
+    }
+
+    private void simulate(boolean write, String operation) {
+        try {
+            if (write) {
+                simulation.beforeWrite(operation);
+            } else {
+                simulation.beforeRead(operation);
+            }
+        } catch (DbException e) {
+            states.countError();
+            throw e;
+        }
     }
 }

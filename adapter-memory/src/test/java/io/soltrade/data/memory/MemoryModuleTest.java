@@ -16,7 +16,9 @@ import io.soltrade.data.ports.HealthState;
 import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.MetricsStore;
 import io.soltrade.data.ports.MevEventStore;
+import io.soltrade.data.ports.PoolStateCache;
 import io.soltrade.data.ports.PositionStore;
+import io.soltrade.data.ports.PriceCache;
 import io.soltrade.data.ports.TradeStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,6 +49,8 @@ class MemoryModuleTest {
         assertThat(injector.getInstance(MetricsStore.class)).isSameAs(injector.getInstance(MemoryMetricsStore.class));
         assertThat(injector.getInstance(MevEventStore.class)).isSameAs(injector.getInstance(MemoryMevEventStore.class));
         assertThat(injector.getInstance(ConfigStore.class)).isSameAs(injector.getInstance(MemoryConfigStore.class));
+        assertThat(injector.getInstance(PriceCache.class)).isSameAs(injector.getInstance(MemoryPriceCache.class));
+        assertThat(injector.getInstance(PoolStateCache.class)).isSameAs(injector.getInstance(MemoryPoolStateCache.class));
     }
 
     @Test

@@ -22,6 +22,8 @@ class ArchitectureTest {
     private static final String QUESTDB = "io.soltrade.data.questdb..";
     private static final String REDIS = "io.soltrade.data.redis..";
     private static final String APP = "io.soltrade.data.app..";
+    /** The benchmark's baselines are the raw clients themselves: the one place outside an adapter that uses them. */
+    private static final String BENCH = "io.soltrade.data.app.bench..";
 
     private static final String[] POSTGRES_DRIVERS = {"org.jooq..", "liquibase..", "org.postgresql.."};
     private static final String[] QUESTDB_DRIVERS = {"io.questdb.."};
@@ -64,24 +66,24 @@ class ArchitectureTest {
             .as("adapter-redis depends on no other adapter nor on app").allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule onlyThePostgresAdapterTouchesItsDrivers = noClasses().that().resideOutsideOfPackage(POSTGRES)
+    static final ArchRule onlyThePostgresAdapterTouchesItsDrivers = noClasses().that().resideOutsideOfPackages(POSTGRES, BENCH)
             .should().dependOnClassesThat().resideInAnyPackage(POSTGRES_DRIVERS)
-            .as("only adapter-postgres touches jOOQ, Liquibase and pgjdbc");
+            .as("only adapter-postgres (and the benchmark's raw baseline) touches jOOQ, Liquibase and pgjdbc");
 
     @ArchTest
-    static final ArchRule onlyTheQuestDbAdapterTouchesItsClient = noClasses().that().resideOutsideOfPackage(QUESTDB)
+    static final ArchRule onlyTheQuestDbAdapterTouchesItsClient = noClasses().that().resideOutsideOfPackages(QUESTDB, BENCH)
             .should().dependOnClassesThat().resideInAnyPackage(QUESTDB_DRIVERS)
-            .as("only adapter-questdb touches questdb-client");
+            .as("only adapter-questdb (and the benchmark's raw baseline) touches questdb-client");
 
     @ArchTest
-    static final ArchRule onlyTheRedisAdapterTouchesJedis = noClasses().that().resideOutsideOfPackage(REDIS)
+    static final ArchRule onlyTheRedisAdapterTouchesJedis = noClasses().that().resideOutsideOfPackages(REDIS, BENCH)
             .should().dependOnClassesThat().resideInAnyPackage(REDIS_DRIVERS)
-            .as("only adapter-redis touches Jedis");
+            .as("only adapter-redis (and the benchmark's raw baseline) touches Jedis");
 
     @ArchTest
-    static final ArchRule onlySqlAdaptersTouchJdbc = noClasses().that().resideOutsideOfPackages(POSTGRES, QUESTDB)
+    static final ArchRule onlySqlAdaptersTouchJdbc = noClasses().that().resideOutsideOfPackages(POSTGRES, QUESTDB, BENCH)
             .should().dependOnClassesThat().resideInAnyPackage(JDBC)
-            .as("only the PostgreSQL and QuestDB adapters (which read over PG wire) touch JDBC");
+            .as("only the PostgreSQL and QuestDB adapters (which read over PG wire) and the benchmark's baselines touch JDBC");
 
     @ArchTest
     static final ArchRule coreKnowsNoAdapter = noClasses().that().resideInAnyPackage(DOMAIN, PORTS)

@@ -1,7 +1,9 @@
 package io.soltrade.data.ports.contract;
 
+import static io.soltrade.data.ports.contract.ContractAssertions.assertInvalidInput;
+import static io.soltrade.data.ports.contract.ContractFixtures.ABOVE_LONG_MAX;
+import static io.soltrade.data.ports.contract.ContractFixtures.pubkey;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.soltrade.data.domain.Dex;
@@ -9,8 +11,6 @@ import io.soltrade.data.domain.PoolState;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TokenAmount;
 import io.soltrade.data.ports.CacheStats;
-import io.soltrade.data.ports.DbErrorKind;
-import io.soltrade.data.ports.PermanentDbException;
 import io.soltrade.data.ports.PoolStateCache;
 import io.soltrade.data.ports.PortInput;
 import io.soltrade.data.ports.PutOutcome;
@@ -21,12 +21,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,7 +64,7 @@ public abstract class PoolStateCacheContract {
 
     @Test
     void firstStateForAPoolIsStoredAndReadBack() {
-        PoolState state = poolState(randomPool(), 1_000, BASE_TIME);
+        PoolState state = poolState(pubkey(), 1_000, BASE_TIME);
 
         assertThat(cache.put(state)).isEqualTo(PutOutcome.STORED);
         assertThat(cache.get(state.pool())).contains(state);
@@ -77,9 +73,9 @@ public abstract class PoolStateCacheContract {
     @Test
     void everyFieldRoundTripsExactly() {
         for (Dex dex : Dex.values()) {
-            PoolState extreme = new PoolState(dex, randomPool(), randomPool(), randomPool(), TokenAmount.MAX,
-                    TokenAmount.parse("9223372036854775808"), 10_000, Long.MAX_VALUE, Instant.parse("2261-12-31T23:59:59.999999Z"));
-            PoolState empty = new PoolState(dex, randomPool(), randomPool(), randomPool(), TokenAmount.ZERO,
+            PoolState extreme = new PoolState(dex, pubkey(), pubkey(), pubkey(), TokenAmount.MAX,
+                    ABOVE_LONG_MAX, 10_000, Long.MAX_VALUE, Instant.parse("2261-12-31T23:59:59.999999Z"));
+            PoolState empty = new PoolState(dex, pubkey(), pubkey(), pubkey(), TokenAmount.ZERO,
                     TokenAmount.ZERO, 0, 0, Instant.EPOCH.plusNanos(1_000));
             for (PoolState state : List.of(extreme, empty)) {
                 cache.put(state);
@@ -90,12 +86,12 @@ public abstract class PoolStateCacheContract {
 
     @Test
     void unknownPoolIsEmpty() {
-        assertThat(cache.get(randomPool())).isEmpty();
+        assertThat(cache.get(pubkey())).isEmpty();
     }
 
     @Test
     void olderStateNeverOverwritesNewer() {
-        Pubkey pool = randomPool();
+        Pubkey pool = pubkey();
         PoolState newer = poolState(pool, 100, BASE_TIME);
         cache.put(newer);
 
@@ -105,7 +101,7 @@ public abstract class PoolStateCacheContract {
 
     @Test
     void laterSlotReplacesAndSameSlotIsOrderedByObservationTime() {
-        Pubkey pool = randomPool();
+        Pubkey pool = pubkey();
         cache.put(poolState(pool, 100, BASE_TIME));
         PoolState laterSlot = poolState(pool, 101, BASE_TIME.minusSeconds(60));
         PoolState laterObservation = poolState(pool, 101, BASE_TIME);
@@ -118,7 +114,7 @@ public abstract class PoolStateCacheContract {
 
     @Test
     void retriedPutIsKeptAsNewer() {
-        PoolState state = poolState(randomPool(), 100, BASE_TIME);
+        PoolState state = poolState(pubkey(), 100, BASE_TIME);
         cache.put(state);
 
         assertThat(cache.put(state)).isEqualTo(PutOutcome.KEPT_NEWER);
@@ -127,7 +123,7 @@ public abstract class PoolStateCacheContract {
 
     @Test
     void expiredStateIsNeverServed() {
-        PoolState state = poolState(randomPool(), 100, BASE_TIME);
+        PoolState state = poolState(pubkey(), 100, BASE_TIME);
         cache.put(state);
 
         advancePast(cache.ttl());
@@ -138,7 +134,7 @@ public abstract class PoolStateCacheContract {
 
     @Test
     void eachStoredStateRestartsTheTtl() {
-        Pubkey pool = randomPool();
+        Pubkey pool = pubkey();
         Duration moreThanHalf = cache.ttl().multipliedBy(6).dividedBy(10);
         cache.put(poolState(pool, 100, BASE_TIME));
         advancePast(moreThanHalf);
@@ -152,7 +148,7 @@ public abstract class PoolStateCacheContract {
 
     @Test
     void rejectedOlderStateDoesNotExtendTheTtl() {
-        Pubkey pool = randomPool();
+        Pubkey pool = pubkey();
         Duration moreThanHalf = cache.ttl().multipliedBy(6).dividedBy(10);
         cache.put(poolState(pool, 100, BASE_TIME));
         advancePast(moreThanHalf);
@@ -165,7 +161,7 @@ public abstract class PoolStateCacheContract {
 
     @Test
     void expiredStateNoLongerBlocksAnOlderSlot() {
-        Pubkey pool = randomPool();
+        Pubkey pool = pubkey();
         cache.put(poolState(pool, 100, BASE_TIME));
         advancePast(cache.ttl());
         PoolState older = poolState(pool, 50, BASE_TIME);
@@ -176,9 +172,9 @@ public abstract class PoolStateCacheContract {
 
     @Test
     void putAllReturnsOutcomesInOrderAsIfPutOneByOne() {
-        Pubkey cached = randomPool();
-        Pubkey fresh = randomPool();
-        Pubkey twice = randomPool();
+        Pubkey cached = pubkey();
+        Pubkey fresh = pubkey();
+        Pubkey twice = pubkey();
         cache.put(poolState(cached, 100, BASE_TIME));
 
         List<PutOutcome> outcomes = cache.putAll(List.of(
@@ -198,11 +194,11 @@ public abstract class PoolStateCacheContract {
 
     @Test
     void getAllOfFiftyPoolsReturnsTheCachedOnesInRequestOrder() {
-        List<PoolState> states = IntStream.range(0, 50).mapToObj(i -> poolState(randomPool(), 10 + i, BASE_TIME)).toList();
+        List<PoolState> states = IntStream.range(0, 50).mapToObj(i -> poolState(pubkey(), 10 + i, BASE_TIME)).toList();
         cache.putAll(states);
         List<Pubkey> requested = new ArrayList<>();
         states.forEach(s -> requested.add(s.pool()));
-        IntStream.range(0, 5).forEach(i -> requested.add(randomPool()));
+        IntStream.range(0, 5).forEach(i -> requested.add(pubkey()));
         Collections.shuffle(requested);
 
         Map<Pubkey, PoolState> found = cache.getAll(requested);
@@ -215,37 +211,26 @@ public abstract class PoolStateCacheContract {
 
     @Test
     void concurrentWritersLeaveTheNewestState() throws Exception {
-        Pubkey pool = randomPool();
+        Pubkey pool = pubkey();
         List<Long> slots = new ArrayList<>(IntStream.rangeClosed(1, 200).mapToObj(i -> (long) i).toList());
         Collections.shuffle(slots);
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        try {
-            List<CompletableFuture<Long>> stored = new ArrayList<>();
-            for (int writer = 0; writer < 4; writer++) {
-                List<Long> share = slots.subList(writer * 50, writer * 50 + 50);
-                stored.add(CompletableFuture.supplyAsync(() -> share.stream()
-                        .filter(slot -> cache.put(poolState(pool, slot, BASE_TIME)) == PutOutcome.STORED).count(), writers));
-            }
-            long storedCount = 0;
-            for (CompletableFuture<Long> future : stored) {
-                storedCount += future.get();
-            }
-            assertThat(storedCount).isBetween(1L, 200L);
-            assertThat(cache.get(pool).orElseThrow().slot()).isEqualTo(200);
-        } finally {
-            writers.shutdownNow();
-        }
+
+        List<Long> storedPerWriter = Concurrently.call(4, writer -> slots.subList(writer * 50, writer * 50 + 50).stream()
+                .filter(slot -> cache.put(poolState(pool, slot, BASE_TIME)) == PutOutcome.STORED).count());
+
+        assertThat(storedPerWriter.stream().mapToLong(Long::longValue).sum()).isBetween(1L, 200L);
+        assertThat(cache.get(pool).orElseThrow().slot()).isEqualTo(200);
     }
 
     @Test
     void statsCountHitsMissesAndRejectedStaleWrites() {
-        PoolState state = poolState(randomPool(), 10, BASE_TIME);
+        PoolState state = poolState(pubkey(), 10, BASE_TIME);
         cache.put(state);
         CacheStats before = cache.stats();
 
         cache.get(state.pool());
-        cache.get(randomPool());
-        cache.getAll(List.of(state.pool(), randomPool()));
+        cache.get(pubkey());
+        cache.getAll(List.of(state.pool(), pubkey()));
         cache.put(poolState(state.pool(), 9, BASE_TIME));
 
         CacheStats after = cache.stats();
@@ -258,7 +243,7 @@ public abstract class PoolStateCacheContract {
 
     @Test
     void statsCountAnExpiredLookupAsExpiredOrMissed() {
-        PoolState state = poolState(randomPool(), 10, BASE_TIME);
+        PoolState state = poolState(pubkey(), 10, BASE_TIME);
         cache.put(state);
         advancePast(cache.ttl());
         CacheStats before = cache.stats();
@@ -277,7 +262,7 @@ public abstract class PoolStateCacheContract {
 
     @Test
     void badInputIsRejectedAndStoresNothing() {
-        PoolState state = poolState(randomPool(), 10, BASE_TIME);
+        PoolState state = poolState(pubkey(), 10, BASE_TIME);
 
         assertInvalidInput(() -> cache.put(null));
         assertInvalidInput(() -> cache.putAll(null));
@@ -290,23 +275,11 @@ public abstract class PoolStateCacheContract {
         assertThat(cache.get(state.pool())).isEmpty();
     }
 
-    /** A fresh pool address. */
-    protected static Pubkey randomPool() {
-        byte[] bytes = new byte[Pubkey.BYTES];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return Pubkey.ofBytes(bytes);
-    }
-
-    protected static PoolState poolState(Pubkey pool, long slot, Instant observedAt) {
+    /** A state of {@code pool} with random reserves, mints and fee (the shared fixture fixes some of them). */
+    private static PoolState poolState(Pubkey pool, long slot, Instant observedAt) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new PoolState(Dex.ORCA_WHIRLPOOL, pool, randomPool(), randomPool(),
+        return new PoolState(Dex.ORCA_WHIRLPOOL, pool, pubkey(), pubkey(),
                 TokenAmount.of(random.nextLong(1, Long.MAX_VALUE)), TokenAmount.of(random.nextLong(1, Long.MAX_VALUE)),
                 random.nextInt(0, 10_001), slot, observedAt);
-    }
-
-    private static void assertInvalidInput(ThrowingCallable call) {
-        assertThatThrownBy(call)
-                .isInstanceOf(PermanentDbException.class)
-                .satisfies(e -> assertThat(((PermanentDbException) e).kind()).isEqualTo(DbErrorKind.INVALID_INPUT));
     }
 }

@@ -1,14 +1,16 @@
 package io.soltrade.data.ports.contract;
 
+import static io.soltrade.data.ports.contract.ContractAssertions.assertInvalidInput;
+import static io.soltrade.data.ports.contract.ContractFixtures.LARGEST_PRICE;
+import static io.soltrade.data.ports.contract.ContractFixtures.SMALLEST_PRICE;
+import static io.soltrade.data.ports.contract.ContractFixtures.priceQuote;
+import static io.soltrade.data.ports.contract.ContractFixtures.symbol;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.soltrade.data.domain.PriceQuote;
 import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.ports.CacheStats;
-import io.soltrade.data.ports.DbErrorKind;
-import io.soltrade.data.ports.PermanentDbException;
 import io.soltrade.data.ports.PortInput;
 import io.soltrade.data.ports.PriceCache;
 import io.soltrade.data.ports.PutOutcome;
@@ -20,12 +22,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -81,7 +78,7 @@ public abstract class PriceCacheContract {
 
     @Test
     void firstQuoteForASymbolIsStoredAndReadBack() {
-        PriceQuote quote = quote(randomSymbol(), 1_000, BASE_TIME);
+        PriceQuote quote = quote(symbol(), 1_000, BASE_TIME);
 
         assertThat(cache.put(quote)).isEqualTo(PutOutcome.STORED);
         assertThat(cache.get(quote.symbol())).contains(quote);
@@ -89,22 +86,22 @@ public abstract class PriceCacheContract {
 
     @Test
     void pricesRoundTripExactly() {
-        List<String> prices = List.of("0.000000000000000001", "1", "1.5", "1.50", "123.450000000000000001",
-                "99999999999999999999.999999999999999999", "42000000", "0.1");
-        for (String price : prices) {
-            PriceQuote quote = new PriceQuote(randomSymbol(), new BigDecimal(price), 7, BASE_TIME, "kit");
+        List<BigDecimal> prices = List.of(SMALLEST_PRICE, LARGEST_PRICE, new BigDecimal("1"), new BigDecimal("1.5"),
+                new BigDecimal("1.50"), new BigDecimal("123.450000000000000001"), new BigDecimal("42000000"), new BigDecimal("4.2E+7"));
+        for (BigDecimal price : prices) {
+            PriceQuote quote = new PriceQuote(symbol(), price, 7, BASE_TIME, "kit");
             cache.put(quote);
 
             PriceQuote read = cache.get(quote.symbol()).orElseThrow();
             assertThat(read).isEqualTo(quote);
-            assertThat(read.price().scale()).as("scale of %s", price).isEqualTo(quote.price().scale());
+            assertThat(read.price().scale()).as("scale of %s", price.toPlainString()).isEqualTo(quote.price().scale());
             assertThat(read.price().toPlainString()).isEqualTo(quote.price().toPlainString());
         }
     }
 
     @Test
     void observationTimeAndSourceRoundTripExactly() {
-        PriceQuote quote = new PriceQuote(randomSymbol(), new BigDecimal("3.25"), Long.MAX_VALUE,
+        PriceQuote quote = new PriceQuote(symbol(), new BigDecimal("3.25"), Long.MAX_VALUE,
                 Instant.parse("2261-12-31T23:59:59.999999Z"), "jupiter.v6_agg-1");
         cache.put(quote);
         assertThat(cache.get(quote.symbol())).contains(quote);
@@ -112,12 +109,12 @@ public abstract class PriceCacheContract {
 
     @Test
     void unknownSymbolIsEmpty() {
-        assertThat(cache.get(randomSymbol())).isEmpty();
+        assertThat(cache.get(symbol())).isEmpty();
     }
 
     @Test
     void olderQuoteNeverOverwritesNewer() {
-        TokenSymbol symbol = randomSymbol();
+        TokenSymbol symbol = symbol();
         PriceQuote newer = quote(symbol, 100, BASE_TIME);
         cache.put(newer);
 
@@ -127,7 +124,7 @@ public abstract class PriceCacheContract {
 
     @Test
     void laterSlotReplacesEvenWithAnEarlierObservationTime() {
-        TokenSymbol symbol = randomSymbol();
+        TokenSymbol symbol = symbol();
         cache.put(quote(symbol, 100, BASE_TIME));
         PriceQuote later = quote(symbol, 101, BASE_TIME.minusSeconds(60));
 
@@ -137,7 +134,7 @@ public abstract class PriceCacheContract {
 
     @Test
     void sameSlotIsOrderedByObservationTime() {
-        TokenSymbol symbol = randomSymbol();
+        TokenSymbol symbol = symbol();
         PriceQuote first = quote(symbol, 100, BASE_TIME);
         PriceQuote laterObservation = quote(symbol, 100, BASE_TIME.plusNanos(1_000));
         cache.put(first);
@@ -149,7 +146,7 @@ public abstract class PriceCacheContract {
 
     @Test
     void retriedPutIsKeptAsNewer() {
-        PriceQuote quote = quote(randomSymbol(), 100, BASE_TIME);
+        PriceQuote quote = quote(symbol(), 100, BASE_TIME);
         cache.put(quote);
 
         assertThat(cache.put(quote)).isEqualTo(PutOutcome.KEPT_NEWER);
@@ -158,7 +155,7 @@ public abstract class PriceCacheContract {
 
     @Test
     void expiredQuoteIsNeverServed() {
-        PriceQuote quote = quote(randomSymbol(), 100, BASE_TIME);
+        PriceQuote quote = quote(symbol(), 100, BASE_TIME);
         cache.put(quote);
 
         advancePast(cache.ttl());
@@ -169,7 +166,7 @@ public abstract class PriceCacheContract {
 
     @Test
     void eachStoredQuoteRestartsTheTtl() {
-        TokenSymbol symbol = randomSymbol();
+        TokenSymbol symbol = symbol();
         Duration moreThanHalf = cache.ttl().multipliedBy(6).dividedBy(10);
         cache.put(quote(symbol, 100, BASE_TIME));
         advancePast(moreThanHalf);
@@ -183,7 +180,7 @@ public abstract class PriceCacheContract {
 
     @Test
     void rejectedOlderQuoteDoesNotExtendTheTtl() {
-        TokenSymbol symbol = randomSymbol();
+        TokenSymbol symbol = symbol();
         Duration moreThanHalf = cache.ttl().multipliedBy(6).dividedBy(10);
         cache.put(quote(symbol, 100, BASE_TIME));
         advancePast(moreThanHalf);
@@ -196,7 +193,7 @@ public abstract class PriceCacheContract {
 
     @Test
     void expiredQuoteNoLongerBlocksAnOlderSlot() {
-        TokenSymbol symbol = randomSymbol();
+        TokenSymbol symbol = symbol();
         cache.put(quote(symbol, 100, BASE_TIME));
         advancePast(cache.ttl());
         PriceQuote older = quote(symbol, 50, BASE_TIME);
@@ -207,9 +204,9 @@ public abstract class PriceCacheContract {
 
     @Test
     void putAllReturnsOutcomesInOrderAsIfPutOneByOne() {
-        TokenSymbol cached = randomSymbol();
-        TokenSymbol fresh = randomSymbol();
-        TokenSymbol twice = randomSymbol();
+        TokenSymbol cached = symbol();
+        TokenSymbol fresh = symbol();
+        TokenSymbol twice = symbol();
         cache.put(quote(cached, 100, BASE_TIME));
 
         List<PutOutcome> outcomes = cache.putAll(List.of(
@@ -233,11 +230,11 @@ public abstract class PriceCacheContract {
 
     @Test
     void getAllOfFiftySymbolsReturnsTheCachedOnesInRequestOrder() {
-        List<PriceQuote> quotes = IntStream.range(0, 50).mapToObj(i -> quote(randomSymbol(), 10 + i, BASE_TIME)).toList();
+        List<PriceQuote> quotes = IntStream.range(0, 50).mapToObj(i -> quote(symbol(), 10 + i, BASE_TIME)).toList();
         cache.putAll(quotes);
         List<TokenSymbol> requested = new ArrayList<>();
         quotes.forEach(q -> requested.add(q.symbol()));
-        IntStream.range(0, 5).forEach(i -> requested.add(randomSymbol()));
+        IntStream.range(0, 5).forEach(i -> requested.add(symbol()));
         Collections.shuffle(requested);
 
         Map<TokenSymbol, PriceQuote> found = cache.getAll(requested);
@@ -249,7 +246,7 @@ public abstract class PriceCacheContract {
 
     @Test
     void getAllToleratesRepeatedSymbolsAndEmptyRequests() {
-        PriceQuote quote = quote(randomSymbol(), 3, BASE_TIME);
+        PriceQuote quote = quote(symbol(), 3, BASE_TIME);
         cache.put(quote);
 
         assertThat(cache.getAll(List.of(quote.symbol(), quote.symbol()))).containsExactly(Map.entry(quote.symbol(), quote));
@@ -258,37 +255,26 @@ public abstract class PriceCacheContract {
 
     @Test
     void concurrentWritersLeaveTheNewestQuote() throws Exception {
-        TokenSymbol symbol = randomSymbol();
+        TokenSymbol symbol = symbol();
         List<Long> slots = new ArrayList<>(IntStream.rangeClosed(1, 200).mapToObj(i -> (long) i).toList());
         Collections.shuffle(slots);
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        try {
-            List<CompletableFuture<Long>> stored = new ArrayList<>();
-            for (int writer = 0; writer < 4; writer++) {
-                List<Long> share = slots.subList(writer * 50, writer * 50 + 50);
-                stored.add(CompletableFuture.supplyAsync(() -> share.stream()
-                        .filter(slot -> cache.put(quote(symbol, slot, BASE_TIME)) == PutOutcome.STORED).count(), writers));
-            }
-            long storedCount = 0;
-            for (CompletableFuture<Long> future : stored) {
-                storedCount += future.get();
-            }
-            assertThat(storedCount).isBetween(1L, 200L);
-            assertThat(cache.get(symbol).orElseThrow().slot()).isEqualTo(200);
-        } finally {
-            writers.shutdownNow();
-        }
+
+        List<Long> storedPerWriter = Concurrently.call(4, writer -> slots.subList(writer * 50, writer * 50 + 50).stream()
+                .filter(slot -> cache.put(quote(symbol, slot, BASE_TIME)) == PutOutcome.STORED).count());
+
+        assertThat(storedPerWriter.stream().mapToLong(Long::longValue).sum()).isBetween(1L, 200L);
+        assertThat(cache.get(symbol).orElseThrow().slot()).isEqualTo(200);
     }
 
     @Test
     void statsCountHitsMissesAndRejectedStaleWrites() {
-        PriceQuote quote = quote(randomSymbol(), 10, BASE_TIME);
+        PriceQuote quote = quote(symbol(), 10, BASE_TIME);
         cache.put(quote);
         CacheStats before = cache.stats();
 
         cache.get(quote.symbol());
-        cache.get(randomSymbol());
-        cache.getAll(List.of(quote.symbol(), randomSymbol()));
+        cache.get(symbol());
+        cache.getAll(List.of(quote.symbol(), symbol()));
         cache.put(quote(quote.symbol(), 9, BASE_TIME));
 
         CacheStats after = cache.stats();
@@ -301,7 +287,7 @@ public abstract class PriceCacheContract {
 
     @Test
     void statsCountAnExpiredLookupAsExpiredOrMissed() {
-        PriceQuote quote = quote(randomSymbol(), 10, BASE_TIME);
+        PriceQuote quote = quote(symbol(), 10, BASE_TIME);
         cache.put(quote);
         advancePast(cache.ttl());
         CacheStats before = cache.stats();
@@ -324,12 +310,12 @@ public abstract class PriceCacheContract {
         assertInvalidInput(() -> cache.putAll(null));
         assertInvalidInput(() -> cache.get(null));
         assertInvalidInput(() -> cache.getAll(null));
-        assertInvalidInput(() -> cache.getAll(Arrays.asList(randomSymbol(), null)));
+        assertInvalidInput(() -> cache.getAll(Arrays.asList(symbol(), null)));
     }
 
     @Test
     void batchWithANullQuoteStoresNothing() {
-        PriceQuote quote = quote(randomSymbol(), 10, BASE_TIME);
+        PriceQuote quote = quote(symbol(), 10, BASE_TIME);
 
         assertInvalidInput(() -> cache.putAll(Arrays.asList(quote, null)));
 
@@ -338,32 +324,14 @@ public abstract class PriceCacheContract {
 
     @Test
     void oversizedBatchesAreRejected() {
-        PriceQuote quote = quote(randomSymbol(), 10, BASE_TIME);
+        PriceQuote quote = quote(symbol(), 10, BASE_TIME);
 
         assertInvalidInput(() -> cache.putAll(Collections.nCopies(PortInput.MAX_BATCH + 1, quote)));
         assertInvalidInput(() -> cache.getAll(Collections.nCopies(PortInput.MAX_BATCH + 1, quote.symbol())));
         assertThat(cache.get(quote.symbol())).isEmpty();
     }
 
-    /** A fresh symbol no other test (or test run) uses. */
-    protected static TokenSymbol randomSymbol() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder symbol = new StringBuilder("K");
-        for (int i = 0; i < 14; i++) {
-            symbol.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return TokenSymbol.of(symbol.toString());
-    }
-
-    protected static PriceQuote quote(TokenSymbol symbol, long slot, Instant observedAt) {
-        BigDecimal price = BigDecimal.valueOf(ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L), 9);
-        return new PriceQuote(symbol, price, slot, observedAt, "kit");
-    }
-
-    private static void assertInvalidInput(ThrowingCallable call) {
-        assertThatThrownBy(call)
-                .isInstanceOf(PermanentDbException.class)
-                .satisfies(e -> assertThat(((PermanentDbException) e).kind()).isEqualTo(DbErrorKind.INVALID_INPUT));
+    private static PriceQuote quote(TokenSymbol symbol, long slot, Instant observedAt) {
+        return priceQuote(symbol, slot, observedAt);
     }
 }
