@@ -12,6 +12,11 @@ final class Scenarios {
 
     static List<Scenario> all() {
         return List.of(
+                new RedisPriceGetScenario(),
+                new RedisGetAllScenario(),
+                new RedisPutAllScenario(),
+                new RedisStreamAppendScenario(),
+                new RedisLiveFeedScenario(),
                 new MemoryAdapterBatchSaveScenario());
     }
 
