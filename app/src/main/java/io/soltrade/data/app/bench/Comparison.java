@@ -9,7 +9,12 @@ record Comparison(SideMeasurement ours, SideMeasurement raw) {
     static final double[] CHART_PERCENTILES = {50, 90, 99, 99.9, 100};
 
     BenchResult latencyPercentile(String scenario, double percentile, Goal goal, String whyMissed) {
-        return BenchResult.measured(scenario, percentileLabel(percentile) + " latency", "ms", MetricKind.LATENCY,
+        return latencyPercentile(scenario, "latency", MetricKind.LATENCY, percentile, goal, whyMissed);
+    }
+
+    /** A percentile of the per-operation times, named {@code p99 <what>}: e.g. {@code p99 flush ack}. */
+    BenchResult latencyPercentile(String scenario, String what, MetricKind kind, double percentile, Goal goal, String whyMissed) {
+        return BenchResult.measured(scenario, percentileLabel(percentile) + " " + what, "ms", kind,
                 ours.percentileMillis(percentile), raw.percentileMillis(percentile), goal, whyMissed);
     }
 

@@ -1,21 +1,13 @@
 package io.soltrade.data.app.bench;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import io.soltrade.data.ports.EventStream;
 import io.soltrade.data.ports.LiveFeed;
-import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.PriceCache;
 import io.soltrade.data.redis.RedisModule;
 import io.soltrade.data.redis.RedisSettings;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -35,12 +27,12 @@ final class RedisBench implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 2_000;
 
     private final String namespace;
-    private final Injector injector;
+    private final ManagedInjector injector;
     private final JedisPooled raw;
     private final HostAndPort address;
     private final JedisClientConfig clientConfig;
 
-    private RedisBench(String namespace, Injector injector, JedisPooled raw, HostAndPort address, JedisClientConfig clientConfig) {
+    private RedisBench(String namespace, ManagedInjector injector, JedisPooled raw, HostAndPort address, JedisClientConfig clientConfig) {
         this.namespace = namespace;
         this.injector = injector;
         this.raw = raw;
@@ -80,20 +72,20 @@ final class RedisBench implements AutoCloseable {
         pool.setMaxIdle(POOL_SIZE);
         pool.setJmxEnabled(false);
         HostAndPort address = new HostAndPort(at.host(), at.port());
-        return new RedisBench(namespace, Guice.createInjector(new RedisModule(settings)),
+        return new RedisBench(namespace, new ManagedInjector(new RedisModule(settings)),
                 new JedisPooled(pool, address, clientConfig), address, clientConfig);
     }
 
     PriceCache priceCache() {
-        return injector.getInstance(PriceCache.class);
+        return injector.get(PriceCache.class);
     }
 
     EventStream eventStream() {
-        return injector.getInstance(EventStream.class);
+        return injector.get(EventStream.class);
     }
 
     LiveFeed liveFeed() {
-        return injector.getInstance(LiveFeed.class);
+        return injector.get(LiveFeed.class);
     }
 
     /** The raw client: a pool like ours, for the same work. */
@@ -113,13 +105,10 @@ final class RedisBench implements AutoCloseable {
 
     @Override
     public void close() {
-        List<ManagedResource> resources = new ArrayList<>(injector.getInstance(Key.get(new TypeLiteral<Set<ManagedResource>>() { })));
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (RuntimeException e) {
-                // what the feed could not send at close does not matter to a benchmark; the keys still go
-            }
+        try {
+            injector.close();
+        } catch (RuntimeException e) {
+            // what the feed could not send at close does not matter to a benchmark; the keys still go
         }
         try {
             ScanParams match = new ScanParams().match(namespace + ":*").count(1_000);

@@ -17,6 +17,11 @@ final class Scenarios {
                 new RedisPutAllScenario(),
                 new RedisStreamAppendScenario(),
                 new RedisLiveFeedScenario(),
+                new QuestDbBatchSaveScenario(),
+                new QuestDbConcurrentSaveScenario(),
+                new QuestDbVisibilityScenario(),
+                new MemoryBufferedTradeScenario(),
+                new MemoryAllocationScenario(),
                 new MemoryAdapterBatchSaveScenario());
     }
 
