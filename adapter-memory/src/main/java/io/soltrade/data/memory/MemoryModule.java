@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import io.soltrade.data.ports.ConfigStore;
+import io.soltrade.data.ports.EventStream;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.MetricsStore;
@@ -43,6 +44,7 @@ public final class MemoryModule extends AbstractModule {
         bind(ConfigStore.class).to(MemoryConfigStore.class);
         bind(PriceCache.class).to(MemoryPriceCache.class);
         bind(PoolStateCache.class).to(MemoryPoolStateCache.class);
+        bind(EventStream.class).to(MemoryEventStream.class);
         Multibinder.newSetBinder(binder(), ManagedResource.class);
     }
 
@@ -88,10 +90,17 @@ public final class MemoryModule extends AbstractModule {
         return new MemoryPoolStateCache(settings);
     }
 
+    @Provides
+    @Singleton
+    MemoryEventStream eventStream() {
+        return new MemoryEventStream(settings);
+    }
+
     @ProvidesIntoSet
     @Singleton
     HealthCheck healthCheck(MemoryTradeStore trades, MemoryPositionStore positions, MemoryMetricsStore metrics,
-                            MemoryMevEventStore mevEvents, MemoryConfigStore config) {
-        return new MemoryHealthCheck(List.of(trades, positions, metrics, mevEvents, config));
+                            MemoryMevEventStore mevEvents, MemoryConfigStore config, MemoryPriceCache prices,
+                            MemoryPoolStateCache pools, MemoryEventStream streams) {
+        return new MemoryHealthCheck(List.of(trades, positions, metrics, mevEvents, config, prices, pools, streams));
     }
 }

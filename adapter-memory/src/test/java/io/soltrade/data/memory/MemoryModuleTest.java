@@ -10,6 +10,7 @@ import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import io.soltrade.data.ports.ConfigStore;
 import io.soltrade.data.ports.DbErrorKind;
+import io.soltrade.data.ports.EventStream;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.HealthReport;
 import io.soltrade.data.ports.HealthState;
@@ -51,6 +52,7 @@ class MemoryModuleTest {
         assertThat(injector.getInstance(ConfigStore.class)).isSameAs(injector.getInstance(MemoryConfigStore.class));
         assertThat(injector.getInstance(PriceCache.class)).isSameAs(injector.getInstance(MemoryPriceCache.class));
         assertThat(injector.getInstance(PoolStateCache.class)).isSameAs(injector.getInstance(MemoryPoolStateCache.class));
+        assertThat(injector.getInstance(EventStream.class)).isSameAs(injector.getInstance(MemoryEventStream.class));
     }
 
     @Test
@@ -76,6 +78,11 @@ class MemoryModuleTest {
         injector.getInstance(MemoryTradeStore.class).withFailure(FailurePlan.never());
         injector.getInstance(MemoryMetricsStore.class).withFailure(FailurePlan.never());
         assertThat(check.check().state()).isEqualTo(HealthState.UP);
+
+        injector.getInstance(MemoryEventStream.class).withFailure(FailurePlan.alwaysTransient());
+        assertThat(check.check().state()).isEqualTo(HealthState.DOWN);
+        assertThat(check.check().details()).containsKeys("TradeStore", "PositionStore", "MetricsStore", "MevEventStore", "ConfigStore",
+                "PriceCache", "PoolStateCache", "EventStream");
     }
 
     @Test

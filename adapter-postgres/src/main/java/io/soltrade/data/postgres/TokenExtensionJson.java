@@ -3,15 +3,15 @@ package io.soltrade.data.postgres;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.soltrade.data.domain.TokenAmount;
+import io.soltrade.data.domain.DomainValidationException;
 import io.soltrade.data.domain.token.ExtensionType;
 import io.soltrade.data.domain.token.TokenExtension;
-import io.soltrade.data.domain.token.TransferFeeConfig;
-import io.soltrade.data.domain.token.UnknownExtension;
+import io.soltrade.data.domain.token.TokenExtensionCodec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jooq.JSONB;
 
 /**
@@ -19,8 +19,7 @@ import org.jooq.JSONB;
  * {@code {"type": "<ExtensionType>", "fields": {"<name>": "<text>", ...}}}. {@code type} is outside
  * {@code fields} so the GIN index answers "which mints carry X" with {@code extensions @> [{"type": X}]}.
  *
- * <p>This is the only class that knows the fields of each extension ({@link #fieldsOf} and {@link #extensionOf});
- * once the domain's {@code TokenExtensionCodec} is on main, those two methods become calls to it.
+ * <p>The fields of each extension are the domain's {@link TokenExtensionCodec} map, less its {@code type} key.
  */
 final class TokenExtensionJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,34 +57,19 @@ final class TokenExtensionJson {
     }
 
     private static Map<String, String> fieldsOf(TokenExtension extension) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (extension instanceof TransferFeeConfig fee) {
-            fields.put("epoch", Long.toString(fee.epoch()));
-            fields.put("transferFeeBasisPoints", Integer.toString(fee.transferFeeBasisPoints()));
-            fields.put("maximumFee", fee.maximumFee().toString());
-        } else if (extension instanceof UnknownExtension unknown) {
-            fields.put("typeCode", Integer.toString(unknown.typeCode()));
-            fields.put("base64Data", unknown.base64Data());
-        } else {
-            throw new IllegalArgumentException("no JSON mapping for " + extension.type());
-        }
+        Map<String, String> fields = new TreeMap<>(TokenExtensionCodec.toFields(extension));
+        fields.remove(TokenExtensionCodec.TYPE);
         return fields;
     }
 
     private static TokenExtension extensionOf(ExtensionType type, Map<String, String> fields) {
-        return switch (type) {
-            case TRANSFER_FEE_CONFIG -> new TransferFeeConfig(Long.parseLong(required(fields, "epoch")),
-                    Integer.parseInt(required(fields, "transferFeeBasisPoints")), TokenAmount.parse(required(fields, "maximumFee")));
-            case UNKNOWN -> new UnknownExtension(Integer.parseInt(required(fields, "typeCode")), required(fields, "base64Data"));
-        };
-    }
-
-    private static String required(Map<String, String> fields, String name) {
-        String value = fields == null ? null : fields.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("extension field '" + name + "' is missing");
+        Map<String, String> all = new HashMap<>(fields == null ? Map.of() : fields);
+        all.put(TokenExtensionCodec.TYPE, type.name());
+        try {
+            return TokenExtensionCodec.fromFields(all);
+        } catch (DomainValidationException e) {
+            throw new IllegalArgumentException("stored " + type + " extension is malformed: " + e.getMessage(), e);
         }
-        return value;
     }
 
     private static String write(Object value) {
