@@ -20,6 +20,9 @@ final class Scenarios {
                 new QuestDbBatchSaveScenario(),
                 new QuestDbConcurrentSaveScenario(),
                 new QuestDbVisibilityScenario(),
+                new PostgresCopyScenario(),
+                new PostgresConfigReadScenario(50),
+                new PostgresConfigReadScenario(200),
                 new MemoryBufferedTradeScenario(),
                 new MemoryAllocationScenario(),
                 new MemoryAdapterBatchSaveScenario());
