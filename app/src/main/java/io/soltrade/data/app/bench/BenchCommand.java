@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Spec;
         description = {"Measures the data layer against the raw clients doing the same work, in alternating rounds,",
                 "and writes results.json, report.md and PNG charts to --out."})
 public final class BenchCommand implements Callable<Integer> {
+
+    /** Liquibase logs through java.util.logging; held here so the level set on it is not collected with it. */
+    private static final java.util.logging.Logger QUIET_JUL_LOGGER = java.util.logging.Logger.getLogger("liquibase");
 
     @Spec
     CommandSpec spec;
@@ -65,6 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         BenchTargets targets = targets();
         Files.createDirectories(out);
+        quietLibraryLogging();
         String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
         BenchSizing sizing = smoke ? BenchSizing.smokeRun() : BenchSizing.full();
         log.println("bench: " + selected.size() + " scenario(s), " + (smoke ? "smoke" : "full") + " run " + runId + " against " + targets);
@@ -74,6 +79,17 @@ public final class BenchCommand implements Callable<Integer> {
         MarkdownReport.write(out, report, charts);
         log.println("bench: wrote " + out.resolve(ResultsJson.FILE) + ", " + out.resolve(MarkdownReport.FILE) + " and " + charts.size() + " chart(s)");
         return report.anyFailed() ? 1 : 0;
+    }
+
+    /**
+     * Drivers and pools log at INFO and DEBUG while the bench opens and closes them, which would tear the progress
+     * bar apart; only their warnings and errors are shown during a run.
+     */
+    private static void quietLibraryLogging() {
+        QUIET_JUL_LOGGER.setLevel(java.util.logging.Level.WARNING);
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     private BenchTargets targets() {

@@ -47,6 +47,31 @@ class BenchCommandTest {
     }
 
     @Test
+    void scenariosWhoseServerDoesNotAnswerAreSkippedSayingWhy() throws Exception {
+        Map<String, String> nothingListens = Map.of(
+                "SOLTRADE_REDIS_URL", "redis://127.0.0.1:1",
+                "SOLTRADE_PG_URL", "jdbc:postgresql://127.0.0.1:1/test",
+                "SOLTRADE_QUESTDB_ILP", "http::addr=127.0.0.1:1;",
+                "SOLTRADE_QUESTDB_PG_URL", "jdbc:postgresql://127.0.0.1:1/qdb");
+
+        int exit = bench(nothingListens, "--out", out.toString(), "--smoke",
+                "--scenario", "redis.price-get", "redis.get-all-50", "questdb.batch-save", "postgres.batch-save-copy", "memory");
+
+        assertThat(exit).isZero();
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertThat(results).hasSize(6);
+        for (JsonNode row : results) {
+            assertThat(row.get("status").asText()).isEqualTo("skipped");
+            assertThat(row.get("ratio").isNull()).isTrue();
+        }
+        assertThat(results.get(0).get("note").asText()).startsWith("skipped: Redis does not answer at 127.0.0.1:1");
+        assertThat(results.get(1).get("note").asText()).startsWith("skipped: Redis does not answer at 127.0.0.1:1");
+        assertThat(results.get(2).get("note").asText()).startsWith("skipped: QuestDB ILP/HTTP does not answer at 127.0.0.1:1");
+        assertThat(results.get(3).get("note").asText()).startsWith("skipped: PostgreSQL does not answer at 127.0.0.1:1");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("## Not measured", "redis.price-get: skipped: Redis does not answer");
+    }
+
+    @Test
     void unknownScenarioIsAUsageErrorListingTheKnownOnes() {
         int exit = bench(Map.of(), "--out", out.toString(), "--smoke", "--scenario", "nosuch");
 
