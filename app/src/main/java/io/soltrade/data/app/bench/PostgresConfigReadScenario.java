@@ -69,7 +69,7 @@ final class PostgresConfigReadScenario implements Scenario {
                             recorder.time(1, () -> readRaw(raw, query, trader));
                         }
                     }));
-            String why = "each read goes through jOOQ (rendering the SELECT, mapping the record) and builds a validated "
+            String why = "each read derives a jOOQ context, renders the SELECT, maps the record and builds a validated "
                     + "TraderConfig (u64 limits, the settings JSON parsed into a sorted map), where the raw side reads the "
                     + "columns as strings and numbers; with " + concurrency + " threads on 2 cores that client CPU competes "
                     + "with the server's";
