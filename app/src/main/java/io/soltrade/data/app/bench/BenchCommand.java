@@ -2,14 +2,18 @@ package io.soltrade.data.app.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,8 +27,8 @@ import picocli.CommandLine.Spec;
  * skipped. Exit code 0 unless a scenario failed (threw).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures the data layer against the raw clients doing the same work, in alternating rounds,",
-                "and writes results.json, report.md and PNG charts to --out."})
+        description = "Measures the data layer against the raw clients doing the same work, in alternating rounds, "
+                + "and writes results.json, report.md and PNG charts to --out.")
 public final class BenchCommand implements Callable<Integer> {
 
     /** Liquibase logs through java.util.logging; held here so the level set on it is not collected with it. */
@@ -40,7 +44,8 @@ public final class BenchCommand implements Callable<Integer> {
     boolean smoke;
 
     @Option(names = "--profile", defaultValue = "local", paramLabel = "local|FILE",
-            description = "Where the servers are: 'local' (the SOLTRADE_* variables, else localhost defaults). Default: ${DEFAULT-VALUE}.")
+            description = "Where the servers are: 'local' (the SOLTRADE_* variables, else localhost defaults), or a properties "
+                    + "file of SOLTRADE_* keys (SOLTRADE_REDIS_URL=redis://host:6379, ...) that override the variables. Default: ${DEFAULT-VALUE}.")
     String profile;
 
     @Option(names = "--scenario", arity = "1..*", paramLabel = "NAME",
@@ -52,6 +57,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     public BenchCommand() {
         this(System.getenv(), System.err);
+    }
+
+    /** Runs {@code bench} on its own: {@code java -cp soltrade-data.jar io.soltrade.data.app.bench.BenchCommand --out DIR}. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
     }
 
     BenchCommand(Map<String, String> environment, PrintStream log) {
@@ -92,10 +102,25 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private BenchTargets targets() {
-        if (!"local".equals(profile)) {
-            throw new ParameterException(spec.commandLine(), "unknown profile '" + profile + "'; available: local");
+    private BenchTargets targets() throws IOException {
+        if ("local".equals(profile)) {
+            return BenchTargets.fromEnvironment(environment);
         }
-        return BenchTargets.fromEnvironment(environment);
+        Path file = Path.of(profile);
+        if (!Files.isRegularFile(file)) {
+            throw new ParameterException(spec.commandLine(), "profile '" + profile + "' is neither 'local' nor a readable file");
+        }
+        Properties keys = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            keys.load(reader);
+        }
+        Map<String, String> merged = new HashMap<>(environment);
+        for (String key : keys.stringPropertyNames()) {
+            if (!key.startsWith("SOLTRADE_")) {
+                throw new ParameterException(spec.commandLine(), "profile " + file + ": '" + key + "' is not a SOLTRADE_* key");
+            }
+            merged.put(key, keys.getProperty(key));
+        }
+        return BenchTargets.fromEnvironment(merged);
     }
 }

@@ -81,6 +81,25 @@ class BenchCommandTest {
     }
 
     @Test
+    void aProfileFileNamesTheServers() throws Exception {
+        Path profile = out.resolve("servers.properties");
+        Files.writeString(profile, "SOLTRADE_REDIS_URL=redis://127.0.0.1:1\n");
+
+        int exit = bench(Map.of("SOLTRADE_REDIS_URL", "redis://127.0.0.1:6379"), "--out", out.resolve("run").toString(), "--smoke",
+                "--profile", profile.toString(), "--scenario", "redis.price-get");
+
+        assertThat(exit).isZero();
+        JsonNode row = new ObjectMapper().readTree(out.resolve("run/results.json").toFile()).get(0);
+        assertThat(row.get("note").asText()).startsWith("skipped: Redis does not answer at 127.0.0.1:1");
+    }
+
+    @Test
+    void aProfileThatIsNeitherLocalNorAFileIsAUsageError() {
+        assertThat(bench(Map.of(), "--out", out.toString(), "--profile", "staging")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("profile 'staging' is neither 'local' nor a readable file");
+    }
+
+    @Test
     void outIsRequired() {
         assertThat(bench(Map.of(), "--smoke")).isEqualTo(CommandLine.ExitCode.USAGE);
     }
