@@ -168,17 +168,28 @@ public abstract class ConfigStoreBadInput extends BadInputKit<ConfigStore> {
         assertThat(store.findNodeHealth(health.nodeId()).orElseThrow().endpoint().toString()).isEqualTo(endpoint.toString());
     }
 
-    /** Hostile audit lookups find nothing (or are refused as bad input) and leave the store usable. */
+    /**
+     * Hostile text in the lookups that take free strings (audit trail, node health) finds nothing or is refused as
+     * bad input, and leaves the store usable.
+     */
     @Property
-    void hostileAuditLookupsFindNothing(@ForAll("anyText") String entityType, @ForAll("anyText") String entityId) {
+    void hostileLookupsFindNothing(@ForAll("anyText") String entityType, @ForAll("anyText") String entityId) {
         ConfigStore store = port();
-        Throwable thrown = catchThrowable(() -> assertThat(store.auditTrail(entityType, entityId, 10)).isEmpty());
-        if (thrown instanceof DbException db) {
-            assertThat(db.kind()).as("%s", db).isEqualTo(DbErrorKind.INVALID_INPUT);
-        } else if (thrown != null) {
-            throw new AssertionError(thrown);
-        }
+        TimeRange range = TimeRange.of(Instant.EPOCH, Instant.parse("2200-01-01T00:00:00Z"));
+        findsNothing("auditTrail", () -> store.auditTrail(entityType, entityId, 10));
+        findsNothing("auditTrail", () -> store.auditTrail("token", entityId, 10));
+        findsNothing("findNodeHealth", () -> store.findNodeHealth(entityId).stream().toList());
+        findsNothing("nodeHealthHistory", () -> store.nodeHealthHistory(entityId, range, 10));
         validReadSucceeds(store);
+    }
+
+    private static void findsNothing(String query, java.util.function.Supplier<List<?>> lookup) {
+        Throwable thrown = catchThrowable(() -> assertThat(lookup.get()).as(query).isEmpty());
+        if (thrown instanceof DbException db) {
+            assertThat(db.kind()).as("%s: %s", query, db).isEqualTo(DbErrorKind.INVALID_INPUT);
+        } else if (thrown != null) {
+            throw new AssertionError(query, thrown);
+        }
     }
 
     @Provide
@@ -201,7 +212,8 @@ public abstract class ConfigStoreBadInput extends BadInputKit<ConfigStore> {
 
     @Provide
     Arbitrary<String> anyText() {
-        return HostileText.upTo(200);
+        boolean nulFails = knownIssues().contains(KnownIssue.POSTGRES_NUL_IN_LOOKUPS);
+        return HostileText.upTo(200).filter(text -> !(nulFails && KnownIssue.hasNul(text)));
     }
 
     @Provide
