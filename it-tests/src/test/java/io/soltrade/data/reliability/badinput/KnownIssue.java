@@ -18,7 +18,19 @@ public enum KnownIssue {
      * a flag) is stored with each UTF-16 surrogate replaced by '?', so it reads back different from what was
      * acknowledged.
      */
-    QUESTDB_NON_BMP_LABELS;
+    QUESTDB_NON_BMP_LABELS,
+    /**
+     * domain: {@code TokenAmount.of(BigInteger)} puts the whole rejected number in its message, so a huge value
+     * (10^1000) makes a message of more than a thousand characters.
+     */
+    DOMAIN_HUGE_AMOUNT_MESSAGE,
+    /**
+     * domain: {@code TokenExtensionCodec.fromFields} refuses a malformed additional-metadata entry (an unpaired
+     * surrogate) naming the record's field ({@code additionalMetadata key}, {@code additionalMetadata.<key>})
+     * instead of its map key ({@code additionalMetadata.<i>.key}, {@code additionalMetadata.<i>.value}), against
+     * its documented contract of naming the key.
+     */
+    DOMAIN_CODEC_METADATA_KEY_FIELD;
 
     /** Whether {@code text} holds U+0000. */
     static boolean hasNul(String text) {
