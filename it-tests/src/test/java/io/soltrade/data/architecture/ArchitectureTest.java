@@ -3,10 +3,16 @@ package io.soltrade.data.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitCallTarget;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The module boundaries of the hexagon, checked on the compiled main classes of every module. Each rule names
@@ -23,7 +29,39 @@ class ArchitectureTest {
     private static final String REDIS = "io.soltrade.data.redis..";
     private static final String APP = "io.soltrade.data.app..";
     /** The benchmark's baselines are the raw clients themselves: the one place outside an adapter that uses them. */
+    private static final String GENERATED_JOOQ = "io.soltrade.data.postgres.schema..";
     private static final String BENCH = "io.soltrade.data.app.bench..";
+
+    private static final DescribedPredicate<JavaCall<?>> PLAIN_SQL_CALL =
+            new DescribedPredicate<>("a call to jOOQ's @PlainSQL API") {
+                @Override
+                public boolean test(JavaCall<?> call) {
+                    CodeUnitCallTarget target = call.getTarget();
+                    if (!target.getOwner().getPackageName().startsWith("org.jooq")
+                            || !target.isAnnotatedWith("org.jooq.PlainSQL")) {
+                        return false;
+                    }
+                    boolean boundTemplate = target.getOwner().getName().equals("org.jooq.impl.DSL")
+                            && target.getName().equals("condition")
+                            && names(target.getRawParameterTypes()).equals(List.of("java.lang.String", "[Lorg.jooq.QueryPart;"));
+                    return !boundTemplate;
+                }
+            };
+
+    private static final Set<String> SQL_TEXT_METHODS = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch");
+
+    private static final DescribedPredicate<JavaCall<?>> STATEMENT_WITH_SQL_TEXT =
+            new DescribedPredicate<>("a java.sql.Statement method given SQL text") {
+                @Override
+                public boolean test(JavaCall<?> call) {
+                    CodeUnitCallTarget target = call.getTarget();
+                    List<String> parameters = names(target.getRawParameterTypes());
+                    return target.getOwner().isAssignableTo("java.sql.Statement")
+                            && SQL_TEXT_METHODS.contains(target.getName())
+                            && !parameters.isEmpty() && parameters.get(0).equals("java.lang.String");
+                }
+            };
+
 
     private static final String[] POSTGRES_DRIVERS = {"org.jooq..", "liquibase..", "org.postgresql.."};
     private static final String[] QUESTDB_DRIVERS = {"io.questdb.."};
@@ -94,6 +132,32 @@ class ArchitectureTest {
     static final ArchRule coreKnowsNoFramework = noClasses().that().resideInAnyPackage(DOMAIN, PORTS)
             .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "com.fasterxml..", "org.slf4j..", "io.github.resilience4j..")
             .as("the core uses no framework (Guice, Jackson, SLF4J, Resilience4j)");
+
+    /**
+     * SQL text never comes from strings built at run time. jOOQ marks every method that takes SQL text with
+     * {@code @PlainSQL}; the one use allowed is a {@code DSL.condition(template, parts...)} whose values are all
+     * query parts (bound parameters or generated fields), the jOOQ way to use an operator it has no method for
+     * (PostgreSQL's {@code jsonb @>}). jOOQ's generated table classes are left out: they are the generator's code,
+     * regenerated from the schema, and only pass the caller's arguments on.
+     */
+    @ArchTest
+    static final ArchRule noPlainSqlThroughJooq = noClasses().that().resideOutsideOfPackage(GENERATED_JOOQ)
+            .should().callCodeUnitWhere(PLAIN_SQL_CALL)
+            .as("no SQL text reaches jOOQ's plain-SQL API (but a condition template of bound parts)");
+
+    /**
+     * JDBC SQL text goes through {@code PreparedStatement} with bound parameters; a plain {@code Statement} runs
+     * only the checked-in QuestDB schema (DDL read from a resource, which PG wire cannot prepare).
+     */
+    @ArchTest
+    static final ArchRule noSqlTextThroughPlainStatements = noClasses().that()
+            .doNotHaveFullyQualifiedName("io.soltrade.data.questdb.SchemaApplier")
+            .should().callCodeUnitWhere(STATEMENT_WITH_SQL_TEXT)
+            .as("no SQL text through java.sql.Statement (only the checked-in QuestDB schema applier)");
+
+    private static List<String> names(List<JavaClass> types) {
+        return types.stream().map(JavaClass::getName).toList();
+    }
 
     /**
      * Test-jars (the ports' contract kits, the adapters' server fixtures) are test code on the classpath as jars,
