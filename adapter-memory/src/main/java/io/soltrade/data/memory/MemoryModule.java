@@ -6,6 +6,8 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import io.soltrade.data.ports.ConfigStore;
+import io.soltrade.data.ports.EventStream;
+import io.soltrade.data.ports.LiveFeed;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.MetricsStore;
@@ -21,7 +23,7 @@ import java.util.Objects;
  * Binds every port to its in-memory store, each a singleton built from one {@link MemorySettings}. Each port
  * interface and its concrete class resolve to the same instance, so a host's test can inject
  * {@code MemoryTradeStore} to set a failure plan on the {@code TradeStore} the code under test uses. Contributes
- * a {@link HealthCheck} that follows the failure plans, and no {@link ManagedResource} (nothing to close).
+ * a {@link HealthCheck} that follows the failure plans, and the live feed as its one {@link ManagedResource} (its ticker thread).
  */
 public final class MemoryModule extends AbstractModule {
     private final MemorySettings settings;
@@ -43,6 +45,8 @@ public final class MemoryModule extends AbstractModule {
         bind(ConfigStore.class).to(MemoryConfigStore.class);
         bind(PriceCache.class).to(MemoryPriceCache.class);
         bind(PoolStateCache.class).to(MemoryPoolStateCache.class);
+        bind(EventStream.class).to(MemoryEventStream.class);
+        bind(LiveFeed.class).to(MemoryLiveFeed.class);
         Multibinder.newSetBinder(binder(), ManagedResource.class);
     }
 
@@ -79,19 +83,39 @@ public final class MemoryModule extends AbstractModule {
     @Provides
     @Singleton
     MemoryPriceCache priceCache() {
-        return new MemoryPriceCache(settings.clock(), MemoryPriceCache.DEFAULT_TTL);
+        return new MemoryPriceCache(settings);
     }
 
     @Provides
     @Singleton
     MemoryPoolStateCache poolStateCache() {
-        return new MemoryPoolStateCache(settings.clock(), MemoryPoolStateCache.DEFAULT_TTL);
+        return new MemoryPoolStateCache(settings);
+    }
+
+    @Provides
+    @Singleton
+    MemoryEventStream eventStream() {
+        return new MemoryEventStream(settings);
+    }
+
+    @Provides
+    @Singleton
+    MemoryLiveFeed liveFeed() {
+        return new MemoryLiveFeed(settings);
+    }
+
+    /** The feed's ticker thread is the one thing here to stop: close() delivers what is pending first. */
+    @ProvidesIntoSet
+    @Singleton
+    ManagedResource liveFeedResource(MemoryLiveFeed feed) {
+        return feed;
     }
 
     @ProvidesIntoSet
     @Singleton
     HealthCheck healthCheck(MemoryTradeStore trades, MemoryPositionStore positions, MemoryMetricsStore metrics,
-                            MemoryMevEventStore mevEvents, MemoryConfigStore config) {
-        return new MemoryHealthCheck(List.of(trades, positions, metrics, mevEvents, config));
+                            MemoryMevEventStore mevEvents, MemoryConfigStore config, MemoryPriceCache prices,
+                            MemoryPoolStateCache pools, MemoryEventStream streams, MemoryLiveFeed feed) {
+        return new MemoryHealthCheck(List.of(trades, positions, metrics, mevEvents, config, prices, pools, streams, feed));
     }
 }

@@ -7,6 +7,7 @@ import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.PortInput;
 import io.soltrade.data.ports.PoolStateCache;
 import io.soltrade.data.ports.PutOutcome;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,6 +33,11 @@ public final class MemoryPoolStateCache extends SimulatedStore<MemoryPoolStateCa
 
     public MemoryPoolStateCache(MemorySettings settings) {
         this(settings, DEFAULT_TTL);
+    }
+
+    /** A cache on {@code clock} with no simulated failures or latency. */
+    public MemoryPoolStateCache(Clock clock, Duration ttl) {
+        this(MemorySettings.defaults().withClock(clock), ttl);
     }
 
     public MemoryPoolStateCache(MemorySettings settings, Duration ttl) {

@@ -7,6 +7,7 @@ import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.PortInput;
 import io.soltrade.data.ports.PriceCache;
 import io.soltrade.data.ports.PutOutcome;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,6 +33,11 @@ public final class MemoryPriceCache extends SimulatedStore<MemoryPriceCache> imp
 
     public MemoryPriceCache(MemorySettings settings) {
         this(settings, DEFAULT_TTL);
+    }
+
+    /** A cache on {@code clock} with no simulated failures or latency. */
+    public MemoryPriceCache(Clock clock, Duration ttl) {
+        this(MemorySettings.defaults().withClock(clock), ttl);
     }
 
     public MemoryPriceCache(MemorySettings settings, Duration ttl) {

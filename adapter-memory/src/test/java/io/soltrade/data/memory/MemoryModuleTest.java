@@ -10,9 +10,11 @@ import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import io.soltrade.data.ports.ConfigStore;
 import io.soltrade.data.ports.DbErrorKind;
+import io.soltrade.data.ports.EventStream;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.HealthReport;
 import io.soltrade.data.ports.HealthState;
+import io.soltrade.data.ports.LiveFeed;
 import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.MetricsStore;
 import io.soltrade.data.ports.MevEventStore;
@@ -51,14 +53,16 @@ class MemoryModuleTest {
         assertThat(injector.getInstance(ConfigStore.class)).isSameAs(injector.getInstance(MemoryConfigStore.class));
         assertThat(injector.getInstance(PriceCache.class)).isSameAs(injector.getInstance(MemoryPriceCache.class));
         assertThat(injector.getInstance(PoolStateCache.class)).isSameAs(injector.getInstance(MemoryPoolStateCache.class));
+        assertThat(injector.getInstance(EventStream.class)).isSameAs(injector.getInstance(MemoryEventStream.class));
+        assertThat(injector.getInstance(LiveFeed.class)).isSameAs(injector.getInstance(MemoryLiveFeed.class));
     }
 
     @Test
-    void contributesNoResourceAndOneHealthCheckThatFollowsTheFailurePlans() {
+    void contributesTheFeedAsItsOnlyResourceAndOneHealthCheckThatFollowsTheFailurePlans() {
         Injector injector = strictInjector(new MemoryModule());
         Set<ManagedResource> resources = injector.getInstance(Key.get(new TypeLiteral<Set<ManagedResource>>() {}));
         Set<HealthCheck> checks = injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() {}));
-        assertThat(resources).isEmpty();
+        assertThat(resources).containsExactly(injector.getInstance(MemoryLiveFeed.class));
         assertThat(checks).hasSize(1);
         HealthCheck check = checks.iterator().next();
         assertThat(check.backend()).isEqualTo("memory");
@@ -76,6 +80,11 @@ class MemoryModuleTest {
         injector.getInstance(MemoryTradeStore.class).withFailure(FailurePlan.never());
         injector.getInstance(MemoryMetricsStore.class).withFailure(FailurePlan.never());
         assertThat(check.check().state()).isEqualTo(HealthState.UP);
+
+        injector.getInstance(MemoryEventStream.class).withFailure(FailurePlan.alwaysTransient());
+        assertThat(check.check().state()).isEqualTo(HealthState.DOWN);
+        assertThat(check.check().details()).containsKeys("TradeStore", "PositionStore", "MetricsStore", "MevEventStore", "ConfigStore",
+                "PriceCache", "PoolStateCache", "EventStream");
     }
 
     @Test

@@ -40,11 +40,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,8 @@ public abstract class EventStreamContract {
 
     private EventStream stream;
     private TokenSymbol marker;
+    /** Runs the blocked reads, off the common pool that a blocked call could starve. */
+    private ExecutorService blockedReaders;
 
     /** The stream under test; called once before each test. It may be shared between tests. */
     protected abstract EventStream eventStream();
@@ -128,6 +133,16 @@ public abstract class EventStreamContract {
     final void createStream() {
         stream = eventStream();
         marker = symbol();
+        blockedReaders = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "event-stream-kit-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @AfterEach
+    final void stopReaders() {
+        blockedReaders.shutdownNow();
     }
 
     // ---- publishing and tailing
@@ -228,7 +243,7 @@ public abstract class EventStreamContract {
     void blockedReadReturnsWhenAnEntryArrives() throws Exception {
         StreamEntryId last = stream.publish(event(1));
         CompletableFuture<StreamBatch> reader =
-                CompletableFuture.supplyAsync(() -> stream.read(STREAM, last, 10, Duration.ofSeconds(60)));
+                CompletableFuture.supplyAsync(() -> stream.read(STREAM, last, 10, Duration.ofSeconds(60)), blockedReaders);
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !reader.isDone());
 
         PriceUpdateEvent arriving = event(2);
@@ -374,7 +389,7 @@ public abstract class EventStreamContract {
         String group = groupName();
         stream.ensureGroup(STREAM, group, GroupStart.NEW_ONLY);
         CompletableFuture<List<StreamEntry>> reader =
-                CompletableFuture.supplyAsync(() -> stream.readGroup(STREAM, group, "c1", 10, Duration.ofSeconds(60)));
+                CompletableFuture.supplyAsync(() -> stream.readGroup(STREAM, group, "c1", 10, Duration.ofSeconds(60)), blockedReaders);
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !reader.isDone());
 
         PriceUpdateEvent arriving = event(1);

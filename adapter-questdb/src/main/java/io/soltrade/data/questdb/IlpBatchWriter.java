@@ -1,0 +1,314 @@
+package io.soltrade.data.questdb;
+
+import io.soltrade.data.ports.DbErrorKind;
+import io.soltrade.data.ports.DbException;
+import io.soltrade.data.ports.ManagedResource;
+import io.soltrade.data.ports.PermanentDbException;
+import io.soltrade.data.ports.TransientDbException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.SynchronizedHistogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer of an adapter: callers hand it rows, one thread owns the {@link IlpTransport} (the ILP
+ * {@code Sender} is not thread-safe) and sends them in batches.
+ *
+ * <ul>
+ *   <li>Batching: see {@link SubmissionBuffer} for when a batch is sent (size, timer, waiting caller, close).
+ *       Each request carries the rows of one table, so it is one transaction.</li>
+ *   <li>Durability: a submission's future completes only after the server acknowledged the request that
+ *       carried it, i.e. after commit; {@link #write} (synchronous) returns then.</li>
+ *   <li>Transient failures are retried with backoff until the submission's deadline, from the writer's own
+ *       copy of the rows; then its callers get a {@link TransientDbException}. DEDUP keys make a resend of a
+ *       request that was in fact committed harmless.</li>
+ *   <li>A permanent failure (the server rejects a row) is narrowed down by halving the batch, so only the
+ *       submissions holding a rejected row fail, with the server's reason; the rest, and later batches, go
+ *       through.</li>
+ *   <li>{@link #close()} stops intake, sends what is left within the close deadline and then fails what it
+ *       could not deliver, throwing a {@link PermanentDbException} of kind {@code CLOSED} with the exact
+ *       number of rows.</li>
+ * </ul>
+ */
+final class IlpBatchWriter implements ManagedResource {
+    private static final Logger LOG = LoggerFactory.getLogger(IlpBatchWriter.class);
+    private static final long INITIAL_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final BatchWriterSettings settings;
+    private final IlpTransport transport;
+    private final SubmissionBuffer buffer;
+    private final Thread thread;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch abandoned = new CountDownLatch(1);
+    private volatile long closeDeadlineNanos = Long.MAX_VALUE;
+    private volatile PermanentDbException closeResult;
+
+    private final LongAdder queued = new LongAdder();
+    private final LongAdder flushed = new LongAdder();
+    private final LongAdder retried = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final SynchronizedHistogram flushMicros = new SynchronizedHistogram(TimeUnit.MINUTES.toMicros(10), 3);
+
+    IlpBatchWriter(BatchWriterSettings settings, IlpTransport transport) {
+        this.settings = settings;
+        this.transport = transport;
+        this.buffer = new SubmissionBuffer(settings.capacityRows(), settings.batchRows(), settings.flushInterval().toNanos());
+        this.thread = new Thread(this::run, "questdb-batch-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    @Override
+    public String name() {
+        return "questdb batch writer";
+    }
+
+    /** Writes {@code rows} and returns once the server acknowledged all of them. */
+    <T> void write(RowEncoder<T> encoder, List<T> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Submission<T> submission = enqueue(encoder, rows, true);
+        await(submission.outcome());
+    }
+
+    /** Queues {@code rows}; the future completes once the server acknowledged all of them. */
+    <T> CompletableFuture<Void> writeAsync(RowEncoder<T> encoder, List<T> rows) {
+        if (rows.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            return enqueue(encoder, rows, false).outcome().copy();
+        } catch (DbException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting) {
+        if (rows.size() > buffer.capacityRows()) {
+            throw DbException.invalidInput(QuestDbExceptionTranslator.BACKEND, "a batch of " + rows.size()
+                    + " rows exceeds the writer's buffer capacity of " + buffer.capacityRows() + " rows", null);
+        }
+        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, System.nanoTime() + settings.retryDeadline().toNanos());
+        SubmissionBuffer.Offer offer;
+        try {
+            offer = buffer.offer(submission, settings.enqueueTimeout().toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientDbException(DbErrorKind.BACKPRESSURE, QuestDbExceptionTranslator.BACKEND,
+                    "interrupted while waiting for room in the questdb write buffer; nothing was written", null, e);
+        }
+        switch (offer) {
+            case ACCEPTED -> queued.add(rows.size());
+            case FULL -> throw new TransientDbException(DbErrorKind.BACKPRESSURE, QuestDbExceptionTranslator.BACKEND,
+                    "questdb write buffer stayed full for " + settings.enqueueTimeout().toMillis() + " ms (" + buffer.outstandingRows()
+                            + " of " + buffer.capacityRows() + " rows outstanding); nothing was written", null, null);
+            case CLOSED -> throw closedException("the questdb batch writer is closed; nothing was written");
+        }
+        return submission;
+    }
+
+    private static void await(CompletableFuture<Void> outcome) {
+        try {
+            outcome.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientDbException(DbErrorKind.TIMEOUT, QuestDbExceptionTranslator.BACKEND,
+                    "interrupted while waiting for the acknowledgement; the rows may still be written (retrying is safe)", null, e);
+        } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof DbException db) {
+                throw db;
+            }
+            throw new PermanentDbException(DbErrorKind.QUERY, QuestDbExceptionTranslator.BACKEND, "write failed: " + e.getCause(), null, e.getCause());
+        } catch (CancellationException e) {
+            throw new PermanentDbException(DbErrorKind.CLOSED, QuestDbExceptionTranslator.BACKEND, "write was cancelled", null, e);
+        }
+    }
+
+    BatchWriterStats stats() {
+        return new BatchWriterStats(queued.sum(), flushed.sum(), retried.sum(), failed.sum(), buffer.outstandingRows(),
+                flushMicros.getTotalCount(), flushMicros.getValueAtPercentile(50) / 1000.0,
+                flushMicros.getValueAtPercentile(99) / 1000.0, flushMicros.getMaxValue() / 1000.0);
+    }
+
+    boolean isClosed() {
+        return closing.get();
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                List<Submission<?>> batch = buffer.takeBatch();
+                if (batch.isEmpty()) {
+                    return;
+                }
+                Map<String, List<Submission<?>>> byTable = new LinkedHashMap<>();
+                for (Submission<?> submission : batch) {
+                    byTable.computeIfAbsent(submission.table(), table -> new ArrayList<>()).add(submission);
+                }
+                for (Map.Entry<String, List<Submission<?>>> table : byTable.entrySet()) {
+                    deliver(table.getKey(), table.getValue());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            LOG.error("questdb batch writer thread died; failing everything outstanding", e);
+            for (Submission<?> submission : buffer.close()) {
+                settle(submission, closedException("the questdb batch writer failed: " + e));
+            }
+        } finally {
+            transport.close();
+        }
+    }
+
+    /** Sends {@code submissions} until each is acknowledged or failed. */
+    private void deliver(String table, List<Submission<?>> submissions) throws InterruptedException {
+        List<Submission<?>> pending = new ArrayList<>(submissions);
+        pending.removeIf(Submission::isDone);
+        long backoffNanos = INITIAL_BACKOFF_NANOS;
+        boolean firstAttempt = true;
+        while (!pending.isEmpty()) {
+            if (abandoned.getCount() == 0) {
+                return;
+            }
+            if (!firstAttempt) {
+                retried.add(rows(pending));
+            }
+            firstAttempt = false;
+            long started = System.nanoTime();
+            try {
+                transport.send(table, pending);
+                flushMicros.recordValue(Math.max(0, (System.nanoTime() - started) / 1000));
+                for (Submission<?> submission : pending) {
+                    // counters and room first, so a caller woken by its outcome sees them updated
+                    flushed.add(submission.rowCount());
+                    buffer.release(submission);
+                    if (!submission.acknowledge()) {
+                        flushed.add(-submission.rowCount()); // close already gave up on it
+                    }
+                }
+                return;
+            } catch (IlpFailure failure) {
+                if (failure.permanent()) {
+                    isolate(table, pending, failure);
+                    return;
+                }
+                long now = System.nanoTime();
+                long closeBy = closeDeadlineNanos;
+                List<Submission<?>> expired = new ArrayList<>();
+                for (Submission<?> submission : pending) {
+                    if (now - submission.deadlineNanos() >= 0 || now - closeBy >= 0) {
+                        expired.add(submission);
+                    }
+                }
+                for (Submission<?> submission : expired) {
+                    settle(submission, new TransientDbException(DbErrorKind.CONNECTION, QuestDbExceptionTranslator.BACKEND,
+                            "questdb did not acknowledge " + submission.rowCount() + " rows for " + table + " within the retry deadline of "
+                                    + settings.retryDeadline().toMillis() + " ms; the rows may or may not be stored (retrying is safe): "
+                                    + failure.getMessage(), failure.httpStatus().orElse(null), failure));
+                }
+                pending.removeAll(expired);
+                if (!pending.isEmpty()) {
+                    LOG.debug("retrying {} rows for {} after: {}", rows(pending), table, failure.getMessage());
+                    abandoned.await(Math.min(backoffNanos, Math.max(0, closeBy - now)), TimeUnit.NANOSECONDS);
+                    backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
+                }
+            }
+        }
+    }
+
+    /** A permanent failure: halve the batch until the submissions holding rejected rows stand alone. */
+    private void isolate(String table, List<Submission<?>> submissions, IlpFailure failure) throws InterruptedException {
+        if (submissions.size() == 1) {
+            Submission<?> rejected = submissions.get(0);
+            settle(rejected, new PermanentDbException(DbErrorKind.QUERY, QuestDbExceptionTranslator.BACKEND,
+                    "questdb rejected a batch of " + rejected.rowCount() + " rows for " + table + ": " + failure.getMessage(),
+                    failure.httpStatus().orElse(null), failure));
+            return;
+        }
+        int half = submissions.size() / 2;
+        deliver(table, new ArrayList<>(submissions.subList(0, half)));
+        deliver(table, new ArrayList<>(submissions.subList(half, submissions.size())));
+    }
+
+    private void settle(Submission<?> submission, DbException failure) {
+        if (submission.isDone()) {
+            buffer.release(submission);
+            return;
+        }
+        failed.add(submission.rowCount());
+        buffer.release(submission);
+        if (!submission.fail(failure)) {
+            failed.add(-submission.rowCount()); // decided meanwhile by the other side
+        }
+    }
+
+    /**
+     * Stops intake, flushes everything outstanding within the close deadline, and fails what is left.
+     *
+     * @throws PermanentDbException of kind {@code CLOSED}, saying how many of the rows outstanding at close
+     *                              were not acknowledged (they may still be stored; a resend is safe)
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            if (closeResult != null) {
+                throw closeResult;
+            }
+            return;
+        }
+        closeDeadlineNanos = System.nanoTime() + settings.closeDeadline().toNanos();
+        List<Submission<?>> outstanding = buffer.close();
+        try {
+            thread.join(Math.max(1, settings.closeDeadline().toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            abandoned.countDown();
+            for (Submission<?> submission : buffer.removeUnsent()) {
+                settle(submission, closedException("the questdb batch writer closed before sending these rows"));
+            }
+        }
+        long total = 0;
+        long undelivered = 0;
+        for (Submission<?> submission : outstanding) {
+            total += submission.rowCount();
+            settle(submission, closedException("the questdb batch writer closed before these rows were acknowledged"));
+            if (!submission.isAcknowledged()) {
+                undelivered += submission.rowCount();
+            }
+        }
+        if (undelivered > 0) {
+            closeResult = closedException("questdb batch writer closed with " + undelivered + " of " + total
+                    + " outstanding rows not delivered (not acknowledged within " + settings.closeDeadline().toMillis()
+                    + " ms or rejected); they may or may not be stored and resending them is safe");
+            throw closeResult;
+        }
+    }
+
+    private static PermanentDbException closedException(String message) {
+        return new PermanentDbException(DbErrorKind.CLOSED, QuestDbExceptionTranslator.BACKEND, message, null, null);
+    }
+
+    private static long rows(List<Submission<?>> submissions) {
+        long rows = 0;
+        for (Submission<?> submission : submissions) {
+            rows += submission.rowCount();
+        }
+        return rows;
+    }
+}

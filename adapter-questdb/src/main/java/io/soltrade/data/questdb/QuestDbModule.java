@@ -1,0 +1,109 @@
+package io.soltrade.data.questdb;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.soltrade.data.ports.HealthCheck;
+import io.soltrade.data.ports.ManagedResource;
+import io.soltrade.data.ports.MetricsStore;
+import io.soltrade.data.ports.MevEventStore;
+import io.soltrade.data.ports.PositionStore;
+import io.soltrade.data.ports.TradeStore;
+import java.util.Objects;
+
+/**
+ * Trades, positions, metrics and MEV events on QuestDB: binds {@link TradeStore}, {@link PositionStore},
+ * {@link MetricsStore} and {@link MevEventStore} as singletons sharing one batch writer (ILP over HTTP) and one
+ * small PG wire pool, and contributes a {@link HealthCheck} and a {@link ManagedResource} that closes the
+ * writer before the pool. The schema is applied when the pool is created, if the settings say so.
+ */
+public final class QuestDbModule extends AbstractModule {
+    private final QuestDbSettings settings;
+
+    public QuestDbModule(QuestDbSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings is null");
+    }
+
+    @Override
+    protected void configure() {
+        bind(QuestDbSettings.class).toInstance(settings);
+        Multibinder.newSetBinder(binder(), ManagedResource.class).addBinding().to(QuestDbResources.class);
+        Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(QuestDbHealthCheck.class);
+    }
+
+    @Provides
+    @Singleton
+    HikariDataSource pool() {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("questdb-pg");
+        config.setJdbcUrl(settings.pgUrl());
+        config.setUsername(settings.pgUser());
+        config.setPassword(settings.pgPassword());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(1);
+        config.setAutoCommit(true);
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
+        HikariDataSource pool = new HikariDataSource(config);
+        if (settings.applySchema()) {
+            try {
+                SchemaApplier.apply(pool);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        }
+        return pool;
+    }
+
+    @Provides
+    @Singleton
+    IlpBatchWriter writer() {
+        return new IlpBatchWriter(settings.writerSettings(), new HttpIlpTransport(settings.ilpClientConfiguration()));
+    }
+
+    @Provides
+    @Singleton
+    PgWireReader reader(HikariDataSource pool) {
+        return new PgWireReader(pool, settings.readVisibilityTimeout());
+    }
+
+    @Provides
+    @Singleton
+    QuestDbResources resources(IlpBatchWriter writer, HikariDataSource pool) {
+        return new QuestDbResources(writer, pool);
+    }
+
+    @Provides
+    @Singleton
+    QuestDbHealthCheck healthCheck(HikariDataSource pool, IlpBatchWriter writer, PgWireReader reader) {
+        return new QuestDbHealthCheck(pool, writer, reader);
+    }
+
+    @Provides
+    @Singleton
+    TradeStore tradeStore(IlpBatchWriter writer, PgWireReader reader) {
+        return new QuestDbTradeStore(writer, reader);
+    }
+
+    @Provides
+    @Singleton
+    PositionStore positionStore(IlpBatchWriter writer, PgWireReader reader) {
+        return new QuestDbPositionStore(writer, reader);
+    }
+
+    @Provides
+    @Singleton
+    MetricsStore metricsStore(IlpBatchWriter writer, PgWireReader reader) {
+        return new QuestDbMetricsStore(writer, reader);
+    }
+
+    @Provides
+    @Singleton
+    MevEventStore mevEventStore(IlpBatchWriter writer, PgWireReader reader) {
+        return new QuestDbMevEventStore(writer, reader);
+    }
+}

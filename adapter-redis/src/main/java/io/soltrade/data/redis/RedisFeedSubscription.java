@@ -1,0 +1,173 @@
+package io.soltrade.data.redis;
+
+import io.soltrade.data.domain.StreamEvent;
+import io.soltrade.data.ports.DbException;
+import io.soltrade.data.ports.FeedSubscription;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * One live-feed subscriber: a thread of its own on a connection of its own ({@code SUBSCRIBE} blocks its
+ * connection for as long as it lasts, so a pooled one would be lost to the pool). When the connection drops
+ * (a Redis restart, a network failure) it reconnects and subscribes again, waiting 50 ms, then twice as long after
+ * each failed attempt, up to 2 s; a successful subscription resets the wait. Messages published while it was
+ * disconnected are lost (pub/sub is at-most-once); the channel's stream has them.
+ */
+final class RedisFeedSubscription implements FeedSubscription {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisFeedSubscription.class);
+    private static final long FIRST_BACKOFF_MILLIS = 50;
+    private static final long MAX_BACKOFF_MILLIS = 2_000;
+
+    private final RedisConnections connections;
+    private final String redisChannel;
+    private final StreamEventCodec codec;
+    private final Consumer<StreamEvent> listener;
+    private final Consumer<RedisFeedSubscription> onClose;
+    private final Thread thread;
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder subscriptions = new LongAdder();
+    private final LongAdder undecodable = new LongAdder();
+    private final CountDownLatch firstSubscribed = new CountDownLatch(1);
+    private final AtomicReference<Jedis> connection = new AtomicReference<>();
+    private final AtomicReference<JedisPubSub> pubSub = new AtomicReference<>();
+    private volatile boolean open = true;
+
+    RedisFeedSubscription(RedisConnections connections, String redisChannel, StreamEventCodec codec, Consumer<StreamEvent> listener,
+            Consumer<RedisFeedSubscription> onClose) {
+        this.connections = connections;
+        this.redisChannel = redisChannel;
+        this.codec = codec;
+        this.listener = listener;
+        this.onClose = onClose;
+        this.thread = new Thread(this::run, "redis-feed-subscriber-" + redisChannel);
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the subscriber and waits up to {@code wait} for the first subscription to be confirmed. */
+    void start(Duration wait) {
+        thread.start();
+        try {
+            if (!firstSubscribed.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("subscription to {} not confirmed within {}; it keeps trying in the background", redisChannel, wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public long delivered() {
+        return delivered.sum();
+    }
+
+    /** How many times the channel was subscribed: 1, plus one per reconnection. */
+    long subscriptions() {
+        return subscriptions.sum();
+    }
+
+    boolean isSubscribed() {
+        JedisPubSub current = pubSub.get();
+        return current != null && current.isSubscribed();
+    }
+
+    @Override
+    public void close() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        JedisPubSub current = pubSub.get();
+        try {
+            if (current != null && current.isSubscribed()) {
+                current.unsubscribe();
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("unsubscribe from {} failed", redisChannel, e);
+        }
+        try {
+            thread.join(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            Jedis jedis = connection.get();
+            if (jedis != null) {
+                jedis.close();
+            }
+            thread.interrupt();
+        }
+        onClose.accept(this);
+    }
+
+    private void run() {
+        long backoff = FIRST_BACKOFF_MILLIS;
+        while (open) {
+            try (Jedis jedis = connections.dedicatedConnection()) {
+                connection.set(jedis);
+                Listener current = new Listener();
+                pubSub.set(current);
+                if (!open) {
+                    return;
+                }
+                jedis.subscribe(current, redisChannel);
+                if (current.confirmed) {
+                    backoff = FIRST_BACKOFF_MILLIS;
+                }
+            } catch (JedisException | DbException e) {
+                if (!open) {
+                    return;
+                }
+                LOG.warn("subscription to {} lost ({}); resubscribing in {} ms", redisChannel, e.getMessage(), backoff);
+            } finally {
+                connection.set(null);
+            }
+            if (!open) {
+                return;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(backoff);
+            } catch (InterruptedException e) {
+                return;
+            }
+            backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+        }
+    }
+
+    private final class Listener extends JedisPubSub {
+        volatile boolean confirmed;
+
+        @Override
+        public void onSubscribe(String channel, int subscribedChannels) {
+            confirmed = true;
+            subscriptions.increment();
+            firstSubscribed.countDown();
+        }
+
+        @Override
+        public void onMessage(String channel, String message) {
+            StreamEvent event;
+            try {
+                event = codec.decode(message);
+            } catch (RuntimeException e) {
+                undecodable.increment();
+                LOG.warn("ignoring a message on {} that is not a stream event: {}", redisChannel, e.getMessage());
+                return;
+            }
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("live-feed listener on {} failed", redisChannel, e);
+            }
+            delivered.increment();
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package io.soltrade.data.redis;
+
+import io.soltrade.data.domain.StreamEvent;
+import io.soltrade.data.ports.DbErrorKind;
+import io.soltrade.data.ports.DbException;
+import io.soltrade.data.ports.FeedChannel;
+import io.soltrade.data.ports.FeedSubscription;
+import io.soltrade.data.ports.LiveFeed;
+import io.soltrade.data.ports.ManagedResource;
+import io.soltrade.data.ports.PortInput;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Response;
+
+/**
+ * {@link LiveFeed} on Redis pub/sub, channel {@code <ns>:feed:<name>}.
+ *
+ * <p><b>Publishing conflates.</b> {@link #publish} only replaces the channel's latest value; one scheduler thread
+ * ticks at the feed rate and sends each channel's latest value, all due channels in one pipelined round trip. A
+ * {@link RateWindow} per channel keeps it to at most {@code rate} messages in any second, even when a tick runs
+ * late: a channel whose window is full is sent the moment it frees up, so no tick's value waits a whole period.
+ * A failed send keeps the value (unless a newer one came) for the next tick.
+ *
+ * <p><b>Subscribers</b> each hold a dedicated connection on a thread of their own (see
+ * {@link RedisFeedSubscription}), never a pooled one, and resubscribe with backoff after the connection drops.
+ * Delivery is at-most-once: a subscriber that must see every event reads the channel's stream.
+ */
+final class RedisLiveFeed implements LiveFeed, ManagedResource {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisLiveFeed.class);
+    private static final Duration CLOSE_DEADLINE = Duration.ofSeconds(3);
+
+    private final RedisConnections connections;
+    private final RedisKeys keys;
+    private final StreamEventCodec codec;
+    private final double rateHz;
+    private final Duration subscribeWait;
+    private final ScheduledExecutorService scheduler;
+    private final Map<FeedChannel, ChannelState> channels = new ConcurrentHashMap<>();
+    private final Set<RedisFeedSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder sendFailures = new LongAdder();
+
+    RedisLiveFeed(RedisConnections connections, RedisKeys keys, StreamEventCodec codec, double rateHz, Duration subscribeWait) {
+        this.connections = connections;
+        this.keys = keys;
+        this.codec = codec;
+        this.rateHz = rateHz;
+        this.subscribeWait = subscribeWait;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "redis-feed-publisher-" + keys.namespace());
+            thread.setDaemon(true);
+            return thread;
+        });
+        long periodNanos = Math.round(1_000_000_000.0 / rateHz);
+        scheduler.scheduleAtFixedRate(this::tickSafely, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void publish(FeedChannel channel, StreamEvent event) {
+        PortInput.notNull(channel, "channel", RedisErrors.BACKEND);
+        PortInput.notNull(event, "event", RedisErrors.BACKEND);
+        if (closed.get()) {
+            throw DbException.of(DbErrorKind.CLOSED, RedisErrors.BACKEND, "publish to " + channel.name() + " failed: the live feed is closed");
+        }
+        channels.computeIfAbsent(channel, c -> new ChannelState(c, keys.feed(c), RateWindow.forRate(rateHz))).latest.set(event);
+    }
+
+    @Override
+    public FeedSubscription subscribe(FeedChannel channel, Consumer<StreamEvent> listener) {
+        PortInput.notNull(channel, "channel", RedisErrors.BACKEND);
+        PortInput.notNull(listener, "listener", RedisErrors.BACKEND);
+        if (closed.get()) {
+            throw DbException.of(DbErrorKind.CLOSED, RedisErrors.BACKEND, "subscribe to " + channel.name() + " failed: the live feed is closed");
+        }
+        RedisFeedSubscription subscription = new RedisFeedSubscription(connections, keys.feed(channel), codec, listener, subscriptions::remove);
+        subscriptions.add(subscription);
+        subscription.start(subscribeWait);
+        return subscription;
+    }
+
+    @Override
+    public double maxRateHz() {
+        return rateHz;
+    }
+
+    /** Messages sent to Redis so far, over every channel. */
+    long sent() {
+        return sent.sum();
+    }
+
+    long sendFailures() {
+        return sendFailures.sum();
+    }
+
+    @Override
+    public String name() {
+        return "redis live feed (" + keys.namespace() + ")";
+    }
+
+    /**
+     * Stops publishing after sending the channels' latest values (within the rate, within a few seconds), then
+     * closes every subscription. Throws CLOSED naming the channels whose latest value could not be sent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Set<String> undelivered = new TreeSet<>();
+        try {
+            scheduler.submit(() -> drain(System.nanoTime() + CLOSE_DEADLINE.toNanos())).get(CLOSE_DEADLINE.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("live feed could not send its last values", e);
+        }
+        scheduler.shutdownNow();
+        channels.values().stream().filter(state -> state.latest.get() != null).forEach(state -> undelivered.add(state.channel.name()));
+        for (RedisFeedSubscription subscription : List.copyOf(subscriptions)) {
+            subscription.close();
+        }
+        if (!undelivered.isEmpty()) {
+            throw DbException.of(DbErrorKind.CLOSED, RedisErrors.BACKEND, "live feed closed without sending the latest value of channels " + undelivered);
+        }
+    }
+
+    private void drain(long deadlineNanos) {
+        while (System.nanoTime() < deadlineNanos) {
+            tick();
+            long wait = Long.MAX_VALUE;
+            long now = System.nanoTime();
+            for (ChannelState state : channels.values()) {
+                if (state.latest.get() != null) {
+                    wait = Math.min(wait, Math.max(1_000_000L, state.window.waitNanos(now)));
+                }
+            }
+            if (wait == Long.MAX_VALUE) {
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(wait, deadlineNanos - now));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // Never let an exception cancel the periodic task.
+            LOG.warn("live feed tick failed", e);
+        }
+    }
+
+    /** Sends every channel whose latest value is new and whose window allows it; schedules the others. */
+    private void tick() {
+        long now = System.nanoTime();
+        List<ChannelState> due = new ArrayList<>();
+        for (ChannelState state : channels.values()) {
+            if (state.latest.get() == null) {
+                continue;
+            }
+            long wait = state.window.waitNanos(now);
+            if (wait == 0) {
+                due.add(state);
+            } else if (state.retryScheduled.compareAndSet(false, true) && !closed.get()) {
+                scheduler.schedule(() -> {
+                    state.retryScheduled.set(false);
+                    sendNow(List.of(state));
+                }, wait, TimeUnit.NANOSECONDS);
+            }
+        }
+        sendNow(due);
+    }
+
+    private void sendNow(List<ChannelState> candidates) {
+        long now = System.nanoTime();
+        List<ChannelState> states = new ArrayList<>(candidates.size());
+        List<StreamEvent> events = new ArrayList<>(candidates.size());
+        for (ChannelState state : candidates) {
+            if (state.window.waitNanos(now) > 0) {
+                continue;
+            }
+            StreamEvent event = state.latest.getAndSet(null);
+            if (event != null) {
+                state.window.record(now);
+                states.add(state);
+                events.add(event);
+            }
+        }
+        if (states.isEmpty()) {
+            return;
+        }
+        try {
+            connections.pipelined("live feed publish", false, pipeline -> {
+                List<Response<Long>> replies = new ArrayList<>(states.size());
+                for (int i = 0; i < states.size(); i++) {
+                    replies.add(pipeline.publish(states.get(i).redisChannel, codec.encode(events.get(i))));
+                }
+                pipeline.sync();
+                return replies.size();
+            });
+            sent.add(states.size());
+        } catch (DbException e) {
+            sendFailures.increment();
+            for (int i = 0; i < states.size(); i++) {
+                states.get(i).latest.compareAndSet(null, events.get(i));
+            }
+            LOG.warn("live feed publish failed, keeping the latest values for the next tick: {}", e.getMessage());
+        }
+    }
+
+    /** One channel's latest unsent value and its send times. Only the scheduler thread touches the window. */
+    private static final class ChannelState {
+        final FeedChannel channel;
+        final String redisChannel;
+        final RateWindow window;
+        final AtomicReference<StreamEvent> latest = new AtomicReference<>();
+        final AtomicBoolean retryScheduled = new AtomicBoolean();
+
+        ChannelState(FeedChannel channel, String redisChannel, RateWindow window) {
+            this.channel = channel;
+            this.redisChannel = redisChannel;
+            this.window = window;
+        }
+    }
+}

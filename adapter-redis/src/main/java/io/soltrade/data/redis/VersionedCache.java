@@ -1,0 +1,220 @@
+package io.soltrade.data.redis;
+
+import io.soltrade.data.ports.CacheStats;
+import io.soltrade.data.ports.DbErrorKind;
+import io.soltrade.data.ports.DbException;
+import io.soltrade.data.ports.PortInput;
+import io.soltrade.data.ports.PutOutcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * The set-if-newer cache both {@link RedisPriceCache} and {@link RedisPoolStateCache} are: values with a TTL,
+ * written through one Lua script ({@code set-if-newer.lua}) so an out-of-order older value never replaces a
+ * newer one, read with plain {@code MGET}s.
+ *
+ * <ul>
+ *   <li>{@link #put}: one {@code EVALSHA}. {@link #putAll}: one pipeline of them, one round trip.</li>
+ *   <li>{@link #get}: one {@code MGET} of the value and its "seen" marker, so a miss on an expired value counts as
+ *       expired. {@link #getAll}: one {@code MGET} of every value and marker, one round trip.</li>
+ *   <li>The TTL is Redis's ({@code SET PX}), so a value is never served past it, whatever the client's clock.</li>
+ * </ul>
+ * On a Redis Cluster, a single key's value and marker share a slot (hash tag) but {@code getAll}'s keys do not:
+ * a cluster deployment would group them by slot; this adapter targets a single primary.
+ */
+final class VersionedCache<K, V> {
+    private static final int MARKER_LIFETIMES = 30;
+
+    private final RedisConnections connections;
+    private final LuaScript setIfNewer;
+    private final CachedValueCodec<K, V> codec;
+    private final Duration ttl;
+    private final String ttlMillis;
+    private final String markerTtlMillis;
+    private final String versionLength = Integer.toString(CacheVersion.LENGTH);
+    private final CacheStatistics statistics = new CacheStatistics();
+
+    VersionedCache(RedisConnections connections, LuaScript setIfNewer, CachedValueCodec<K, V> codec, Duration ttl) {
+        this.connections = connections;
+        this.setIfNewer = setIfNewer;
+        this.codec = codec;
+        this.ttl = ttl;
+        this.ttlMillis = Long.toString(ttl.toMillis());
+        this.markerTtlMillis = Long.toString(ttl.toMillis() * MARKER_LIFETIMES);
+    }
+
+    PutOutcome put(V value) {
+        PortInput.notNull(value, codec.valueName(), RedisErrors.BACKEND);
+        List<String> keys = keys(value);
+        List<String> args = args(value);
+        long start = System.nanoTime();
+        Object reply = counted(() -> connections.retryingOnce("put " + codec.valueName(), client -> setIfNewer.run(client, keys, args)));
+        statistics.write(start);
+        return outcome(reply);
+    }
+
+    List<PutOutcome> putAll(List<V> values) {
+        PortInput.batch(values, codec.valueName() + "s", RedisErrors.BACKEND);
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        List<List<String>> keys = new ArrayList<>(values.size());
+        List<List<String>> args = new ArrayList<>(values.size());
+        for (V value : values) {
+            keys.add(keys(value));
+            args.add(args(value));
+        }
+        long start = System.nanoTime();
+        List<Object> replies = counted(() -> connections.pipelined("put all " + codec.valueName() + "s", true, pipeline -> {
+            List<Response<Object>> responses = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                responses.add(setIfNewer.queue(pipeline, keys.get(i), args.get(i)));
+            }
+            pipeline.sync();
+            List<Object> out = new ArrayList<>(values.size());
+            for (Response<Object> response : responses) {
+                out.add(LuaScript.isNoScript(response) ? null : response.get());
+            }
+            return out;
+        }));
+        if (replies.contains(null)) {
+            // The server had no copy of the script (first use, restart, SCRIPT FLUSH): load it, redo those in order.
+            counted(() -> connections.retryingOnce("put all " + codec.valueName() + "s", client -> {
+                setIfNewer.load(client, keys.get(0));
+                for (int i = 0; i < replies.size(); i++) {
+                    if (replies.get(i) == null) {
+                        replies.set(i, setIfNewer.run(client, keys.get(i), args.get(i)));
+                    }
+                }
+                return replies;
+            }));
+        }
+        statistics.write(start);
+        List<PutOutcome> outcomes = new ArrayList<>(replies.size());
+        for (Object reply : replies) {
+            outcomes.add(outcome(reply));
+        }
+        return outcomes;
+    }
+
+    Optional<V> get(K key) {
+        PortInput.notNull(key, "key", RedisErrors.BACKEND);
+        String valueKey = codec.redisKey(key);
+        long start = System.nanoTime();
+        List<String> found = counted(() -> connections.retryingOnce("get " + codec.valueName(),
+                client -> client.mget(valueKey, RedisKeys.seenMarker(valueKey))));
+        statistics.read(start);
+        return Optional.ofNullable(counted(() -> lookedUp(key, found.get(0), found.get(1))));
+    }
+
+    Map<K, V> getAll(Collection<K> requested) {
+        PortInput.batch(requested, "keys", RedisErrors.BACKEND);
+        if (requested.isEmpty()) {
+            return Map.of();
+        }
+        List<K> distinct = new ArrayList<>(new LinkedHashSet<>(requested));
+        String[] redisKeys = new String[distinct.size() * 2];
+        for (int i = 0; i < distinct.size(); i++) {
+            String valueKey = codec.redisKey(distinct.get(i));
+            redisKeys[2 * i] = valueKey;
+            redisKeys[2 * i + 1] = RedisKeys.seenMarker(valueKey);
+        }
+        long start = System.nanoTime();
+        List<String> found = counted(() -> connections.retryingOnce("get all " + codec.valueName() + "s", client -> client.mget(redisKeys)));
+        statistics.read(start);
+        Map<K, V> result = new LinkedHashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            K key = distinct.get(i);
+            int index = i;
+            V value = counted(() -> lookedUp(key, found.get(2 * index), found.get(2 * index + 1)));
+            if (value != null) {
+                result.put(key, value);
+            }
+        }
+        return result;
+    }
+
+    Duration ttl() {
+        return ttl;
+    }
+
+    CacheStats stats() {
+        return statistics.snapshot();
+    }
+
+    CacheStatistics statistics() {
+        return statistics;
+    }
+
+    private V lookedUp(K key, String stored, String marker) {
+        if (stored == null) {
+            if (marker == null) {
+                statistics.miss();
+            } else {
+                statistics.expired();
+            }
+            return null;
+        }
+        statistics.hit();
+        return decode(key, stored);
+    }
+
+    private V decode(K key, String stored) {
+        try {
+            if (stored.length() <= CacheVersion.LENGTH || stored.charAt(CacheVersion.LENGTH) != '|') {
+                throw new IllegalArgumentException("no version prefix");
+            }
+            return codec.decode(key, CacheVersion.slot(stored), CacheVersion.observedAt(stored), stored.substring(CacheVersion.LENGTH + 1));
+        } catch (RuntimeException e) {
+            throw DbException.of(DbErrorKind.ENCODING, RedisErrors.BACKEND,
+                    "cached " + codec.valueName() + " for " + key + " cannot be read: " + e.getMessage(), null, e);
+        }
+    }
+
+    private List<String> keys(V value) {
+        String valueKey = codec.redisKey(codec.keyOf(value));
+        return List.of(valueKey, RedisKeys.seenMarker(valueKey));
+    }
+
+    private List<String> args(V value) {
+        StringBuilder stored = new StringBuilder(96);
+        CacheVersion.append(stored, codec.slot(value), codec.observedAt(value));
+        stored.append('|');
+        codec.appendPayload(stored, value);
+        return List.of(stored.toString(), versionLength, ttlMillis, markerTtlMillis);
+    }
+
+    private PutOutcome outcome(Object reply) {
+        if (reply instanceof Long stored && stored == 1L) {
+            return PutOutcome.STORED;
+        }
+        if (reply instanceof Long kept && kept == 0L) {
+            statistics.staleWriteRejected();
+            return PutOutcome.KEPT_NEWER;
+        }
+        statistics.error();
+        throw DbException.of(DbErrorKind.QUERY, RedisErrors.BACKEND, setIfNewer.name() + " replied " + reply + ", expected 0 or 1");
+    }
+
+    /** Runs {@code call}, counting a failure as an error; a Jedis error reply left in a pipeline response is translated. */
+    private <T> T counted(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DbException e) {
+            statistics.error();
+            throw e;
+        } catch (JedisDataException e) {
+            statistics.error();
+            throw RedisErrors.translate("redis " + codec.valueName() + " cache", e);
+        }
+    }
+}

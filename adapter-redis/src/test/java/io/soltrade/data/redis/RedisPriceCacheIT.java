@@ -1,0 +1,131 @@
+package io.soltrade.data.redis;
+
+import static io.soltrade.data.redis.TestValues.BASE_TIME;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.soltrade.data.domain.PriceQuote;
+import io.soltrade.data.domain.TokenSymbol;
+import io.soltrade.data.ports.CacheStats;
+import io.soltrade.data.ports.DbErrorKind;
+import io.soltrade.data.ports.DbException;
+import io.soltrade.data.ports.PermanentDbException;
+import io.soltrade.data.ports.PriceCache;
+import io.soltrade.data.ports.PutOutcome;
+import io.soltrade.data.ports.contract.PriceCacheContract;
+import io.soltrade.data.redis.testing.TestingRedis;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/**
+ * {@link RedisPriceCache} against the shared Redis, in a namespace of its own, TTL 1 s: the {@link PriceCacheContract} kit,
+ * plus what only Redis shows (the stored format, TTLs read with PTTL, expired lookups counted, error replies).
+ */
+class RedisPriceCacheIT extends PriceCacheContract {
+    private static TestingRedis.Namespace namespace;
+    private static RedisTestAdapter adapter;
+    private static PriceCache cache;
+
+    @BeforeAll
+    static void start() {
+        namespace = TestingRedis.shared().freshNamespace();
+        adapter = new RedisTestAdapter(namespace.settings().cacheTtl(Duration.ofSeconds(1)).build());
+        cache = adapter.priceCache();
+    }
+
+    @AfterAll
+    static void stop() {
+        adapter.close();
+        namespace.close();
+        assertThat(namespace.keys()).isEmpty();
+    }
+
+    @Override
+    protected PriceCache priceCache() {
+        return cache;
+    }
+
+    @Test
+    void latencyIsRecordedPerCall() {
+        PriceQuote quote = TestValues.quote(TestValues.symbol(), 1);
+        cache.put(quote);
+        cache.get(quote.symbol());
+        cache.getAll(List.of(quote.symbol(), TestValues.symbol()));
+
+        CacheStatistics statistics = ((RedisPriceCache) cache).statistics();
+        assertThat(statistics.readLatency().count()).isGreaterThanOrEqualTo(2);
+        assertThat(statistics.writeLatency().count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void rejectedOlderQuoteLeavesTheTtlRunning() {
+        TokenSymbol symbol = TestValues.symbol();
+        cache.put(TestValues.quote(symbol, 100));
+        String key = new RedisKeys(namespace.name()).price(symbol);
+        try (Jedis jedis = TestingRedis.shared().connect()) {
+            long before = jedis.pttl(key);
+            assertThat(before).isBetween(1L, 1_000L);
+
+            cache.put(TestValues.quote(symbol, 99));
+
+            assertThat(jedis.pttl(key)).isLessThanOrEqualTo(before);
+        }
+    }
+
+    @Test
+    void expiredQuoteIsNeverServedAndCountsAsExpired() {
+        PriceQuote quote = TestValues.quote(TestValues.symbol(), 100);
+        cache.put(quote);
+        CacheStats before = cache.stats();
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> cache.get(quote.symbol()).isEmpty());
+
+        assertThat(cache.getAll(List.of(quote.symbol()))).isEmpty();
+        CacheStats after = cache.stats();
+        assertThat(after.expired() - before.expired()).isGreaterThanOrEqualTo(2);
+        assertThat(after.misses() - before.misses()).isZero();
+        PriceQuote older = TestValues.quote(quote.symbol(), 50);
+        assertThat(cache.put(older)).as("an expired quote takes no part in set-if-newer").isEqualTo(PutOutcome.STORED);
+    }
+
+    @Test
+    void keysAreNamespacedHashTaggedAndCarryTheVersionAndExactPrice() {
+        PriceQuote quote = new PriceQuote(TestValues.symbol(), new BigDecimal("187.123456789012345678"), 312_345_678, BASE_TIME, "pyth");
+        cache.put(quote);
+        String key = namespace.name() + ":{price:" + quote.symbol().value() + "}";
+        try (Jedis jedis = TestingRedis.shared().connect()) {
+            assertThat(jedis.get(key)).isEqualTo("0000000000312345678:0001748779200123456|187.123456789012345678|pyth");
+            assertThat(jedis.exists(key + ":seen")).isTrue();
+        }
+    }
+
+    @Test
+    void aValueItCannotReadIsAnEncodingError() {
+        TokenSymbol symbol = TestValues.symbol();
+        try (Jedis jedis = TestingRedis.shared().connect()) {
+            jedis.psetex(new RedisKeys(namespace.name()).price(symbol), 60_000, "garbage");
+        }
+        assertThatThrownBy(() -> cache.get(symbol)).isInstanceOf(PermanentDbException.class)
+                .satisfies(e -> assertThat(((DbException) e).kind()).isEqualTo(DbErrorKind.ENCODING));
+    }
+
+    @Test
+    void anErrorReplyIsAPermanentQueryErrorWithItsCode() {
+        TokenSymbol symbol = TestValues.symbol();
+        try (Jedis jedis = TestingRedis.shared().connect()) {
+            jedis.rpush(new RedisKeys(namespace.name()).price(symbol), "not a string");
+        }
+        CacheStats before = cache.stats();
+        assertThatThrownBy(() -> cache.put(TestValues.quote(symbol, 1))).isInstanceOf(PermanentDbException.class)
+                .satisfies(e -> assertThat(((DbException) e).kind()).isEqualTo(DbErrorKind.QUERY))
+                .satisfies(e -> assertThat(((DbException) e).vendorCode()).contains("WRONGTYPE"));
+        assertThat(cache.stats().errors() - before.errors()).isEqualTo(1);
+    }
+
+}

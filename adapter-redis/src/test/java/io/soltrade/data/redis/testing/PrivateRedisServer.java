@@ -1,0 +1,108 @@
+package io.soltrade.data.redis.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A {@code redis-server} child process of this JVM on a free loopback port, with no persistence, for tests that
+ * must stop or restart a server (never do that to the shared one). {@link #restart()} kills it (as a crash would)
+ * and starts a fresh, empty one on the same port. Closed, or at JVM exit, the process is destroyed.
+ */
+public final class PrivateRedisServer implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    private final int port;
+    private Process process;
+
+    private PrivateRedisServer(int port) {
+        this.port = port;
+    }
+
+    /** Starts {@code redis-server} from the PATH on a free port; fails if there is none on the PATH. */
+    public static PrivateRedisServer start() {
+        PrivateRedisServer server = new PrivateRedisServer(freePort());
+        server.launch();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::destroy, "private-redis-" + server.port + "-shutdown"));
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** Kills the server as a crash would, and starts an empty one on the same port; returns once it answers. */
+    public synchronized void restart() {
+        kill();
+        launch();
+    }
+
+    /** Kills the server; {@link #startAgain()} brings it back. */
+    public synchronized void kill() {
+        destroy();
+    }
+
+    public synchronized void startAgain() {
+        launch();
+    }
+
+    @Override
+    public synchronized void close() {
+        destroy();
+    }
+
+    private synchronized void launch() {
+        List<String> command = List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning");
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File(System.getProperty("java.io.tmpdir"),
+                    "soltrade-private-redis-" + port + ".log")).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start redis-server (is it on the PATH?)", e);
+        }
+        await("redis-server on port " + port).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("redis-server exited with " + process.exitValue() + " (port " + port + " taken?)");
+                    }
+                    return answers(port);
+                });
+    }
+
+    private synchronized void destroy() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            await("redis-server on port " + port + " to exit").atMost(START_TIMEOUT).until(() -> !process.isAlive());
+        }
+    }
+
+    static boolean answers(int port) {
+        try (Jedis jedis = new Jedis(new HostAndPort("127.0.0.1", port),
+                DefaultJedisClientConfig.builder().connectionTimeoutMillis(500).socketTimeoutMillis(1_000).build())) {
+            return "PONG".equals(jedis.ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+}
