@@ -76,12 +76,20 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
     public void publish(FeedChannel channel, StreamEvent event) {
         PortInput.notNull(channel, "channel", RedisErrors.BACKEND);
         PortInput.notNull(event, "event", RedisErrors.BACKEND);
+        if (event.stream() != channel.stream()) {
+            throw DbException.invalidInput(RedisErrors.BACKEND, "a " + event.stream() + " event does not belong on channel " + channel.name()
+                    + " of stream " + channel.stream(), null);
+        }
         if (closed.get()) {
             throw DbException.of(DbErrorKind.CLOSED, RedisErrors.BACKEND, "publish to " + channel.name() + " failed: the live feed is closed");
         }
         channels.computeIfAbsent(channel, c -> new ChannelState(c, keys.feed(c), RateWindow.forRate(rateHz))).latest.set(event);
     }
 
+    /**
+     * Returns once Redis confirmed the subscription, so every event published afterwards reaches the listener
+     * (barring a lost connection); throws {@code TransientDbException} when it cannot confirm it in time.
+     */
     @Override
     public FeedSubscription subscribe(FeedChannel channel, Consumer<StreamEvent> listener) {
         PortInput.notNull(channel, "channel", RedisErrors.BACKEND);
@@ -91,7 +99,11 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         }
         RedisFeedSubscription subscription = new RedisFeedSubscription(connections, keys.feed(channel), codec, listener, subscriptions::remove);
         subscriptions.add(subscription);
-        subscription.start(subscribeWait);
+        if (!subscription.start(subscribeWait)) {
+            subscription.close();
+            throw DbException.of(DbErrorKind.CONNECTION, RedisErrors.BACKEND,
+                    "subscribe to " + channel.name() + " failed: redis did not confirm the subscription within " + subscribeWait);
+        }
         return subscription;
     }
 
