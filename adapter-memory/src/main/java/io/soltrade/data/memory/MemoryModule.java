@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import io.soltrade.data.ports.ConfigStore;
 import io.soltrade.data.ports.EventStream;
+import io.soltrade.data.ports.LiveFeed;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.MetricsStore;
@@ -22,7 +23,7 @@ import java.util.Objects;
  * Binds every port to its in-memory store, each a singleton built from one {@link MemorySettings}. Each port
  * interface and its concrete class resolve to the same instance, so a host's test can inject
  * {@code MemoryTradeStore} to set a failure plan on the {@code TradeStore} the code under test uses. Contributes
- * a {@link HealthCheck} that follows the failure plans, and no {@link ManagedResource} (nothing to close).
+ * a {@link HealthCheck} that follows the failure plans, and the live feed as its one {@link ManagedResource} (its ticker thread).
  */
 public final class MemoryModule extends AbstractModule {
     private final MemorySettings settings;
@@ -45,6 +46,7 @@ public final class MemoryModule extends AbstractModule {
         bind(PriceCache.class).to(MemoryPriceCache.class);
         bind(PoolStateCache.class).to(MemoryPoolStateCache.class);
         bind(EventStream.class).to(MemoryEventStream.class);
+        bind(LiveFeed.class).to(MemoryLiveFeed.class);
         Multibinder.newSetBinder(binder(), ManagedResource.class);
     }
 
@@ -96,11 +98,24 @@ public final class MemoryModule extends AbstractModule {
         return new MemoryEventStream(settings);
     }
 
+    @Provides
+    @Singleton
+    MemoryLiveFeed liveFeed() {
+        return new MemoryLiveFeed(settings);
+    }
+
+    /** The feed's ticker thread is the one thing here to stop: close() delivers what is pending first. */
+    @ProvidesIntoSet
+    @Singleton
+    ManagedResource liveFeedResource(MemoryLiveFeed feed) {
+        return feed;
+    }
+
     @ProvidesIntoSet
     @Singleton
     HealthCheck healthCheck(MemoryTradeStore trades, MemoryPositionStore positions, MemoryMetricsStore metrics,
                             MemoryMevEventStore mevEvents, MemoryConfigStore config, MemoryPriceCache prices,
-                            MemoryPoolStateCache pools, MemoryEventStream streams) {
-        return new MemoryHealthCheck(List.of(trades, positions, metrics, mevEvents, config, prices, pools, streams));
+                            MemoryPoolStateCache pools, MemoryEventStream streams, MemoryLiveFeed feed) {
+        return new MemoryHealthCheck(List.of(trades, positions, metrics, mevEvents, config, prices, pools, streams, feed));
     }
 }

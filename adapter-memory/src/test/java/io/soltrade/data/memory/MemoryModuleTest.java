@@ -14,6 +14,7 @@ import io.soltrade.data.ports.EventStream;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.HealthReport;
 import io.soltrade.data.ports.HealthState;
+import io.soltrade.data.ports.LiveFeed;
 import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.MetricsStore;
 import io.soltrade.data.ports.MevEventStore;
@@ -53,14 +54,15 @@ class MemoryModuleTest {
         assertThat(injector.getInstance(PriceCache.class)).isSameAs(injector.getInstance(MemoryPriceCache.class));
         assertThat(injector.getInstance(PoolStateCache.class)).isSameAs(injector.getInstance(MemoryPoolStateCache.class));
         assertThat(injector.getInstance(EventStream.class)).isSameAs(injector.getInstance(MemoryEventStream.class));
+        assertThat(injector.getInstance(LiveFeed.class)).isSameAs(injector.getInstance(MemoryLiveFeed.class));
     }
 
     @Test
-    void contributesNoResourceAndOneHealthCheckThatFollowsTheFailurePlans() {
+    void contributesTheFeedAsItsOnlyResourceAndOneHealthCheckThatFollowsTheFailurePlans() {
         Injector injector = strictInjector(new MemoryModule());
         Set<ManagedResource> resources = injector.getInstance(Key.get(new TypeLiteral<Set<ManagedResource>>() {}));
         Set<HealthCheck> checks = injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() {}));
-        assertThat(resources).isEmpty();
+        assertThat(resources).containsExactly(injector.getInstance(MemoryLiveFeed.class));
         assertThat(checks).hasSize(1);
         HealthCheck check = checks.iterator().next();
         assertThat(check.backend()).isEqualTo("memory");

@@ -3,10 +3,16 @@ package io.soltrade.data.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitCallTarget;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The module boundaries of the hexagon, checked on the compiled main classes of every module. Each rule names
@@ -22,17 +28,51 @@ class ArchitectureTest {
     private static final String QUESTDB = "io.soltrade.data.questdb..";
     private static final String REDIS = "io.soltrade.data.redis..";
     private static final String APP = "io.soltrade.data.app..";
+    private static final String GENERATED_JOOQ = "io.soltrade.data.postgres.schema..";
     /** The benchmark's baselines are the raw clients themselves: the one place outside an adapter that uses them. */
     private static final String BENCH = "io.soltrade.data.app.bench..";
+
+    private static final DescribedPredicate<JavaCall<?>> PLAIN_SQL_CALL =
+            new DescribedPredicate<>("a call to jOOQ's @PlainSQL API") {
+                @Override
+                public boolean test(JavaCall<?> call) {
+                    CodeUnitCallTarget target = call.getTarget();
+                    if (!target.getOwner().getPackageName().startsWith("org.jooq")
+                            || !target.isAnnotatedWith("org.jooq.PlainSQL")) {
+                        return false;
+                    }
+                    boolean boundTemplate = target.getOwner().getName().equals("org.jooq.impl.DSL")
+                            && target.getName().equals("condition")
+                            && names(target.getRawParameterTypes()).equals(List.of("java.lang.String", "[Lorg.jooq.QueryPart;"));
+                    return !boundTemplate;
+                }
+            };
+
+    private static final Set<String> SQL_TEXT_METHODS = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch");
+
+    private static final DescribedPredicate<JavaCall<?>> STATEMENT_WITH_SQL_TEXT =
+            new DescribedPredicate<>("a java.sql.Statement method given SQL text") {
+                @Override
+                public boolean test(JavaCall<?> call) {
+                    CodeUnitCallTarget target = call.getTarget();
+                    List<String> parameters = names(target.getRawParameterTypes());
+                    return target.getOwner().isAssignableTo("java.sql.Statement")
+                            && SQL_TEXT_METHODS.contains(target.getName())
+                            && !parameters.isEmpty() && parameters.get(0).equals("java.lang.String");
+                }
+            };
+
 
     private static final String[] POSTGRES_DRIVERS = {"org.jooq..", "liquibase..", "org.postgresql.."};
     private static final String[] QUESTDB_DRIVERS = {"io.questdb.."};
     private static final String[] REDIS_DRIVERS = {"redis.clients.."};
+    /** The JDK the core may use: the language, collections, exact numbers, time, URIs. No SQL, no desktop, no javax. */
+    private static final String[] CORE_JDK = {"java.lang..", "java.util..", "java.math..", "java.time..", "java.net..", "java.io..", "java.nio..", "java.text.."};
     private static final String[] JDBC = {"java.sql..", "javax.sql..", "com.zaxxer.hikari.."};
 
     @ArchTest
     static final ArchRule domainDependsOnTheJdkAlone = classes().that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE_JDK, DOMAIN))
             .as("domain depends on nothing but the JDK");
 
     @ArchTest
@@ -42,28 +82,28 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule portsDependOnDomainAlone = classes().that().resideInAPackage(PORTS)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(PORTS, DOMAIN, "java..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE_JDK, PORTS, DOMAIN))
             .as("ports depend on domain and the JDK alone");
 
     @ArchTest
     static final ArchRule memoryAdapterStandsAlone = noClasses().that().resideInAPackage(MEMORY)
             .should().dependOnClassesThat().resideInAnyPackage(POSTGRES, QUESTDB, REDIS, APP)
-            .as("adapter-memory depends on no other adapter nor on app").allowEmptyShould(true);
+            .as("adapter-memory depends on no other adapter nor on app");
 
     @ArchTest
     static final ArchRule postgresAdapterStandsAlone = noClasses().that().resideInAPackage(POSTGRES)
             .should().dependOnClassesThat().resideInAnyPackage(MEMORY, QUESTDB, REDIS, APP)
-            .as("adapter-postgres depends on no other adapter nor on app").allowEmptyShould(true);
+            .as("adapter-postgres depends on no other adapter nor on app");
 
     @ArchTest
     static final ArchRule questDbAdapterStandsAlone = noClasses().that().resideInAPackage(QUESTDB)
             .should().dependOnClassesThat().resideInAnyPackage(MEMORY, POSTGRES, REDIS, APP)
-            .as("adapter-questdb depends on no other adapter nor on app").allowEmptyShould(true);
+            .as("adapter-questdb depends on no other adapter nor on app");
 
     @ArchTest
     static final ArchRule redisAdapterStandsAlone = noClasses().that().resideInAPackage(REDIS)
             .should().dependOnClassesThat().resideInAnyPackage(MEMORY, POSTGRES, QUESTDB, APP)
-            .as("adapter-redis depends on no other adapter nor on app").allowEmptyShould(true);
+            .as("adapter-redis depends on no other adapter nor on app");
 
     @ArchTest
     static final ArchRule onlyThePostgresAdapterTouchesItsDrivers = noClasses().that().resideOutsideOfPackages(POSTGRES, BENCH)
@@ -94,6 +134,36 @@ class ArchitectureTest {
     static final ArchRule coreKnowsNoFramework = noClasses().that().resideInAnyPackage(DOMAIN, PORTS)
             .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "com.fasterxml..", "org.slf4j..", "io.github.resilience4j..")
             .as("the core uses no framework (Guice, Jackson, SLF4J, Resilience4j)");
+
+    /**
+     * SQL text never comes from strings built at run time. jOOQ marks every method that takes SQL text with
+     * {@code @PlainSQL}; the one use allowed is a {@code DSL.condition(template, parts...)} whose values are all
+     * query parts (bound parameters or generated fields), the jOOQ way to use an operator it has no method for
+     * (PostgreSQL's {@code jsonb @>}). jOOQ's generated table classes are left out: they are the generator's code,
+     * regenerated from the schema, and only pass the caller's arguments on.
+     */
+    @ArchTest
+    static final ArchRule noPlainSqlThroughJooq = noClasses().that().resideOutsideOfPackage(GENERATED_JOOQ)
+            .should().callCodeUnitWhere(PLAIN_SQL_CALL)
+            .as("no SQL text reaches jOOQ's plain-SQL API (but a condition template of bound parts)");
+
+    /**
+     * JDBC SQL text goes through {@code PreparedStatement} with bound parameters; a plain {@code Statement} runs
+     * only the checked-in QuestDB schema (DDL read from a resource, which PG wire cannot prepare).
+     */
+    @ArchTest
+    static final ArchRule noSqlTextThroughPlainStatements = noClasses().that()
+            .doNotHaveFullyQualifiedName("io.soltrade.data.questdb.SchemaApplier")
+            .should().callCodeUnitWhere(STATEMENT_WITH_SQL_TEXT)
+            .as("no SQL text through java.sql.Statement (only the checked-in QuestDB schema applier)");
+
+    private static String[] concat(String[] packages, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(packages), java.util.Arrays.stream(more)).toArray(String[]::new);
+    }
+
+    private static List<String> names(List<JavaClass> types) {
+        return types.stream().map(JavaClass::getName).toList();
+    }
 
     /**
      * Test-jars (the ports' contract kits, the adapters' server fixtures) are test code on the classpath as jars,
