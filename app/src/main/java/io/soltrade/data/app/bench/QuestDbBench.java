@@ -89,12 +89,17 @@ final class QuestDbBench implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try {
-            for (int i = injectors.size() - 1; i >= 0; i--) {
+        RuntimeException failure = null;
+        for (int i = injectors.size() - 1; i >= 0; i--) {
+            try {
                 injectors.get(i).close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
             }
-        } finally {
-            dropRawTable();
+        }
+        dropRawTable();
+        if (failure != null) {
+            throw failure;
         }
     }
 
