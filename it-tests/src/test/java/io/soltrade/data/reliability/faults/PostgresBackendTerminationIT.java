@@ -92,9 +92,11 @@ class PostgresBackendTerminationIT {
         ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
         AtomicInteger copiesCut = new AtomicInteger();
 
+        // Cuts up to BATCHES COPY statements, then lets the retries through.
         try (PostgresSessions sessions = new PostgresSessions(postgres, settings); Killer killer = new Killer(() -> {
-            int cut = sessions.terminateRunning("COPY trade_staging%");
-            copiesCut.addAndGet(cut);
+            if (copiesCut.get() < BATCHES) {
+                copiesCut.addAndGet(sessions.terminateRunning("COPY trade_staging%"));
+            }
         })) {
             ExecutorService callers = Executors.newFixedThreadPool(POOL);
             try {
@@ -173,10 +175,12 @@ class PostgresBackendTerminationIT {
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
         AtomicInteger terminated = new AtomicInteger();
+        AtomicInteger rounds = new AtomicInteger();
 
+        // Every 8th turn of the killer (about every 120 ms), while units run, for at most UNITS / 6 rounds.
         try (PostgresSessions sessions = new PostgresSessions(postgres, settings);
                 Killer killer = new Killer(() -> {
-                    if (sessions.active() > 0) {
+                    if (rounds.incrementAndGet() % 8 == 0 && rounds.get() / 8 <= UNITS / 6 && sessions.active() > 0) {
                         terminated.addAndGet(sessions.terminateAll());
                     }
                 })) {
