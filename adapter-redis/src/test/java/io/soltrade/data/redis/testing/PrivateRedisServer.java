@@ -30,8 +30,8 @@ public final class PrivateRedisServer implements AutoCloseable {
     }
 
     /**
-     * Starts {@code redis-server} from the PATH on a free port, with {@code extraArguments} (e.g.
-     * {@code --requirepass secret}); fails if there is none on the PATH.
+     * Starts {@code redis-server} (from the PATH, else the binary embedded-redis ships: {@link RedisExecutable}) on a
+     * free port, with {@code extraArguments} (e.g. {@code --requirepass secret}).
      */
     public static PrivateRedisServer start(String... extraArguments) {
         PrivateRedisServer server = new PrivateRedisServer(freePort(), List.of(extraArguments));
@@ -69,14 +69,14 @@ public final class PrivateRedisServer implements AutoCloseable {
     }
 
     private synchronized void launch() {
-        List<String> command = new java.util.ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+        List<String> command = new java.util.ArrayList<>(List.of(RedisExecutable.path().toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning"));
         command.addAll(extraArguments);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File(System.getProperty("java.io.tmpdir"),
                     "soltrade-private-redis-" + port + ".log")).start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start redis-server (is it on the PATH?)", e);
+            throw new UncheckedIOException("cannot start " + RedisExecutable.path(), e);
         }
         await("redis-server on port " + port).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
                 .until(() -> {
