@@ -59,6 +59,10 @@ final class DataLayerHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    InetSocketAddress address() {
+        return server.getAddress();
+    }
+
     private static boolean allowed(HttpExchange exchange) throws IOException {
         if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
             exchange.getResponseHeaders().add("Allow", "GET, HEAD");

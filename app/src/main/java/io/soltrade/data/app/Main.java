@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "The soltrade data layer: QuestDB, PostgreSQL and Redis (or memory) behind type-safe ports.",
-        subcommands = {SimulateCommand.class, HealthCommand.class, MigrateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, HealthCommand.class, MigrateCommand.class, ServeCommand.class,
+            io.soltrade.data.app.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a configuration that cannot start (picocli uses 2 for bad usage too). */
     static final int CONFIGURATION_ERROR = 2;
