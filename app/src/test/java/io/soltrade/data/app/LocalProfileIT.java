@@ -92,6 +92,8 @@ class LocalProfileIT {
         String prefix = "sim-" + session.group(1) + "-";
         JsonNode summary = new ObjectMapper().readTree(json.toFile());
         JsonNode acknowledged = summary.get("acknowledged");
+        System.out.println(simulated.out());
+        acknowledged.forEach(count -> assertThat(count.asLong()).as("every kind of write landed at least once").isPositive());
 
         try (DataLayer data = DataLayer.create(DataLayerConfig.load("local", Optional.of(config)))) {
             List<Trade> trades = data.trades().findBetween(EVERYTHING, 10_000).stream()
