@@ -111,7 +111,8 @@ class LeastPrivilegeIT {
                 .connectTimeout(Duration.ofSeconds(5)).migrateOnStart(true).build();
         Throwable refused = catchThrowable(() -> RunningAdapter.start(new PostgresModule(migrating)).close());
         assertThat(refused).as("a migration on start as the runtime role").isNotNull();
-        assertThat(causes(refused)).as("the refusal reaches the host as a DbException").anyMatch(DbException.class::isInstance);
+        assertThat(causes(refused).stream().anyMatch(DbException.class::isInstance)).as("the refusal reaches the host as a DbException: %s", refused)
+                .isTrue();
     }
 
     private void administer(String... statements) throws SQLException {
