@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 
 /**
  * The {@code order_rules} table. Closing a rule is one {@code UPDATE ... WHERE status = 'ACTIVE' RETURNING}:
@@ -58,13 +60,20 @@ final class OrderRuleRows {
         return Optional.ofNullable(dsl.selectFrom(ORDER_RULES).where(ORDER_RULES.ID.eq(id)).fetchOne()).map(OrderRuleRows::toRule);
     }
 
-    /** Served by the partial index {@code order_rules_active_by_token}. */
     static List<OrderRule> activeOn(DSLContext dsl, Pubkey token) {
+        return activeOnQuery(dsl, token).fetch(OrderRuleRows::toRule);
+    }
+
+    /**
+     * Served by the partial index {@code order_rules_active_by_token}. The status is rendered as the literal
+     * {@code 'ACTIVE'}, not a bind value: a generic plan (which PostgreSQL switches prepared statements to after
+     * five runs) can use a partial index only when the query itself implies the index's predicate.
+     */
+    static ResultQuery<OrderRulesRecord> activeOnQuery(DSLContext dsl, Pubkey token) {
         return dsl.selectFrom(ORDER_RULES)
                 .where(ORDER_RULES.TOKEN.eq(token.base58()))
-                .and(ORDER_RULES.STATUS.eq(OrderRuleStatus.ACTIVE.name()))
-                .orderBy(ORDER_RULES.CREATED_AT, ORDER_RULES.ID)
-                .fetch(OrderRuleRows::toRule);
+                .and(ORDER_RULES.STATUS.eq(DSL.inline(OrderRuleStatus.ACTIVE.name())))
+                .orderBy(ORDER_RULES.CREATED_AT, ORDER_RULES.ID);
     }
 
     static List<OrderRule> ofTrader(DSLContext dsl, TraderId trader, int limit) {

@@ -45,6 +45,9 @@ final class PostgresConnectionPool implements ManagedResource {
         // Fail at start-up, not at the first query, when the server cannot be reached.
         config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
         config.setAutoCommit(true);
+        // Probe idle connections every 30 s, so sessions the server dropped (restart, failover, idle kill) are
+        // replaced before a caller borrows them, not when it does.
+        config.setKeepaliveTime(30_000);
         config.addDataSourceProperty("connectTimeout", Integer.toString((int) settings.connectTimeout().toSeconds()));
         config.addDataSourceProperty("socketTimeout", Integer.toString((int) settings.socketTimeout().toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", "true");

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
 /** The {@code tokens} table: token metadata, Token-2022 extensions as JSONB. */
@@ -50,13 +51,19 @@ final class TokenRows {
                 .execute();
     }
 
-    /** Uses the GIN index: {@code extensions @> '[{"type": "<type>"}]'}. */
     static List<TokenMetadata> withExtension(DSLContext dsl, ExtensionType type, int limit) {
+        return withExtensionQuery(dsl, type, limit).fetch(TokenRows::toToken);
+    }
+
+    /**
+     * Served by the GIN index: {@code extensions @> '[{"type": "<type>"}]'}. jOOQ has no JSONB containment
+     * operator, so the condition is a fixed template whose operands are the column and a bind value.
+     */
+    static ResultQuery<TokensRecord> withExtensionQuery(DSLContext dsl, ExtensionType type, int limit) {
         return dsl.selectFrom(TOKENS)
                 .where(DSL.condition("{0} @> {1}", TOKENS.EXTENSIONS, DSL.val(TokenExtensionJson.containing(type))))
                 .orderBy(TOKENS.MINT)
-                .limit(limit)
-                .fetch(TokenRows::toToken);
+                .limit(limit);
     }
 
     private static TokenMetadata toToken(TokensRecord row) {

@@ -67,7 +67,7 @@ final class RedisConnections implements ManagedResource {
         poolConfig.setMinIdle(0);
         poolConfig.setTestOnBorrow(false);
         poolConfig.setTestWhileIdle(true);
-        poolConfig.setTimeBetweenEvictionRuns(Duration.ofSeconds(5));
+        poolConfig.setTimeBetweenEvictionRuns(settings.idleCheckInterval());
         poolConfig.setNumTestsPerEvictionRun(-1);
         poolConfig.setBlockWhenExhausted(true);
         poolConfig.setMaxWait(settings.socketTimeout());
@@ -84,12 +84,12 @@ final class RedisConnections implements ManagedResource {
         try {
             return call.apply(pool);
         } catch (JedisConnectionException first) {
-            discardIdleConnections(first);
+            discardIdleConnections(operation, first);
             try {
                 return call.apply(pool);
             } catch (JedisException second) {
                 second.addSuppressed(first);
-                throw failure(operation, second);
+                throw translated(operation, second);
             }
         } catch (JedisException e) {
             throw failure(operation, e);
@@ -160,9 +160,9 @@ final class RedisConnections implements ManagedResource {
         }
     }
 
-    private void discardIdleConnections(JedisConnectionException cause) {
+    private void discardIdleConnections(String operation, JedisConnectionException cause) {
         idleSetsDiscarded.increment();
-        LOG.warn("redis connection failed ({}); discarding idle pooled connections and retrying once", cause.getMessage());
+        LOG.warn("redis {} failed on a broken connection ({}); discarding the idle pooled connections", operation, cause.getMessage());
         try {
             pool.getPool().clear();
         } catch (RuntimeException e) {
@@ -172,8 +172,12 @@ final class RedisConnections implements ManagedResource {
 
     private DbException failure(String operation, JedisException e) {
         if (e instanceof JedisConnectionException connectionFailure) {
-            discardIdleConnections(connectionFailure);
+            discardIdleConnections(operation, connectionFailure);
         }
+        return translated(operation, e);
+    }
+
+    private DbException translated(String operation, JedisException e) {
         if (closed.get()) {
             return DbException.of(DbErrorKind.CLOSED, RedisErrors.BACKEND, operation + " failed: the redis adapter is closed", null, e);
         }

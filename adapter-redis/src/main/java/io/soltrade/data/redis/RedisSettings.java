@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * @param poolSize            the most pooled connections (blocking stream reads each hold one while they wait)
  * @param connectTimeout      TCP connect timeout
  * @param socketTimeout       read timeout of a non-blocking command
+ * @param idleCheckInterval   how often idle pooled connections are validated ({@code PING}) and dead ones dropped
  * @param feedRateHz          the most live-feed messages per second per channel
  */
 public record RedisSettings(
@@ -39,6 +40,7 @@ public record RedisSettings(
         int poolSize,
         Duration connectTimeout,
         Duration socketTimeout,
+        Duration idleCheckInterval,
         double feedRateHz) {
 
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
@@ -63,6 +65,7 @@ public record RedisSettings(
         requireNonNull(trimming, "trimming");
         requireNonNull(connectTimeout, "connectTimeout");
         requireNonNull(socketTimeout, "socketTimeout");
+        requireNonNull(idleCheckInterval, "idleCheckInterval");
         RedisEndpoint.parse(url);
         user.ifPresent(u -> check(!u.isBlank(), "user", "is blank"));
         password.ifPresent(p -> check(!p.isEmpty(), "password", "is empty (leave it unset instead)"));
@@ -76,6 +79,8 @@ public record RedisSettings(
         check(poolSize >= 1 && poolSize <= 1_024, "poolSize", "is " + poolSize + ", must be between 1 and 1024");
         checkTimeout(connectTimeout, "connectTimeout");
         checkTimeout(socketTimeout, "socketTimeout");
+        check(idleCheckInterval.compareTo(Duration.ofMillis(100)) >= 0 && idleCheckInterval.compareTo(Duration.ofHours(1)) <= 0,
+                "idleCheckInterval", "is " + idleCheckInterval + ", must be between 100 ms and 1 hour");
         check(feedRateHz > 0 && feedRateHz <= 100, "feedRateHz", "is " + feedRateHz + ", must be above 0 and at most 100");
     }
 
@@ -88,7 +93,7 @@ public record RedisSettings(
     public Builder toBuilder() {
         return new Builder().url(url).user(user.orElse(null)).password(password.orElse(null)).namespace(namespace)
                 .cacheTtl(cacheTtl).streamMaxLength(streamMaxLength).trimming(trimming).maxDeliveries(maxDeliveries)
-                .poolSize(poolSize).connectTimeout(connectTimeout).socketTimeout(socketTimeout).feedRateHz(feedRateHz);
+                .poolSize(poolSize).connectTimeout(connectTimeout).socketTimeout(socketTimeout).idleCheckInterval(idleCheckInterval).feedRateHz(feedRateHz);
     }
 
     /** Host, port, database and TLS, parsed from {@link #url()}. */
@@ -101,7 +106,7 @@ public record RedisSettings(
         return "RedisSettings[url=" + url + ", user=" + user.orElse("<none>") + ", password=" + (password.isPresent() ? "<masked>" : "<none>")
                 + ", namespace=" + namespace + ", cacheTtl=" + cacheTtl + ", streamMaxLength=" + streamMaxLength + ", trimming=" + trimming
                 + ", maxDeliveries=" + maxDeliveries + ", poolSize=" + poolSize + ", connectTimeout=" + connectTimeout
-                + ", socketTimeout=" + socketTimeout + ", feedRateHz=" + feedRateHz + "]";
+                + ", socketTimeout=" + socketTimeout + ", idleCheckInterval=" + idleCheckInterval + ", feedRateHz=" + feedRateHz + "]";
     }
 
     private static void requireNonNull(Object value, String key) {
@@ -159,6 +164,7 @@ public record RedisSettings(
         private int poolSize = DEFAULT_POOL_SIZE;
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration socketTimeout = Duration.ofSeconds(2);
+        private Duration idleCheckInterval = Duration.ofSeconds(5);
         private double feedRateHz = DEFAULT_FEED_RATE_HZ;
 
         private Builder() {}
@@ -220,6 +226,11 @@ public record RedisSettings(
             return this;
         }
 
+        public Builder idleCheckInterval(Duration idleCheckInterval) {
+            this.idleCheckInterval = idleCheckInterval;
+            return this;
+        }
+
         public Builder feedRateHz(double feedRateHz) {
             this.feedRateHz = feedRateHz;
             return this;
@@ -227,7 +238,7 @@ public record RedisSettings(
 
         public RedisSettings build() {
             return new RedisSettings(url, Optional.ofNullable(user), Optional.ofNullable(password), namespace, cacheTtl,
-                    streamMaxLength, trimming, maxDeliveries, poolSize, connectTimeout, socketTimeout, feedRateHz);
+                    streamMaxLength, trimming, maxDeliveries, poolSize, connectTimeout, socketTimeout, idleCheckInterval, feedRateHz);
         }
     }
 }

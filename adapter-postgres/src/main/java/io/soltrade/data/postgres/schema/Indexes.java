@@ -29,6 +29,6 @@ public class Indexes {
     public static final Index ORDER_RULES_ACTIVE_BY_TOKEN = Internal.createIndex(DSL.name("order_rules_active_by_token"), OrderRules.ORDER_RULES, new OrderField[] { OrderRules.ORDER_RULES.TOKEN, OrderRules.ORDER_RULES.CREATED_AT, OrderRules.ORDER_RULES.ID }, false);
     public static final Index ORDER_RULES_BY_TRADER = Internal.createIndex(DSL.name("order_rules_by_trader"), OrderRules.ORDER_RULES, new OrderField[] { OrderRules.ORDER_RULES.TRADER_ID, OrderRules.ORDER_RULES.CREATED_AT, OrderRules.ORDER_RULES.ID }, false);
     public static final Index TOKENS_EXTENSIONS_GIN = Internal.createIndex(DSL.name("tokens_extensions_gin"), Tokens.TOKENS, new OrderField[] { Tokens.TOKENS.EXTENSIONS }, false);
-    public static final Index TRADES_BY_TIME = Internal.createIndex(DSL.name("trades_by_time"), Trades.TRADES, new OrderField[] { Trades.TRADES.EXECUTED_AT, Trades.TRADES.TRADE_ID }, false);
-    public static final Index TRADES_BY_TOKEN = Internal.createIndex(DSL.name("trades_by_token"), Trades.TRADES, new OrderField[] { Trades.TRADES.TOKEN, Trades.TRADES.EXECUTED_AT.desc(), Trades.TRADES.TRADE_ID.desc() }, false);
+    public static final Index TRADES_BY_TIME = Internal.createIndex(DSL.name("trades_by_time"), Trades.TRADES, new OrderField[] { Trades.TRADES.EXECUTED_AT }, false);
+    public static final Index TRADES_BY_TOKEN = Internal.createIndex(DSL.name("trades_by_token"), Trades.TRADES, new OrderField[] { Trades.TRADES.TOKEN, Trades.TRADES.EXECUTED_AT.desc() }, false);
 }

@@ -178,15 +178,15 @@ public class Trades extends TableImpl<TradesRecord> {
             Internal.createCheck(this, DSL.name("trades_amounts_u64"), "(((amount_in > (0)::numeric) AND (amount_in <= '18446744073709551615'::numeric) AND (amount_out > (0)::numeric) AND (amount_out <= '18446744073709551615'::numeric)))", true),
             Internal.createCheck(this, DSL.name("trades_executed_in_range"), "(((executed_at >= '1970-01-01 00:00:00+00'::timestamp with time zone) AND (executed_at <= '2261-12-31 23:59:59.999999+00'::timestamp with time zone)))", true),
             Internal.createCheck(this, DSL.name("trades_fee_u64"), "(((fee >= (0)::numeric) AND (fee <= '18446744073709551615'::numeric)))", true),
-            Internal.createCheck(this, DSL.name("trades_id_format"), "((trade_id ~ '^(paper:[A-Za-z0-9_-]{1,64}|[1-9A-HJ-NP-Za-km-z]{64,88}:[0-9]{1,3})$'::text))", true),
+            Internal.createCheck(this, DSL.name("trades_id_format"), "(\nCASE\n    WHEN (trade_id ~~ 'paper:%'::text) THEN ((char_length(trade_id) <= 70) AND (trade_id ~ '^paper:[A-Za-z0-9_-]+$'::text))\n    ELSE ((trade_id ~ '^[1-9A-HJ-NP-Za-km-z]+:[0-9]+$'::text) AND ((char_length(split_part(trade_id, ':'::text, 1)) >= 64) AND (char_length(split_part(trade_id, ':'::text, 1)) <= 88)) AND (char_length(split_part(trade_id, ':'::text, 2)) <= 3))\nEND)", true),
             Internal.createCheck(this, DSL.name("trades_live_on_chain"), "(((mode = 'PAPER'::text) OR (trade_id !~~ 'paper:%'::text)))", true),
             Internal.createCheck(this, DSL.name("trades_mev_status_known"), "((mev_status = ANY (ARRAY['NONE'::text, 'PROTECTED'::text, 'SUSPECTED'::text, 'SANDWICHED'::text])))", true),
             Internal.createCheck(this, DSL.name("trades_mode_known"), "((mode = ANY (ARRAY['PAPER'::text, 'LIVE'::text])))", true),
             Internal.createCheck(this, DSL.name("trades_price_positive"), "((price > (0)::numeric))", true),
             Internal.createCheck(this, DSL.name("trades_side_known"), "((side = ANY (ARRAY['BUY'::text, 'SELL'::text])))", true),
             Internal.createCheck(this, DSL.name("trades_slot_not_negative"), "((slot >= 0))", true),
-            Internal.createCheck(this, DSL.name("trades_tokens_base58"), "(((token_in ~ '^[1-9A-HJ-NP-Za-km-z]{32,44}$'::text) AND (token_out ~ '^[1-9A-HJ-NP-Za-km-z]{32,44}$'::text)))", true),
-            Internal.createCheck(this, DSL.name("trades_trader_format"), "((trader_id ~ '^[A-Za-z0-9_.-]{1,64}$'::text))", true),
+            Internal.createCheck(this, DSL.name("trades_tokens_base58"), "(((token_in ~ '^[1-9A-HJ-NP-Za-km-z]+$'::text) AND ((char_length(token_in) >= 32) AND (char_length(token_in) <= 44)) AND (token_out ~ '^[1-9A-HJ-NP-Za-km-z]+$'::text) AND ((char_length(token_out) >= 32) AND (char_length(token_out) <= 44))))", true),
+            Internal.createCheck(this, DSL.name("trades_trader_format"), "(((trader_id ~ '^[A-Za-z0-9_.-]+$'::text) AND (char_length(trader_id) <= 64)))", true),
             Internal.createCheck(this, DSL.name("trades_two_tokens"), "((token_in <> token_out))", true)
         );
     }

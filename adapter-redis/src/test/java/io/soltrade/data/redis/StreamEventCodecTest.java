@@ -1,0 +1,35 @@
+package io.soltrade.data.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.soltrade.data.domain.StreamEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StreamEventCodecTest {
+    private final StreamEventCodec codec = new StreamEventCodec();
+
+    @Test
+    void everyEventRoundTripsExactly() {
+        for (StreamEvent event : List.of(TestValues.priceEvent(Long.MAX_VALUE), TestValues.tradeEvent(), TestValues.uiEvent("line one, \"two\" ✓"))) {
+            assertThat(codec.decode(codec.encode(event))).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void decimalsAndAmountsAreStringsSoNoJsonReaderRoundsThem() {
+        String json = codec.encode(TestValues.tradeEvent());
+
+        assertThat(json).contains("\"amountIn\":\"18446744073709551615\"", "\"price\":\"99999999999999999999.999999999999999999\"",
+                "\"executedAt\":\"2025-06-01T12:00:00.123456Z\"", "\"type\":\"trade\"");
+    }
+
+    @Test
+    void textThatIsNotAnEventIsRejected() {
+        assertThatThrownBy(() -> codec.decode("not json")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"other\"}")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"ui\",\"kind\":\"a\"}")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("message");
+        assertThatThrownBy(() -> codec.decode("[1]")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

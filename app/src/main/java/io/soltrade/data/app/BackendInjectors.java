@@ -1,0 +1,134 @@
+package io.soltrade.data.app;
+
+import com.google.inject.Binding;
+import com.google.inject.ConfigurationException;
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
+import com.google.inject.spi.Message;
+import io.soltrade.data.ports.DbException;
+import io.soltrade.data.ports.HealthCheck;
+import io.soltrade.data.ports.ManagedResource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Guice injector per backend in use, so that two adapter modules binding the same port interface never
+ * meet. Injectors are built in {@link Stage#PRODUCTION}: singletons (pools, batch writers, migrations) are
+ * created at start-up, and a backend that cannot start fails here rather than at first use.
+ */
+final class BackendInjectors {
+    private static final Logger LOG = LoggerFactory.getLogger(BackendInjectors.class);
+    private static final Key<Set<ManagedResource>> RESOURCES = Key.get(new TypeLiteral<>() {});
+    private static final Key<Set<HealthCheck>> HEALTH_CHECKS = Key.get(new TypeLiteral<>() {});
+
+    private final Map<Backend, Injector> injectors;
+    private final List<ManagedResource> resources;
+
+    private BackendInjectors(Map<Backend, Injector> injectors, List<ManagedResource> resources) {
+        this.injectors = injectors;
+        this.resources = resources;
+    }
+
+    /**
+     * Starts {@code backends} in order. If one fails, the resources of those already started are closed and the
+     * failure is rethrown: as the {@link DbException} or configuration error that caused it where there is one.
+     */
+    static BackendInjectors start(Collection<Backend> backends, BackendModules modules) {
+        Map<Backend, Injector> injectors = new EnumMap<>(Backend.class);
+        List<ManagedResource> resources = new ArrayList<>();
+        for (Backend backend : backends) {
+            long start = System.nanoTime();
+            try {
+                Injector injector = Guice.createInjector(Stage.PRODUCTION, modules.moduleFor(backend));
+                injectors.put(backend, injector);
+                resources.addAll(instances(injector, RESOURCES));
+                LOG.debug("started backend {} in {} ms", backend, (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException e) {
+                new BackendInjectors(injectors, resources).close();
+                throw startFailure(backend, e);
+            }
+        }
+        return new BackendInjectors(injectors, resources);
+    }
+
+    /** The adapter {@code backend} binds for {@code port}, or a configuration error if it binds none. */
+    <T> T port(Port port, Backend backend, Class<T> type) {
+        Injector injector = injectors.get(backend);
+        if (injector == null || injector.getExistingBinding(Key.get(type)) == null) {
+            throw new io.soltrade.data.app.ConfigurationException(port.configPath(), "'" + backend.key() + "': the "
+                    + backend.key() + " adapter in this build does not provide " + type.getSimpleName());
+        }
+        return injector.getInstance(type);
+    }
+
+    /** Health checks contributed by {@code backend}'s module. */
+    List<HealthCheck> healthChecks(Backend backend) {
+        Injector injector = injectors.get(backend);
+        return injector == null ? List.of() : List.copyOf(instances(injector, HEALTH_CHECKS));
+    }
+
+    Injector injector(Backend backend) {
+        return injectors.get(backend);
+    }
+
+    /**
+     * Closes every managed resource in reverse order of registration and returns what could not be closed
+     * cleanly (each resource's own report of what it could not deliver); never throws.
+     */
+    List<String> close() {
+        List<String> problems = new ArrayList<>();
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            ManagedResource resource = resources.get(i);
+            long start = System.nanoTime();
+            try {
+                resource.close();
+                LOG.debug("closed {} in {} ms", resource.name(), (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException e) {
+                String problem = resource.name() + ": " + e.getMessage();
+                LOG.warn("closing {} did not finish cleanly: {}", resource.name(), e.getMessage());
+                problems.add(problem);
+            }
+        }
+        resources.clear();
+        return problems;
+    }
+
+    private static <T> Set<T> instances(Injector injector, Key<Set<T>> key) {
+        Binding<Set<T>> binding = injector.getExistingBinding(key);
+        return binding == null ? Set.of() : binding.getProvider().get();
+    }
+
+    private static RuntimeException startFailure(Backend backend, RuntimeException e) {
+        if (e instanceof io.soltrade.data.app.ConfigurationException || e instanceof DbException) {
+            return e;
+        }
+        Collection<Message> messages = e instanceof CreationException creation ? creation.getErrorMessages()
+                : e instanceof ProvisionException provision ? provision.getErrorMessages()
+                : e instanceof ConfigurationException configuration ? configuration.getErrorMessages()
+                : List.of();
+        for (Message message : messages) {
+            Throwable cause = message.getCause();
+            while (cause != null) {
+                if (cause instanceof DbException || cause instanceof io.soltrade.data.app.ConfigurationException) {
+                    return (RuntimeException) cause;
+                }
+                if (cause instanceof IllegalArgumentException invalid) {
+                    return new io.soltrade.data.app.ConfigurationException("soltrade." + backend.key(), invalid.getMessage(), invalid);
+                }
+                cause = cause.getCause();
+            }
+        }
+        return e;
+    }
+}

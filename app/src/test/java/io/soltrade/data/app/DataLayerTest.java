@@ -1,0 +1,154 @@
+package io.soltrade.data.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.util.Modules;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.soltrade.data.memory.FailurePlan;
+import io.soltrade.data.memory.MemoryModule;
+import io.soltrade.data.memory.MemorySettings;
+import io.soltrade.data.memory.MemoryTradeStore;
+import io.soltrade.data.ports.ConfigStore;
+import io.soltrade.data.ports.DbErrorKind;
+import io.soltrade.data.ports.DbException;
+import io.soltrade.data.ports.EventStream;
+import io.soltrade.data.ports.HealthReport;
+import io.soltrade.data.ports.HealthState;
+import io.soltrade.data.ports.LiveFeed;
+import io.soltrade.data.ports.ManagedResource;
+import io.soltrade.data.ports.MetricsStore;
+import io.soltrade.data.ports.MevEventStore;
+import io.soltrade.data.ports.PoolStateCache;
+import io.soltrade.data.ports.PositionStore;
+import io.soltrade.data.ports.PriceCache;
+import io.soltrade.data.ports.TradeStore;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class DataLayerTest {
+    private final DataLayerConfig memory = DataLayerConfig.defaults();
+
+    @Test
+    void theMemoryProfileServesEveryPortFromTheMemoryAdapterBehindTheDecorators() {
+        try (DataLayer data = DataLayer.create(memory)) {
+            assertThat(List.of(data.trades(), data.positions(), data.metrics(), data.mevEvents(), data.configStore(),
+                    data.prices(), data.pools(), data.streams(), data.feed()))
+                    .extracting(port -> port.getClass().getSimpleName())
+                    .containsExactly("ResilientTradeStore", "ResilientPositionStore", "ResilientMetricsStore", "ResilientMevEventStore",
+                            "ResilientConfigStore", "ResilientPriceCache", "ResilientPoolStateCache", "ResilientEventStream", "ResilientLiveFeed");
+            Injector injector = data.injector(Backend.MEMORY);
+            assertThat(List.of(TradeStore.class, PositionStore.class, MetricsStore.class, MevEventStore.class, ConfigStore.class,
+                    PriceCache.class, PoolStateCache.class, EventStream.class, LiveFeed.class))
+                    .extracting(type -> injector.getInstance(type).getClass().getSimpleName())
+                    .containsExactly("MemoryTradeStore", "MemoryPositionStore", "MemoryMetricsStore", "MemoryMevEventStore",
+                            "MemoryConfigStore", "MemoryPriceCache", "MemoryPoolStateCache", "MemoryEventStream", "MemoryLiveFeed");
+            assertThat(data.injector(Backend.POSTGRES)).as("a backend no port uses is never started").isNull();
+
+            data.trades().save(Samples.trade(1));
+            assertThat(injector.getInstance(MemoryTradeStore.class).findById(Samples.trade(1).id())).isPresent();
+        }
+    }
+
+    @Test
+    void aGuiceHostGetsTheDecoratedPortsOfOneDataLayer() {
+        Injector host = Guice.createInjector(new DataLayerModule(memory));
+        DataLayer data = host.getInstance(DataLayer.class);
+        try {
+            assertThat(host.getInstance(TradeStore.class)).isSameAs(data.trades()).isInstanceOf(ResilientTradeStore.class);
+            assertThat(host.getInstance(LiveFeed.class)).isSameAs(data.feed());
+            assertThat(host.getInstance(DataLayer.class)).isSameAs(data);
+        } finally {
+            data.close();
+        }
+    }
+
+    @Test
+    void closingClosesResourcesInReverseOrderOfRegistrationAndReportsWhatWasNotDelivered() {
+        List<String> closed = new CopyOnWriteArrayList<>();
+        BackendModules modules = backend -> Modules.combine(new MemoryModule(), new AbstractModule() {
+            @Override
+            protected void configure() {
+                Multibinder<ManagedResource> resources = Multibinder.newSetBinder(binder(), ManagedResource.class);
+                resources.addBinding().toInstance(resource("pool", closed, null));
+                resources.addBinding().toInstance(resource("batch writer", closed, "3 rows not delivered"));
+            }
+        });
+        DataLayer data = DataLayer.create(memory, new SimpleMeterRegistry(), modules);
+
+        List<String> problems = data.shutDown();
+
+        assertThat(closed).containsSubsequence("batch writer", "pool");
+        assertThat(problems).containsExactly("batch writer: 3 rows not delivered");
+        assertThat(data.shutDown()).as("a second close does nothing").isEmpty();
+        assertThat(closed).filteredOn("pool"::equals).hasSize(1);
+    }
+
+    @Test
+    void aBackendThatCannotStartFailsCreationAndClosesTheBackendsAlreadyStarted() {
+        List<String> closed = new CopyOnWriteArrayList<>();
+        DataLayerConfig pricesOnRedis = memory.withAdapter(Port.PRICES, Backend.REDIS);
+        BackendModules modules = backend -> backend == Backend.MEMORY
+                ? Modules.combine(new MemoryModule(), binder -> Multibinder.newSetBinder(binder, ManagedResource.class)
+                        .addBinding().toInstance(resource("memory resource", closed, null)))
+                : new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        bind(String.class).toProvider(() -> {
+                            throw DbException.of(DbErrorKind.CONNECTION, "redis", "connection refused: 127.0.0.1:1");
+                        }).asEagerSingleton();
+                    }
+                };
+
+        assertThatThrownBy(() -> DataLayer.create(pricesOnRedis, new SimpleMeterRegistry(), modules))
+                .isInstanceOf(DbException.class)
+                .hasMessageContaining("connection refused");
+        assertThat(closed).containsExactly("memory resource");
+    }
+
+    @Test
+    void aBackendWhoseAdapterLacksAPortFailsAtStartNamingTheKey() {
+        BackendModules modules = backend -> new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(TradeStore.class).toInstance(new MemoryTradeStore());
+            }
+        };
+
+        assertThatThrownBy(() -> DataLayer.create(memory, new SimpleMeterRegistry(), modules))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("soltrade.adapters.positions: 'memory': the memory adapter in this build does not provide PositionStore");
+    }
+
+    @Test
+    void healthReportsABackendDownWhenItsStoresFailEveryCall() {
+        BackendModules down = backend -> new MemoryModule(MemorySettings.defaults().withFailures(FailurePlan.alwaysTransient()));
+        try (DataLayer healthy = DataLayer.create(memory); DataLayer failing = DataLayer.create(memory, new SimpleMeterRegistry(), down)) {
+            assertThat(healthy.health()).extracting(HealthReport::state).containsOnly(HealthState.UP);
+            assertThat(failing.health()).extracting(HealthReport::state).contains(HealthState.DOWN);
+            assertThat(failing.health().get(0).details()).containsEntry("circuit", "CLOSED");
+        }
+    }
+
+    private static ManagedResource resource(String name, List<String> closed, String undelivered) {
+        return new ManagedResource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void close() {
+                closed.add(name);
+                if (undelivered != null) {
+                    throw DbException.of(DbErrorKind.CLOSED, "memory", undelivered);
+                }
+            }
+        };
+    }
+}
