@@ -102,7 +102,7 @@ class LeastPrivilegeIT {
                     "CREATE INDEX injected ON " + identifier(schema) + ".trades (slot)",
                     "UPDATE " + identifier(schema) + ".databasechangelog SET md5sum = NULL")) {
                 SQLException refused = (SQLException) catchThrowable(() -> statement.execute(ddl));
-                assertThat(refused).as("%s as the runtime role", ddl).isNotNull();
+                assertThat((Throwable) refused).as("%s as the runtime role", ddl).isNotNull();
                 assertThat(refused.getSQLState()).as("%s: %s", ddl, refused.getMessage()).isEqualTo("42501");
             }
         }
