@@ -102,7 +102,7 @@ class LeastPrivilegeIT {
                     "CREATE INDEX injected ON " + identifier(schema) + ".trades (slot)",
                     "UPDATE " + identifier(schema) + ".databasechangelog SET md5sum = NULL")) {
                 SQLException refused = (SQLException) catchThrowable(() -> statement.execute(ddl));
-                assertThat(refused).as("%s as the runtime role", ddl).isNotNull();
+                assertThat((Throwable) refused).as("%s as the runtime role", ddl).isNotNull();
                 assertThat(refused.getSQLState()).as("%s: %s", ddl, refused.getMessage()).isEqualTo("42501");
             }
         }
@@ -111,7 +111,8 @@ class LeastPrivilegeIT {
                 .connectTimeout(Duration.ofSeconds(5)).migrateOnStart(true).build();
         Throwable refused = catchThrowable(() -> RunningAdapter.start(new PostgresModule(migrating)).close());
         assertThat(refused).as("a migration on start as the runtime role").isNotNull();
-        assertThat(causes(refused)).as("the refusal reaches the host as a DbException").anyMatch(DbException.class::isInstance);
+        assertThat(causes(refused).stream().anyMatch(DbException.class::isInstance)).as("the refusal reaches the host as a DbException: %s", refused)
+                .isTrue();
     }
 
     private void administer(String... statements) throws SQLException {
