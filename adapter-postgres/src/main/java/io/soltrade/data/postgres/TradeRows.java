@@ -35,6 +35,11 @@ final class TradeRows {
             COPY trade_staging (trade_id, executed_at, trader_id, mode, side, token_in, token_out, amount_in, amount_out, fee, price, slot, mev_status)
             FROM STDIN""";
 
+    /** The same columns straight into {@code trades}, for the fast path of a batch of new trades. */
+    static final String COPY_INTO_TRADES = """
+            COPY trades (trade_id, executed_at, trader_id, mode, side, token_in, token_out, amount_in, amount_out, fee, price, slot, mev_status)
+            FROM STDIN""";
+
     private TradeRows() {}
 
     static void createStaging(DSLContext dsl) {

@@ -55,14 +55,16 @@ class PostgresFaultIT {
         return adapter.transactions.autoCommit("count", scope -> scope.dsl().fetchCount(TRADES, TRADES.TOKEN.in(tokens)));
     }
 
-    /** The statement one of the pool's sessions is running now, if any. */
-    private static Optional<String> activeStatement() throws SQLException {
-        try (Connection admin = adapter.postgres.connect();
-                PreparedStatement query = admin.prepareStatement(
-                        "SELECT query FROM pg_stat_activity WHERE application_name = ? AND state = 'active' AND pid <> pg_backend_pid()")) {
-            query.setString(1, PostgresConnectionPool.applicationName(adapter.settings));
+    /** A COPY one of the pool's sessions is running: its statement, rows the server took, and whether any row of the batch is visible. */
+    private record CopyInProgress(String statement, long rowsProcessed, boolean batchPartlyVisible) {}
+
+    private static Optional<CopyInProgress> copyInProgress(Connection admin, Pubkey token) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement("SELECT a.query, p.tuples_processed, EXISTS (SELECT 1 FROM trades WHERE token = ?) "
+                + "FROM pg_stat_progress_copy p JOIN pg_stat_activity a ON a.pid = p.pid WHERE a.application_name = ?")) {
+            query.setString(1, token.base58());
+            query.setString(2, PostgresConnectionPool.applicationName(adapter.settings));
             try (ResultSet result = query.executeQuery()) {
-                return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
+                return result.next() ? Optional.of(new CopyInProgress(result.getString(1), result.getLong(2), result.getBoolean(3))) : Optional.empty();
             }
         }
     }
@@ -110,16 +112,23 @@ class PostgresFaultIT {
                 .mapToObj(i -> SampleValues.liveTrade(token, SampleValues.T0.plusMillis(i))).toList();
         ExecutorService killer = Executors.newSingleThreadExecutor();
         try {
-            Future<String> killedDuring = killer.submit(() -> {
-                String statement = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(2))
-                        .until(PostgresFaultIT::activeStatement, active -> active.filter(sql -> sql.startsWith("COPY")).isPresent()).orElseThrow();
-                adapter.killPoolSessions();
-                return statement;
+            // Kill during a COPY once the batch is well under way (a third of it taken by the server in this COPY, or
+            // some of it visible to other sessions already), so a writer that commits part of a batch would show.
+            Future<CopyInProgress> killedDuring = killer.submit(() -> {
+                try (Connection admin = adapter.postgres.connect()) {
+                    admin.setSchema(adapter.settings.schema());
+                    CopyInProgress copy = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1))
+                            .until(() -> copyInProgress(admin, token),
+                                    progress -> progress.filter(p -> p.rowsProcessed() >= 10_000 || p.batchPartlyVisible()).isPresent())
+                            .orElseThrow();
+                    adapter.killPoolSessions();
+                    return copy;
+                }
             });
 
             Throwable failure = catchThrowable(() -> adapter.tradeStore.batchSave(batch));
 
-            assertThat(killedDuring.get()).startsWith("COPY trade_staging");
+            assertThat(killedDuring.get().statement()).startsWith("COPY trades");
             assertThat(failure).isInstanceOf(TransientDbException.class);
         } finally {
             killer.shutdownNow();

@@ -85,6 +85,20 @@ class PostgresTradeStoreIT extends TradeStoreContract {
     }
 
     @Test
+    void aStoredTradeAtTheEndOfALargeBatchUndoesTheFastCopyAndStoresTheRestOnce() {
+        Pubkey token = SampleValues.pubkey();
+        Trade stored = SampleValues.paperTrade(token, SampleValues.T0);
+        store.save(stored);
+        List<Trade> batch = new ArrayList<>(trades(token, 3_000));
+        batch.add(stored); // COPY straight into trades fails only here, after 3,000 rows went in
+
+        store.batchSave(batch);
+
+        assertThat(stored(batch)).isEqualTo(3_001);
+        assertThat(store.findByToken(token, 10_000)).hasSize(3_001).doesNotHaveDuplicates();
+    }
+
+    @Test
     void asyncSavesAreDurableWhenTheirFuturesComplete() {
         List<Trade> batch = trades(SampleValues.pubkey(), 200);
 

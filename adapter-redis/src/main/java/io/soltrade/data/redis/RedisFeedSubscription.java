@@ -52,15 +52,14 @@ final class RedisFeedSubscription implements FeedSubscription {
         this.thread.setDaemon(true);
     }
 
-    /** Starts the subscriber and waits up to {@code wait} for the first subscription to be confirmed. */
-    void start(Duration wait) {
+    /** Starts the subscriber; true once Redis confirmed the first subscription, false if not within {@code wait}. */
+    boolean start(Duration wait) {
         thread.start();
         try {
-            if (!firstSubscribed.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("subscription to {} not confirmed within {}; it keeps trying in the background", redisChannel, wait);
-            }
+            return firstSubscribed.await(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -79,6 +78,7 @@ final class RedisFeedSubscription implements FeedSubscription {
         return current != null && current.isSubscribed();
     }
 
+    /** Idempotent; once it returns the listener is not called again. */
     @Override
     public void close() {
         if (!open) {
@@ -93,12 +93,14 @@ final class RedisFeedSubscription implements FeedSubscription {
         } catch (RuntimeException e) {
             LOG.debug("unsubscribe from {} failed", redisChannel, e);
         }
-        try {
-            thread.join(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        if (thread.isAlive()) {
+        if (thread.isAlive() && Thread.currentThread() != thread) {
             Jedis jedis = connection.get();
             if (jedis != null) {
                 jedis.close();
@@ -154,6 +156,9 @@ final class RedisFeedSubscription implements FeedSubscription {
 
         @Override
         public void onMessage(String channel, String message) {
+            if (!open) {
+                return;
+            }
             StreamEvent event;
             try {
                 event = codec.decode(message);

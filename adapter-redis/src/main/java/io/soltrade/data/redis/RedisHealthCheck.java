@@ -1,7 +1,6 @@
 package io.soltrade.data.redis;
 
 import io.soltrade.data.domain.StreamName;
-import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.HealthReport;
 import io.soltrade.data.ports.HealthState;
@@ -56,7 +55,7 @@ final class RedisHealthCheck implements HealthCheck {
                 return new HealthReport(backend(), HealthState.DEGRADED, latency, new TreeMap<>(details), Optional.of(reason));
             }
             return HealthReport.up(backend(), latency, details);
-        } catch (DbException | NumberFormatException e) {
+        } catch (RuntimeException e) {
             return HealthReport.down(backend(), Duration.ofNanos(System.nanoTime() - start), e.toString());
         }
     }

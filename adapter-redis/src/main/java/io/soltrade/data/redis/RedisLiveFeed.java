@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,7 +36,10 @@ import redis.clients.jedis.Response;
  * ticks at the feed rate and sends each channel's latest value, all due channels in one pipelined round trip. A
  * {@link RateWindow} per channel keeps it to at most {@code rate} messages in any second, even when a tick runs
  * late: a channel whose window is full is sent the moment it frees up, so no tick's value waits a whole period.
- * A failed send keeps the value (unless a newer one came) for the next tick.
+ * When a tick found nothing new on a channel (a quiet channel, or a tick that ran right after a late one), the
+ * channel's next value is sent at once rather than at the next tick: a sparse event goes out without waiting,
+ * and a tick lost to a starved thread is made up, always within the window. A failed send keeps the value
+ * (unless a newer one came) for the next tick.
  *
  * <p><b>Subscribers</b> each hold a dedicated connection on a thread of their own (see
  * {@link RedisFeedSubscription}), never a pooled one, and resubscribe with backoff after the connection drops.
@@ -76,12 +80,28 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
     public void publish(FeedChannel channel, StreamEvent event) {
         PortInput.notNull(channel, "channel", RedisErrors.BACKEND);
         PortInput.notNull(event, "event", RedisErrors.BACKEND);
+        if (event.stream() != channel.stream()) {
+            throw DbException.invalidInput(RedisErrors.BACKEND, "a " + event.stream() + " event does not belong on channel " + channel.name()
+                    + " of stream " + channel.stream(), null);
+        }
         if (closed.get()) {
             throw DbException.of(DbErrorKind.CLOSED, RedisErrors.BACKEND, "publish to " + channel.name() + " failed: the live feed is closed");
         }
-        channels.computeIfAbsent(channel, c -> new ChannelState(c, keys.feed(c), RateWindow.forRate(rateHz))).latest.set(event);
+        ChannelState state = channels.computeIfAbsent(channel, c -> new ChannelState(c, keys.feed(c), RateWindow.forRate(rateHz)));
+        state.latest.set(event);
+        if (state.idle.compareAndSet(true, false)) {
+            try {
+                scheduler.execute(() -> sendNow(List.of(state)));
+            } catch (RejectedExecutionException e) {
+                // Closing: the final drain sends it, or close reports it.
+            }
+        }
     }
 
+    /**
+     * Returns once Redis confirmed the subscription, so every event published afterwards reaches the listener
+     * (barring a lost connection); throws {@code TransientDbException} when it cannot confirm it in time.
+     */
     @Override
     public FeedSubscription subscribe(FeedChannel channel, Consumer<StreamEvent> listener) {
         PortInput.notNull(channel, "channel", RedisErrors.BACKEND);
@@ -91,7 +111,11 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         }
         RedisFeedSubscription subscription = new RedisFeedSubscription(connections, keys.feed(channel), codec, listener, subscriptions::remove);
         subscriptions.add(subscription);
-        subscription.start(subscribeWait);
+        if (!subscription.start(subscribeWait)) {
+            subscription.close();
+            throw DbException.of(DbErrorKind.CONNECTION, RedisErrors.BACKEND,
+                    "subscribe to " + channel.name() + " failed: redis did not confirm the subscription within " + subscribeWait);
+        }
         return subscription;
     }
 
@@ -178,6 +202,7 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         List<ChannelState> due = new ArrayList<>();
         for (ChannelState state : channels.values()) {
             if (state.latest.get() == null) {
+                state.idle.set(true);
                 continue;
             }
             long wait = state.window.waitNanos(now);
@@ -237,6 +262,8 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         final RateWindow window;
         final AtomicReference<StreamEvent> latest = new AtomicReference<>();
         final AtomicBoolean retryScheduled = new AtomicBoolean();
+        /** The last tick had nothing to send: the next value goes out at once instead of waiting for a tick. */
+        final AtomicBoolean idle = new AtomicBoolean(true);
 
         ChannelState(FeedChannel channel, String redisChannel, RateWindow window) {
             this.channel = channel;

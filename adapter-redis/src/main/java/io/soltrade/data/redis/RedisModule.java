@@ -10,6 +10,7 @@ import io.soltrade.data.ports.LiveFeed;
 import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.PoolStateCache;
 import io.soltrade.data.ports.PriceCache;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -74,7 +75,8 @@ public final class RedisModule extends AbstractModule {
     @Provides
     @Singleton
     RedisLiveFeed redisLiveFeed(RedisConnections connections, RedisKeys keys, StreamEventCodec codec) {
-        return new RedisLiveFeed(connections, keys, codec, settings.feedRateHz(), settings.connectTimeout().multipliedBy(2));
+        Duration subscribeWait = settings.connectTimeout().plus(settings.socketTimeout()).plusSeconds(10);
+        return new RedisLiveFeed(connections, keys, codec, settings.feedRateHz(), subscribeWait);
     }
 
     @Provides

@@ -29,8 +29,9 @@ import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.XAddParams;
 
 /**
- * The adapter against raw Jedis on the same server in the same run: after a warm-up, rounds alternate between
- * the adapter and the raw client so both see the same machine noise, and each line reports their ratio. Not a
+ * The adapter against raw Jedis on the same server in the same run, after a warm-up: latencies interleave the two
+ * call by call, throughputs alternate batch by batch, so both see the same machine noise; each line reports their
+ * ratio. Not a
  * test (its name matches neither Surefire's nor Failsafe's patterns); run it with
  * {@code ./mvnw -B -q -o -pl adapter-redis -am test -Dtest=RedisBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbench.rounds=N} for more rounds). Results go to stdout and {@code target/redis-benchmark.txt}.
@@ -55,7 +56,7 @@ class RedisBenchmark {
             String[] rawKeys = IntStream.range(0, BATCH).mapToObj(i -> namespace.name() + ":raw:" + i).toArray(String[]::new);
             String rawValue = "0000000000001000000:0001748779200123456|187.123456789|test";
             report.add("redis-benchmark of the soltrade-data Redis adapter vs raw Jedis 7.5.3, same server, same run; "
-                    + ROUNDS + " alternating rounds after warm-up; " + Runtime.getRuntime().availableProcessors() + " cores");
+                    + ROUNDS + " rounds after 3 of warm-up, calls interleaved; " + Runtime.getRuntime().availableProcessors() + " cores");
             report.add(String.format("%-34s %12s %12s %12s %12s   %s", "operation", "mean", "p50", "p99", "p99.9", "(adapter / raw)"));
 
             // Keep values alive through the whole run: refresh both sides before each round.
@@ -124,21 +125,29 @@ class RedisBenchmark {
         }
     }
 
-    /** Per-call latency of {@code adapter} and {@code raw}, {@code calls} each per round, rounds alternating. */
+    /**
+     * Per-call latency of {@code adapter} and {@code raw}, interleaved call by call (which goes first alternates),
+     * so both meet the same moments of machine noise; {@code calls} pairs per round, the value refreshed each round.
+     */
     private void latency(String name, int calls, Runnable refresh, LongSupplier adapter, LongSupplier raw) {
         Histogram adapterNanos = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         Histogram rawNanos = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         for (int round = -3; round < ROUNDS; round++) {
             boolean warmUp = round < 0;
-            for (int side = 0; side < 2; side++) {
-                boolean adapterFirst = Math.floorMod(round, 2) == 0;
-                boolean adapterSide = (side == 0) == adapterFirst;
-                refresh.run();
-                for (int i = 0; i < calls; i++) {
-                    long nanos = adapterSide ? adapter.getAsLong() : raw.getAsLong();
-                    if (!warmUp) {
-                        (adapterSide ? adapterNanos : rawNanos).recordValue(Math.min(nanos, TimeUnit.SECONDS.toNanos(10)));
-                    }
+            refresh.run();
+            for (int i = 0; i < calls; i++) {
+                long adapterCall;
+                long rawCall;
+                if (i % 2 == 0) {
+                    adapterCall = adapter.getAsLong();
+                    rawCall = raw.getAsLong();
+                } else {
+                    rawCall = raw.getAsLong();
+                    adapterCall = adapter.getAsLong();
+                }
+                if (!warmUp) {
+                    adapterNanos.recordValue(Math.min(adapterCall, TimeUnit.SECONDS.toNanos(10)));
+                    rawNanos.recordValue(Math.min(rawCall, TimeUnit.SECONDS.toNanos(10)));
                 }
             }
         }

@@ -3,16 +3,13 @@ package io.soltrade.data.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.soltrade.data.domain.StreamEvent;
 import io.soltrade.data.domain.StreamName;
-import io.soltrade.data.domain.UiEvent;
 import io.soltrade.data.ports.FeedChannel;
 import io.soltrade.data.ports.FeedSubscription;
 import io.soltrade.data.ports.LiveFeed;
+import io.soltrade.data.ports.contract.LiveFeedContract;
 import io.soltrade.data.redis.testing.TestingRedis;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RedisLiveFeed} against the shared Redis. The rate test runs 5 s by default; {@code -Dsoak=true} runs the
- * issue's 30 s (300 +/- 3 messages per channel).
+ * {@link RedisLiveFeed} against the shared Redis: the {@link LiveFeedContract} kit, plus the issue's rate check on
+ * two channels at once: 10 Hz for 30 s gives 300 +/- 3 messages per channel with {@code -Dsoak=true}; the default
+ * run takes 5 s and asks for 40 to 53. Subscribers surviving a restart are in {@link RedisRestartIT}.
  */
-class RedisLiveFeedIT {
+class RedisLiveFeedIT extends LiveFeedContract {
     private static TestingRedis.Namespace namespace;
     private static RedisTestAdapter adapter;
     private static LiveFeed feed;
@@ -43,27 +41,15 @@ class RedisLiveFeedIT {
         namespace.close();
     }
 
-    @Test
-    void aBurstIsConflatedToItsLatestValue() {
-        FeedChannel channel = channel();
-        List<StreamEvent> received = new CopyOnWriteArrayList<>();
-        try (FeedSubscription subscription = feed.subscribe(channel, received::add)) {
-            UiEvent last = null;
-            for (int i = 0; i < 1_000; i++) {
-                last = TestValues.uiEvent("burst " + i);
-                feed.publish(channel, last);
-            }
-            UiEvent expected = last;
-            await().atMost(Duration.ofSeconds(30)).until(() -> received.contains(expected));
-
-            assertThat(received.size()).as("1,000 offers within a few ticks are sent as a few messages").isLessThan(100);
-            assertThat(subscription.delivered()).isEqualTo(received.size());
-        }
+    @Override
+    protected LiveFeed liveFeed() {
+        return feed;
     }
 
     @Test
     void publisherAtTenHertzDeliversTenMessagesPerSecondPerChannel() throws Exception {
-        int seconds = Boolean.getBoolean("soak") ? 30 : 5;
+        boolean soak = Boolean.getBoolean("soak");
+        int seconds = soak ? 30 : 5;
         FeedChannel prices = channel();
         FeedChannel alerts = channel();
         AtomicInteger pricesReceived = new AtomicInteger();
@@ -88,34 +74,12 @@ class RedisLiveFeedIT {
 
             System.out.printf("live feed over %d s at 10 Hz: prices %d, alerts %d messages%n", seconds, pricesReceived.get(), alertsReceived.get());
             int expected = seconds * 10;
-            assertThat(pricesReceived.get()).isBetween(expected - 3, expected + 3);
-            assertThat(alertsReceived.get()).isBetween(expected - 3, expected + 3);
+            // Never above the rate. The soak run holds the issue's +/- 3; the short default run only asks for 80%,
+            // since a loaded machine that starves the tick thread for a whole period loses that tick.
+            int least = soak ? expected - 3 : expected * 8 / 10;
+            assertThat(pricesReceived.get()).isBetween(least, expected + 3);
+            assertThat(alertsReceived.get()).isBetween(least, expected + 3);
         }
-    }
-
-    @Test
-    void aClosedSubscriptionReceivesNothingMore() {
-        FeedChannel channel = channel();
-        List<StreamEvent> received = new CopyOnWriteArrayList<>();
-        FeedSubscription subscription = feed.subscribe(channel, received::add);
-        UiEvent first = TestValues.uiEvent("first");
-        feed.publish(channel, first);
-        await().atMost(Duration.ofSeconds(30)).until(() -> received.contains(first));
-
-        subscription.close();
-        List<StreamEvent> afterClose = new CopyOnWriteArrayList<>();
-        try (FeedSubscription witness = feed.subscribe(channel, afterClose::add)) {
-            UiEvent second = TestValues.uiEvent("second");
-            feed.publish(channel, second);
-            await().atMost(Duration.ofSeconds(30)).until(() -> afterClose.contains(second));
-        }
-
-        assertThat(received).containsExactly(first);
-    }
-
-    @Test
-    void maxRateIsTheConfiguredRate() {
-        assertThat(feed.maxRateHz()).isEqualTo(10.0);
     }
 
     private static FeedChannel channel() {

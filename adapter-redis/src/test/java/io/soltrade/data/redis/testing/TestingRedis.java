@@ -12,7 +12,7 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The Redis server tests share: the one {@code SOLTRADE_REDIS_URL} names, else {@code redis://127.0.0.1:6379};
- * when none answers, a {@code redis-server} from the PATH started once for this JVM on a free loopback port
+ * when none answers, a {@code redis-server} (from the PATH, else the one embedded-redis ships) started once for this JVM on a free loopback port
  * (bound to 127.0.0.1, no persistence).
  *
  * <p>Other test runs share that server, so a test class takes a {@link Namespace} of its own (a fresh random key

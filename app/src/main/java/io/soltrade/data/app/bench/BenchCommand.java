@@ -1,15 +1,14 @@
 package io.soltrade.data.app.bench;
 
+import io.soltrade.data.app.ConfigurationException;
+import io.soltrade.data.app.DataLayerConfig;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
@@ -44,19 +43,19 @@ public final class BenchCommand implements Callable<Integer> {
     boolean smoke;
 
     @Option(names = "--profile", defaultValue = "local", paramLabel = "local|FILE",
-            description = "Where the servers are: 'local' (the SOLTRADE_* variables, else localhost defaults), or a properties "
-                    + "file of SOLTRADE_* keys (SOLTRADE_REDIS_URL=redis://host:6379, ...) that override the variables. Default: ${DEFAULT-VALUE}.")
+            description = "Where the servers are: the data layer's 'local' profile, or a HOCON file over it (soltrade.redis.url, "
+                    + "soltrade.postgres.url, soltrade.questdb.ilp, ...); SOLTRADE_* variables override both. Default: ${DEFAULT-VALUE}.")
     String profile;
 
     @Option(names = "--scenario", arity = "1..*", paramLabel = "NAME",
             description = "Scenarios to run, by name (redis.price-get) or backend (redis); default: all.")
     List<String> scenarios;
 
-    private final Map<String, String> environment;
+    private final Configurations configurations;
     private final PrintStream log;
 
     public BenchCommand() {
-        this(System.getenv(), System.err);
+        this(DataLayerConfig::load, System.err);
     }
 
     /** Runs {@code bench} on its own: {@code java -cp soltrade-data.jar io.soltrade.data.app.bench.BenchCommand --out DIR}. */
@@ -64,8 +63,8 @@ public final class BenchCommand implements Callable<Integer> {
         System.exit(new CommandLine(new BenchCommand()).execute(args));
     }
 
-    BenchCommand(Map<String, String> environment, PrintStream log) {
-        this.environment = environment;
+    BenchCommand(Configurations configurations, PrintStream log) {
+        this.configurations = configurations;
         this.log = log;
     }
 
@@ -102,25 +101,24 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private BenchTargets targets() throws IOException {
-        if ("local".equals(profile)) {
-            return BenchTargets.fromEnvironment(environment);
-        }
-        Path file = Path.of(profile);
-        if (!Files.isRegularFile(file)) {
-            throw new ParameterException(spec.commandLine(), "profile '" + profile + "' is neither 'local' nor a readable file");
-        }
-        Properties keys = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            keys.load(reader);
-        }
-        Map<String, String> merged = new HashMap<>(environment);
-        for (String key : keys.stringPropertyNames()) {
-            if (!key.startsWith("SOLTRADE_")) {
-                throw new ParameterException(spec.commandLine(), "profile " + file + ": '" + key + "' is not a SOLTRADE_* key");
+    private BenchTargets targets() {
+        Optional<Path> file = Optional.empty();
+        if (!"local".equals(profile)) {
+            file = Optional.of(Path.of(profile));
+            if (!Files.isRegularFile(file.get())) {
+                throw new ParameterException(spec.commandLine(), "profile '" + profile + "' is neither 'local' nor a readable file");
             }
-            merged.put(key, keys.getProperty(key));
         }
-        return BenchTargets.fromEnvironment(merged);
+        try {
+            return BenchTargets.from(configurations.load("local", file));
+        } catch (ConfigurationException e) {
+            throw new ParameterException(spec.commandLine(), "configuration error: " + e.getMessage());
+        }
+    }
+
+    /** How the command reads the data layer's configuration: {@link DataLayerConfig#load} (tests pass their own). */
+    @FunctionalInterface
+    interface Configurations {
+        DataLayerConfig load(String profile, Optional<Path> file);
     }
 }

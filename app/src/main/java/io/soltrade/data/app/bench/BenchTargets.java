@@ -1,26 +1,28 @@
 package io.soltrade.data.app.bench;
 
+import io.soltrade.data.app.DataLayerConfig;
 import java.net.URI;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The servers a run measures against. The bench writes only under names of its own: a Redis namespace, a
- * PostgreSQL schema (dropped at the end) and, on QuestDB, paper trades of a bench trader in {@code trades} plus a
- * table of its own for the raw side. Passwords are never printed.
+ * The servers a run measures against, read from the data layer's own configuration (profile {@code local}, a
+ * file over it, {@code SOLTRADE_*} variables over both), whatever adapter each port is set to use. The bench
+ * writes only under names of its own: a Redis namespace, a PostgreSQL schema (dropped at the end) and, on QuestDB,
+ * paper trades of a bench trader in {@code trades} plus a table of its own for the raw side. Passwords are never
+ * printed.
  */
-record BenchTargets(String redisUrl, String postgresUrl, String postgresUser, String postgresPassword,
+record BenchTargets(String redisUrl, Optional<String> redisUser, Optional<String> redisPassword,
+                    String postgresUrl, String postgresUser, String postgresPassword,
                     String questDbIlp, String questDbPgUrl, String questDbPgUser, String questDbPgPassword) {
-    static final String DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
-    static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    static final String DEFAULT_QUESTDB_ILP = "http::addr=127.0.0.1:9000;";
-    static final String DEFAULT_QUESTDB_PG_URL = "jdbc:postgresql://127.0.0.1:8812/qdb";
     private static final Pattern ILP_ADDRESS = Pattern.compile("addr=([^;:]+)(?::(\\d+))?");
 
     BenchTargets {
         Objects.requireNonNull(redisUrl, "redisUrl is null");
+        Objects.requireNonNull(redisUser, "redisUser is null");
+        Objects.requireNonNull(redisPassword, "redisPassword is null");
         Objects.requireNonNull(postgresUrl, "postgresUrl is null");
         Objects.requireNonNull(postgresUser, "postgresUser is null");
         Objects.requireNonNull(postgresPassword, "postgresPassword is null");
@@ -30,17 +32,12 @@ record BenchTargets(String redisUrl, String postgresUrl, String postgresUser, St
         Objects.requireNonNull(questDbPgPassword, "questDbPgPassword is null");
     }
 
-    /** The servers named by the {@code SOLTRADE_*} variables, else the local defaults. */
-    static BenchTargets fromEnvironment(Map<String, String> env) {
-        return new BenchTargets(
-                env.getOrDefault("SOLTRADE_REDIS_URL", DEFAULT_REDIS_URL),
-                env.getOrDefault("SOLTRADE_PG_URL", DEFAULT_POSTGRES_URL),
-                env.getOrDefault("SOLTRADE_PG_USER", "postgres"),
-                env.getOrDefault("SOLTRADE_PG_PASSWORD", ""),
-                env.getOrDefault("SOLTRADE_QUESTDB_ILP", DEFAULT_QUESTDB_ILP),
-                env.getOrDefault("SOLTRADE_QUESTDB_PG_URL", DEFAULT_QUESTDB_PG_URL),
-                env.getOrDefault("SOLTRADE_QUESTDB_PG_USER", "admin"),
-                env.getOrDefault("SOLTRADE_QUESTDB_PG_PASSWORD", "quest"));
+    static BenchTargets from(DataLayerConfig config) {
+        String redisPassword = config.redis().password().reveal();
+        return new BenchTargets(config.redis().url(), config.redis().user().filter(user -> !user.isEmpty()),
+                redisPassword.isEmpty() ? Optional.empty() : Optional.of(redisPassword),
+                config.postgres().url(), config.postgres().user(), config.postgres().password().reveal(),
+                config.questdb().ilp().reveal(), config.questdb().pgUrl(), config.questdb().pgUser(), config.questdb().pgPassword().reveal());
     }
 
     HostPort redisAddress() {

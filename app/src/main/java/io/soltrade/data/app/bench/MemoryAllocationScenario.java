@@ -40,9 +40,9 @@ final class MemoryAllocationScenario implements Scenario {
                         sender.flush();
                     })),
                     context.sizing().warmupRounds(), context.sizing().size(5, 1));
-            String why = "the raw Sender is built to allocate nothing per row; ours checks the batch (a copy of the list), "
-                    + "makes a submission and a future per call, and on the writer thread converts each price to a Decimal256 "
-                    + "(Decimal256.fromBigDecimal allocates) and the u64 amounts through a scratch value";
+            String why = "both sides convert each price with Decimal256.fromBigDecimal (which allocates) and allocate per "
+                    + "HTTP request; ours also copies the batch list, makes a submission and a future per call and wakes the "
+                    + "writer thread, which the raw side, encoding on the caller's thread, does not";
             return new ScenarioOutcome(List.of(
                     comparison.sample(NAME, "allocation per saved trade", "bytes/trade", MetricKind.MEMORY, Goal.ratio(), why)), List.of());
         }

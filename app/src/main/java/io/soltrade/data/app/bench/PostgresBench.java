@@ -7,8 +7,8 @@ import io.soltrade.data.ports.TradeStore;
 import io.soltrade.data.postgres.PostgresModule;
 import io.soltrade.data.postgres.PostgresSettings;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
@@ -50,8 +50,8 @@ final class PostgresBench implements AutoCloseable {
             throw e;
         }
         PostgresBench bench = new PostgresBench(schema, ours, raw);
-        try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(BenchSql.named("postgres.raw-table.create"));
+        try (Connection connection = raw.getConnection(); PreparedStatement statement = connection.prepareStatement(BenchSql.named("postgres.raw-table.create"))) {
+            statement.execute();
         } catch (SQLException e) {
             bench.close();
             throw e;
@@ -90,8 +90,8 @@ final class PostgresBench implements AutoCloseable {
         try {
             ours.close();
         } finally {
-            try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute(BenchSql.named("postgres.drop-run-schema"));
+            try (Connection connection = raw.getConnection(); PreparedStatement statement = connection.prepareStatement(BenchSql.named("postgres.drop-run-schema"))) {
+                statement.execute();
             } finally {
                 raw.close();
             }

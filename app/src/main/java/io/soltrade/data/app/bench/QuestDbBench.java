@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -50,8 +49,8 @@ final class QuestDbBench implements AutoCloseable {
         login.setProperty("user", targets.questDbPgUser());
         login.setProperty("password", targets.questDbPgPassword());
         Connection rawQueries = DriverManager.getConnection(targets.questDbPgUrl(), login);
-        try (Statement statement = rawQueries.createStatement()) {
-            statement.execute(BenchSql.named("questdb.raw-table.create"));
+        try (PreparedStatement statement = rawQueries.prepareStatement(BenchSql.named("questdb.raw-table.create"))) {
+            statement.execute();
         } catch (SQLException e) {
             rawQueries.close();
             throw e;
@@ -89,18 +88,23 @@ final class QuestDbBench implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try {
-            for (int i = injectors.size() - 1; i >= 0; i--) {
+        RuntimeException failure = null;
+        for (int i = injectors.size() - 1; i >= 0; i--) {
+            try {
                 injectors.get(i).close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
             }
-        } finally {
-            dropRawTable();
+        }
+        dropRawTable();
+        if (failure != null) {
+            throw failure;
         }
     }
 
     private void dropRawTable() throws SQLException {
-        try (Statement statement = rawQueries.createStatement()) {
-            statement.execute(BenchSql.named("questdb.raw-table.drop"));
+        try (PreparedStatement statement = rawQueries.prepareStatement(BenchSql.named("questdb.raw-table.drop"))) {
+            statement.execute();
         } finally {
             rawQueries.close();
         }

@@ -6,8 +6,6 @@ import io.soltrade.data.ports.PriceCache;
 import io.soltrade.data.redis.RedisModule;
 import io.soltrade.data.redis.RedisSettings;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -46,14 +44,10 @@ final class RedisBench implements AutoCloseable {
         if (why != null) {
             throw new ScenarioSkipped(why + "; start one or set SOLTRADE_REDIS_URL");
         }
-        URI url = URI.create(context.targets().redisUrl());
-        String user = null;
-        String password = null;
-        if (url.getRawUserInfo() != null) {
-            String[] parts = url.getRawUserInfo().split(":", 2);
-            user = parts[0].isEmpty() ? null : URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-            password = parts.length < 2 ? null : URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
-        }
+        BenchTargets targets = context.targets();
+        URI url = URI.create(targets.redisUrl());
+        String user = targets.redisUser().orElse(null);
+        String password = targets.redisPassword().orElse(null);
         int database = url.getPath() == null || url.getPath().length() <= 1 ? 0 : Integer.parseInt(url.getPath().substring(1));
         String plainUrl = url.getScheme() + "://" + at + (database == 0 ? "" : "/" + database);
         String namespace = "bench-" + context.runId();

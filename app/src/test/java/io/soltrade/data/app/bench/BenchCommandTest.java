@@ -9,7 +9,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import com.typesafe.config.ConfigFactory;
+import io.soltrade.data.app.DataLayerConfig;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -22,7 +25,7 @@ class BenchCommandTest {
 
     @Test
     void smokeRunWritesResultsReportAndCharts() throws Exception {
-        int exit = bench(Map.of(), "--out", out.toString(), "--smoke", "--scenario", MemoryAdapterBatchSaveScenario.NAME);
+        int exit = bench(DataLayerConfig::load, "--out", out.toString(), "--smoke", "--scenario", MemoryAdapterBatchSaveScenario.NAME);
 
         assertThat(exit).isZero();
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -48,13 +51,14 @@ class BenchCommandTest {
 
     @Test
     void scenariosWhoseServerDoesNotAnswerAreSkippedSayingWhy() throws Exception {
-        Map<String, String> nothingListens = Map.of(
-                "SOLTRADE_REDIS_URL", "redis://127.0.0.1:1",
-                "SOLTRADE_PG_URL", "jdbc:postgresql://127.0.0.1:1/test",
-                "SOLTRADE_QUESTDB_ILP", "http::addr=127.0.0.1:1;",
-                "SOLTRADE_QUESTDB_PG_URL", "jdbc:postgresql://127.0.0.1:1/qdb");
+        String nothingListens = """
+                soltrade.redis.url = "redis://127.0.0.1:1"
+                soltrade.postgres.url = "jdbc:postgresql://127.0.0.1:1/test"
+                soltrade.questdb.ilp = "http::addr=127.0.0.1:1;"
+                soltrade.questdb.pg-url = "jdbc:postgresql://127.0.0.1:1/qdb"
+                """;
 
-        int exit = bench(nothingListens, "--out", out.toString(), "--smoke",
+        int exit = bench(configuredBy(nothingListens), "--out", out.toString(), "--smoke",
                 "--scenario", "redis.price-get", "redis.get-all-50", "questdb.batch-save", "postgres.batch-save-copy", "memory");
 
         assertThat(exit).isZero();
@@ -73,7 +77,7 @@ class BenchCommandTest {
 
     @Test
     void unknownScenarioIsAUsageErrorListingTheKnownOnes() {
-        int exit = bench(Map.of(), "--out", out.toString(), "--smoke", "--scenario", "nosuch");
+        int exit = bench(DataLayerConfig::load, "--out", out.toString(), "--smoke", "--scenario", "nosuch");
 
         assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("no scenario 'nosuch'", MemoryAdapterBatchSaveScenario.NAME);
@@ -81,32 +85,42 @@ class BenchCommandTest {
     }
 
     @Test
-    void aProfileFileNamesTheServers() throws Exception {
-        Path profile = out.resolve("servers.properties");
-        Files.writeString(profile, "SOLTRADE_REDIS_URL=redis://127.0.0.1:1\n");
+    void aProfileFileIsReadOverTheLocalProfile() throws Exception {
+        Path profile = out.resolve("servers.conf");
+        Files.writeString(profile, "soltrade.redis.url = \"redis://127.0.0.1:1\"\n");
+        List<String> asked = new ArrayList<>();
+        BenchCommand.Configurations fromFile = (name, file) -> {
+            asked.add(name + " " + file.orElseThrow().getFileName());
+            return DataLayerConfig.from(ConfigFactory.parseFile(file.orElseThrow().toFile()));
+        };
 
-        int exit = bench(Map.of("SOLTRADE_REDIS_URL", "redis://127.0.0.1:6379"), "--out", out.resolve("run").toString(), "--smoke",
-                "--profile", profile.toString(), "--scenario", "redis.price-get");
+        int exit = bench(fromFile, "--out", out.resolve("run").toString(), "--smoke", "--profile", profile.toString(), "--scenario", "redis.price-get");
 
         assertThat(exit).isZero();
+        assertThat(asked).containsExactly("local servers.conf");
         JsonNode row = new ObjectMapper().readTree(out.resolve("run/results.json").toFile()).get(0);
         assertThat(row.get("note").asText()).startsWith("skipped: Redis does not answer at 127.0.0.1:1");
     }
 
     @Test
     void aProfileThatIsNeitherLocalNorAFileIsAUsageError() {
-        assertThat(bench(Map.of(), "--out", out.toString(), "--profile", "staging")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(bench(DataLayerConfig::load, "--out", out.toString(), "--profile", "staging")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("profile 'staging' is neither 'local' nor a readable file");
     }
 
     @Test
     void outIsRequired() {
-        assertThat(bench(Map.of(), "--smoke")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(bench(DataLayerConfig::load, "--smoke")).isEqualTo(CommandLine.ExitCode.USAGE);
     }
 
-    private int bench(Map<String, String> environment, String... args) {
+    /** A configuration from {@code hocon} over the defaults, whatever the environment says. */
+    private static BenchCommand.Configurations configuredBy(String hocon) {
+        return (profile, file) -> DataLayerConfig.from(ConfigFactory.parseString(hocon));
+    }
+
+    private int bench(BenchCommand.Configurations configurations, String... args) {
         PrintStream log = new PrintStream(stderr, true, StandardCharsets.UTF_8);
-        CommandLine command = new CommandLine(new BenchCommand(environment, log));
+        CommandLine command = new CommandLine(new BenchCommand(configurations, log));
         command.setErr(new java.io.PrintWriter(log, true));
         return command.execute(args);
     }

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soltrade.data.app.DataLayerConfig;
 import io.soltrade.data.questdb.testing.QuestDbServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -22,8 +22,8 @@ import picocli.CommandLine;
 
 /**
  * {@code bench --smoke} over every scenario, on what is available: a QuestDB this test starts (or the one the
- * {@code SOLTRADE_QUESTDB_*} variables name), and Redis and PostgreSQL where the {@code SOLTRADE_*} variables or
- * the local defaults say. Checks the shape of results.json, never a figure: the machine is shared.
+ * {@code SOLTRADE_QUESTDB_*} variables name), given to the command as a profile file, and Redis and PostgreSQL
+ * where the {@code local} profile and the {@code SOLTRADE_*} variables say. Checks the shape of results.json, never a figure: the machine is shared.
  */
 class BenchSmokeIT {
 
@@ -33,20 +33,18 @@ class BenchSmokeIT {
     @Test
     void smokeRunMeasuresEveryScenarioItsServersAllow() throws Exception {
         QuestDbServer questDb = QuestDbServer.shared();
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("SOLTRADE_QUESTDB_ILP", questDb.ilpConfig());
-        environment.put("SOLTRADE_QUESTDB_PG_URL", questDb.pgUrl());
-        environment.put("SOLTRADE_QUESTDB_PG_USER", questDb.pgUser());
-        environment.put("SOLTRADE_QUESTDB_PG_PASSWORD", questDb.pgPassword());
+        Path profile = out.resolve("questdb.conf");
+        Files.writeString(profile, "soltrade.questdb { ilp = \"" + questDb.ilpConfig() + "\", pg-url = \"" + questDb.pgUrl()
+                + "\", pg-user = \"" + questDb.pgUser() + "\", pg-password = \"" + questDb.pgPassword() + "\" }\n");
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(stderr, true, StandardCharsets.UTF_8);
-        CommandLine command = new CommandLine(new BenchCommand(environment, log));
+        CommandLine command = new CommandLine(new BenchCommand(DataLayerConfig::load, log));
         command.setErr(new PrintWriter(log, true));
 
-        int exit = command.execute("--out", out.toString(), "--smoke");
+        int exit = command.execute("--out", out.resolve("run").toString(), "--smoke", "--profile", profile.toString());
 
         assertThat(exit).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
-        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        JsonNode results = new ObjectMapper().readTree(out.resolve("run/results.json").toFile());
         List<String> failures = new ArrayList<>();
         for (JsonNode row : results) {
             String status = row.get("status").asText();
@@ -78,8 +76,8 @@ class BenchSmokeIT {
         });
         assertThat(measured).contains(MemoryAdapterBatchSaveScenario.NAME, QuestDbBatchSaveScenario.NAME, QuestDbConcurrentSaveScenario.NAME,
                 QuestDbVisibilityScenario.NAME, MemoryBufferedTradeScenario.NAME, MemoryAllocationScenario.NAME);
-        assertThat(out.resolve("report.md")).isRegularFile();
-        assertThat(out.resolve(BenchCharts.RATIOS)).isRegularFile();
-        assertThat(out.resolve(BenchCharts.THROUGHPUT)).isRegularFile();
+        assertThat(out.resolve("run/report.md")).isRegularFile();
+        assertThat(out.resolve("run").resolve(BenchCharts.RATIOS)).isRegularFile();
+        assertThat(out.resolve("run").resolve(BenchCharts.THROUGHPUT)).isRegularFile();
     }
 }

@@ -2,6 +2,7 @@ package io.soltrade.data.reliability.badinput;
 
 import io.soltrade.data.memory.MemoryConfigStore;
 import io.soltrade.data.memory.MemoryEventStream;
+import io.soltrade.data.memory.MemoryLiveFeed;
 import io.soltrade.data.memory.MemoryMetricsStore;
 import io.soltrade.data.memory.MemoryMevEventStore;
 import io.soltrade.data.memory.MemoryPoolStateCache;
@@ -10,6 +11,7 @@ import io.soltrade.data.memory.MemoryPriceCache;
 import io.soltrade.data.memory.MemoryTradeStore;
 import io.soltrade.data.ports.ConfigStore;
 import io.soltrade.data.ports.EventStream;
+import io.soltrade.data.ports.LiveFeed;
 import io.soltrade.data.ports.MetricsStore;
 import io.soltrade.data.ports.MevEventStore;
 import io.soltrade.data.ports.PoolStateCache;
@@ -98,6 +100,16 @@ class MemoryBadInputTest {
         @Override
         protected EventStream port() {
             return stream;
+        }
+    }
+
+    @Group
+    class Feed extends LiveFeedBadInput {
+        private final LiveFeed feed = new MemoryLiveFeed();
+
+        @Override
+        protected LiveFeed port() {
+            return feed;
         }
     }
 }
