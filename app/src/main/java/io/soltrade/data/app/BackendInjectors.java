@@ -10,6 +10,7 @@ import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import com.google.inject.spi.Message;
+import io.soltrade.data.ports.DbErrorKind;
 import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.ManagedResource;
@@ -42,7 +43,9 @@ final class BackendInjectors {
 
     /**
      * Starts {@code backends} in order. If one fails, the resources of those already started are closed and the
-     * failure is rethrown: as the {@link DbException} or configuration error that caused it where there is one.
+     * failure is rethrown: as the {@link DbException} or configuration error that caused it where there is one,
+     * else (an adapter let a driver exception out of its module) as a {@link DbException} of kind UNAVAILABLE
+     * naming the backend, with the original as its cause.
      */
     static BackendInjectors start(Collection<Backend> backends, BackendModules modules) {
         Map<Backend, Injector> injectors = new EnumMap<>(Backend.class);
@@ -129,6 +132,8 @@ final class BackendInjectors {
                 cause = cause.getCause();
             }
         }
-        return e;
+        Throwable first = messages.stream().map(Message::getCause).filter(java.util.Objects::nonNull).findFirst().orElse(e);
+        return DbException.of(DbErrorKind.UNAVAILABLE, backend.key(), "cannot start the " + backend.key() + " backend: "
+                + first.getClass().getSimpleName() + ": " + Secret.mask(first.getMessage()), null, e);
     }
 }

@@ -175,6 +175,26 @@ public final class DataLayer implements AutoCloseable {
         return healthChecks.stream().map(HealthCheck::check).toList();
     }
 
+    /**
+     * Starts {@code backend} alone, checks it and closes it: what {@code health} reports per backend when the whole
+     * data layer cannot start. A backend that cannot start is reported DOWN with the reason.
+     */
+    static List<HealthReport> probe(DataLayerConfig config, Backend backend) {
+        long start = System.nanoTime();
+        BackendInjectors started;
+        try {
+            started = BackendInjectors.start(List.of(backend), new AdapterModules(config));
+        } catch (io.soltrade.data.ports.DbException e) {
+            return List.of(HealthReport.down(backend.key(), Duration.ofNanos(System.nanoTime() - start), e.getMessage()));
+        }
+        try {
+            List<HealthCheck> checks = started.healthChecks(backend);
+            return checks.isEmpty() ? List.of(new NoHealthCheck(backend).check()) : checks.stream().map(HealthCheck::check).toList();
+        } finally {
+            started.close();
+        }
+    }
+
     /** The injector of {@code backend}, for tests that reach an adapter's own type (a memory store's failure plan). */
     com.google.inject.Injector injector(Backend backend) {
         return backends.injector(backend);

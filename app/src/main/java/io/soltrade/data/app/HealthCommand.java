@@ -14,7 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code health}: starts the data layer, checks every backend in use, and exits 1 if one is down. */
+/**
+ * {@code health}: starts the data layer, checks every backend in use, and exits 1 if one is down. When the data
+ * layer cannot start (a server is unreachable), each backend is started and checked on its own instead, so the
+ * report still covers all of them.
+ */
 @Command(name = "health", mixinStandardHelpOptions = true,
         description = {"Checks each backend the configuration uses: state (UP, DEGRADED, DOWN), check latency and details,",
             "including its circuit breaker. Exit code 0 when none is DOWN, 1 when one is (or cannot start), 2 on a bad configuration."})
@@ -40,7 +44,10 @@ final class HealthCommand implements Callable<Integer> {
         try (DataLayer data = main.dataLayers().create(config, new SimpleMeterRegistry())) {
             reports = data.health();
         } catch (DbException e) {
-            reports = List.of(HealthReport.down(e.backend(), java.time.Duration.ZERO, "cannot start: " + e.getMessage()));
+            reports = new java.util.ArrayList<>();
+            for (Backend backend : config.backendsInUse()) {
+                reports.addAll(DataLayer.probe(config, backend));
+            }
         }
         if (json) {
             out.print(HealthJson.render(reports));

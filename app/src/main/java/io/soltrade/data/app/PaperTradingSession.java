@@ -171,7 +171,9 @@ final class PaperTradingSession {
     }
 
     private void setUp() {
-        tally.run("config.upsertToken", () -> data.configStore().upsertToken(SimulatedToken.USDC, TradingFloor.ACTOR));
+        if (tally.run("config.upsertToken", () -> data.configStore().upsertToken(SimulatedToken.USDC, TradingFloor.ACTOR))) {
+            tally.event("tokens", 1);
+        }
         for (SimulatedToken token : market.tokens()) {
             if (tally.run("config.upsertToken", () -> data.configStore().upsertToken(token.metadata(), TradingFloor.ACTOR))) {
                 tally.event("tokens", 1);

@@ -112,6 +112,25 @@ class DataLayerTest {
     }
 
     @Test
+    void aDriverExceptionAnAdapterLetsOutAtStartBecomesAnUnavailableDbExceptionNamingTheBackend() {
+        DataLayerConfig pricesOnRedis = memory.withAdapter(Port.PRICES, Backend.REDIS);
+        BackendModules modules = backend -> backend == Backend.MEMORY ? new MemoryModule() : new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(String.class).toProvider(() -> {
+                    throw new IllegalStateException("Failed to initialize pool: Connection to 127.0.0.1:6379 refused");
+                }).asEagerSingleton();
+            }
+        };
+
+        assertThatThrownBy(() -> DataLayer.create(pricesOnRedis, new SimpleMeterRegistry(), modules))
+                .isInstanceOf(DbException.class)
+                .hasMessage("cannot start the redis backend: IllegalStateException: Failed to initialize pool: Connection to 127.0.0.1:6379 refused")
+                .satisfies(e -> assertThat(((DbException) e).kind()).isEqualTo(DbErrorKind.UNAVAILABLE))
+                .satisfies(e -> assertThat(((DbException) e).backend()).isEqualTo("redis"));
+    }
+
+    @Test
     void aBackendWhoseAdapterLacksAPortFailsAtStartNamingTheKey() {
         BackendModules modules = backend -> new AbstractModule() {
             @Override
