@@ -87,11 +87,24 @@ public final class DataLayer implements AutoCloseable {
         BackendInjectors backends = BackendInjectors.start(config.backendsInUse(), modules);
         BackendGuards guards = new BackendGuards(config.resilience(), config.backendsInUse(), meters);
         try {
-            return new DataLayer(config, meters, backends, guards);
+            DataLayer layer = new DataLayer(config, meters, backends, guards);
+            layer.logHealthAtStart();
+            return layer;
         } catch (RuntimeException e) {
             backends.close();
             guards.close();
             throw e;
+        }
+    }
+
+    /** Checks every backend once at start-up, so that a server that answers badly shows in the log before first use. */
+    private void logHealthAtStart() {
+        for (HealthReport report : health()) {
+            if (report.state() == io.soltrade.data.ports.HealthState.UP) {
+                LOG.debug("{} is UP ({} ms)", report.backend(), report.latency().toMillis());
+            } else {
+                LOG.warn("{} is {} at start-up: {}", report.backend(), report.state(), report.error().orElse(report.details().toString()));
+            }
         }
     }
 

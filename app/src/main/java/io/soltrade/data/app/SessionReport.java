@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /** The human end of a session: what was acknowledged, stream lengths, errors, latencies, and each trader's P&amp;L. */
 final class SessionReport {
@@ -51,9 +50,5 @@ final class SessionReport {
         StringBuilder out = new StringBuilder();
         counts.forEach((key, count) -> out.append(out.length() == 0 ? "" : ", ").append(key).append(' ').append(String.format("%,d", count)));
         return out.toString();
-    }
-
-    static String histogramLine(Histogram histogram) {
-        return micros(histogram.getValueAtPercentile(50)) + " / " + micros(histogram.getValueAtPercentile(99));
     }
 }
