@@ -44,8 +44,8 @@ import org.junit.jupiter.api.Test;
  * operator or an idle-session killer does) in the middle of COPY batches and of configuration units of work.
  * Callers are told with a {@link TransientDbException}; a batch or unit lands whole or not at all (never a
  * part), an acknowledged one is stored exactly once even after the caller retried it, and the pool heals: the
- * next calls succeed on fresh sessions. Shown to fail without the protection by removing the transaction around
- * the COPY staging and the insert (see the it-tests README).
+ * next calls succeed on fresh sessions. Shown to fail without the protection by translating SQLSTATE 57P01
+ * (terminated by an administrator) as a permanent error (see the it-tests README).
  */
 class PostgresBackendTerminationIT {
     private static final int POOL = 4;
@@ -92,11 +92,11 @@ class PostgresBackendTerminationIT {
         ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
         AtomicInteger copiesCut = new AtomicInteger();
 
-        // Cuts up to BATCHES statements of a batch's transaction (the COPY into the staging table, or the insert
-        // from it), then lets the retries through.
+        // Cuts up to BATCHES COPY statements (straight into trades, or into the staging table a retried batch
+        // takes), then lets the retries through.
         try (PostgresSessions sessions = new PostgresSessions(postgres, settings); Killer killer = new Killer(Duration.ofMillis(2), () -> {
             if (copiesCut.get() < BATCHES) {
-                copiesCut.addAndGet(sessions.terminateRunning("%trade_staging%"));
+                copiesCut.addAndGet(sessions.terminateRunning("COPY trade%"));
             }
         })) {
             ExecutorService callers = Executors.newFixedThreadPool(POOL);
@@ -133,7 +133,7 @@ class PostgresBackendTerminationIT {
         }
 
         assertThat(unexpected).as("failures other than TransientDbException").isEmpty();
-        assertThat(copiesCut.get()).as("batch transactions cut mid-statement").isPositive();
+        assertThat(copiesCut.get()).as("COPY statements cut mid-stream").isPositive();
         assertThat(attempts.values().stream().mapToInt(Integer::intValue).sum()).as("attempts").isGreaterThan(BATCHES);
         for (int b = 0; b < BATCHES; b++) {
             List<Trade> batch = batches.get(b);

@@ -44,7 +44,6 @@ public final class RunningAdapter implements AutoCloseable {
         } catch (CreationException e) {
             for (Message message : e.getErrorMessages()) {
                 if (message.getCause() instanceof DbException db) {
-                    db.addSuppressed(e);
                     throw db;
                 }
             }
