@@ -192,7 +192,16 @@ public final class TokenExtensionCodec {
     }
 
     private static TransferFee transferFee(ExtensionFields in, String prefix) {
-        return new TransferFee(in.u64(prefix + ".epoch"), in.amount(prefix + ".maximumFee"), in.integer(prefix + ".transferFeeBasisPoints"));
+        try {
+            return new TransferFee(in.u64(prefix + ".epoch"), in.amount(prefix + ".maximumFee"), in.integer(prefix + ".transferFeeBasisPoints"));
+        } catch (DomainValidationException e) {
+            if (e.field().startsWith(prefix + ".")) {
+                throw e;
+            }
+            // TransferFee names its own field ("transferFeeBasisPoints"); the caller needs the map key it came from.
+            String problem = e.getMessage().substring(Math.min(e.getMessage().length(), e.field().length() + 2));
+            throw new DomainValidationException(prefix + "." + e.field(), problem);
+        }
     }
 
     private static Map<String, String> additionalMetadata(ExtensionFields in) {

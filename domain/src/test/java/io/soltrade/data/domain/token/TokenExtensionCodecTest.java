@@ -83,7 +83,8 @@ class TokenExtensionCodecTest {
         assertRejected(without(good, "withheldAmount"), "withheldAmount");
         assertRejected(with(good, "withheldAmount", "-1"), "withheldAmount");
         assertRejected(with(good, "withheldAmount", "18446744073709551616"), "withheldAmount");
-        assertRejected(with(good, "olderTransferFee.transferFeeBasisPoints", "10001"), "transferFeeBasisPoints");
+        assertRejected(with(good, "olderTransferFee.transferFeeBasisPoints", "10001"), "olderTransferFee.transferFeeBasisPoints");
+        assertRejected(with(good, "newerTransferFee.transferFeeBasisPoints", "-1"), "newerTransferFee.transferFeeBasisPoints");
         assertRejected(with(good, "olderTransferFee.transferFeeBasisPoints", "1.5"), "olderTransferFee.transferFeeBasisPoints");
         assertRejected(with(good, "transferFeeConfigAuthority", "0OIl"), "transferFeeConfigAuthority");
         assertRejected(with(good, "transferFeeConfigAuthority", null), "transferFeeConfigAuthority");
