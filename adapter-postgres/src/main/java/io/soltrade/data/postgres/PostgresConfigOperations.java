@@ -196,6 +196,9 @@ final class PostgresConfigOperations implements ConfigOperations {
     @Override
     public Optional<NodeHealth> findNodeHealth(String nodeId) {
         notNull(nodeId, "nodeId");
+        if (holdsNul(nodeId)) {
+            return Optional.empty();
+        }
         return NodeHealthRows.find(dsl(), nodeId);
     }
 
@@ -209,6 +212,9 @@ final class PostgresConfigOperations implements ConfigOperations {
         notNull(nodeId, "nodeId");
         notNull(range, "range");
         PortInput.limit(limit, BACKEND);
+        if (holdsNul(nodeId)) {
+            return List.of();
+        }
         return NodeHealthRows.history(dsl(), nodeId, range, limit);
     }
 
@@ -217,7 +223,18 @@ final class PostgresConfigOperations implements ConfigOperations {
         notNull(entityType, "entityType");
         notNull(entityId, "entityId");
         PortInput.limit(limit, BACKEND);
+        if (holdsNul(entityType) || holdsNul(entityId)) {
+            return List.of();
+        }
         return AuditLogRows.trail(dsl(), entityType, entityId, limit);
+    }
+
+    /**
+     * PostgreSQL text cannot hold U+0000 (the server refuses it with 22021), so no stored key holds it either: a
+     * lookup by such a key finds nothing, as on every other backend, without asking the server.
+     */
+    private static boolean holdsNul(String key) {
+        return key.indexOf('\0') >= 0;
     }
 
     private static void notNull(Object value, String argument) {

@@ -212,8 +212,7 @@ public abstract class ConfigStoreBadInput extends BadInputKit<ConfigStore> {
 
     @Provide
     Arbitrary<String> anyText() {
-        boolean nulFails = knownIssues().contains(KnownIssue.POSTGRES_NUL_IN_LOOKUPS);
-        return HostileText.upTo(200).filter(text -> !(nulFails && KnownIssue.hasNul(text)));
+        return HostileText.upTo(200);
     }
 
     @Provide

@@ -8,12 +8,6 @@ package io.soltrade.data.reliability.badinput;
  */
 public enum KnownIssue {
     /**
-     * adapter-postgres: a lookup by free text holding U+0000 ({@code auditTrail}, {@code findNodeHealth},
-     * {@code nodeHealthHistory}) reaches the server and fails with {@code PermanentDbException(QUERY)}, SQLSTATE
-     * 22021, instead of finding nothing (no stored id can hold U+0000) or being refused as INVALID_INPUT.
-     */
-    POSTGRES_NUL_IN_LOOKUPS,
-    /**
      * adapter-questdb: a metric label value holding a character outside the Basic Multilingual Plane (an emoji,
      * a flag) is stored with each UTF-16 surrogate replaced by '?', so it reads back different from what was
      * acknowledged.
@@ -31,11 +25,6 @@ public enum KnownIssue {
      * its documented contract of naming the key.
      */
     DOMAIN_CODEC_METADATA_KEY_FIELD;
-
-    /** Whether {@code text} holds U+0000. */
-    static boolean hasNul(String text) {
-        return text.indexOf('\0') >= 0;
-    }
 
     /** Whether {@code text} holds a surrogate (a character outside the Basic Multilingual Plane). */
     static boolean hasNonBmp(String text) {

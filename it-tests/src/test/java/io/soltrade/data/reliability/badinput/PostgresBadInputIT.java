@@ -5,7 +5,6 @@ import io.soltrade.data.postgres.testing.TestingPostgres;
 import io.soltrade.data.ports.ConfigStore;
 import io.soltrade.data.ports.TradeStore;
 import io.soltrade.data.reliability.support.RunningAdapter;
-import java.util.Set;
 import net.jqwik.api.Group;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -43,11 +42,6 @@ class PostgresBadInputIT {
 
     @Group
     class Config extends ConfigStoreBadInput {
-        @Override
-        protected Set<KnownIssue> knownIssues() {
-            return Set.of(KnownIssue.POSTGRES_NUL_IN_LOOKUPS);
-        }
-
         @Override
         protected ConfigStore port() {
             return adapter.port(ConfigStore.class);

@@ -337,8 +337,7 @@ class MixedLoadIT {
                     traderConfigs.acknowledged(updated.trader(), updated);
                 }
                 case RULE_TRIGGER -> {
-                    OrderRule rule = rules.get((caller.index * 31 + op) % rules.size());
-                    triggerAttempts.incrementAndGet();
+                    OrderRule rule = rules.get(triggerAttempts.getAndIncrement() % rules.size()); // every rule raced by many callers
                     config.trigger(rule.id(), ContractFixtures.now(), ACTOR).ifPresent(won -> triggerWins.get(rule.id()).incrementAndGet());
                 }
                 case NODE_HEALTH -> {

@@ -57,9 +57,9 @@ class TlsOptionsIT {
                 adapter.port(ConfigStore.class).upsertToken(ContractFixtures.splToken(), Actor.of("tls"));
             }
             PostgresSettings required = PostgresSettings.builder(postgres.url(), postgres.user()).schema(schema).maxPoolSize(1)
-                    .connectTimeout(Duration.ofSeconds(5)).sslMode(PostgresSslMode.REQUIRE).build();
+                    .connectTimeout(Duration.ofSeconds(1)).sslMode(PostgresSslMode.REQUIRE).build();
             PostgresSettings verified = PostgresSettings.builder(postgres.url(), postgres.user()).schema(schema).maxPoolSize(1)
-                    .connectTimeout(Duration.ofSeconds(5)).sslMode(PostgresSslMode.VERIFY_FULL).sslRootCert(Path.of("/nonexistent/root.crt")).build();
+                    .connectTimeout(Duration.ofSeconds(1)).sslMode(PostgresSslMode.VERIFY_FULL).sslRootCert(Path.of("/nonexistent/root.crt")).build();
             if (serverSsl) {
                 try (RunningAdapter adapter = RunningAdapter.start(new PostgresModule(required))) {
                     adapter.port(ConfigStore.class).findToken(ContractFixtures.pubkey());

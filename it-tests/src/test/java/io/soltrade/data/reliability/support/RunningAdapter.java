@@ -1,11 +1,14 @@
 package io.soltrade.data.reliability.support;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
+import com.google.inject.spi.Message;
+import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.ManagedResource;
 import java.util.ArrayList;
@@ -28,11 +31,24 @@ public final class RunningAdapter implements AutoCloseable {
         this.injector = injector;
     }
 
+    /**
+     * Builds the injector, which starts the adapter (pools, migrations). A start that fails with the adapter's
+     * {@link DbException} throws that exception, as a host unwrapping Guice's {@link CreationException} sees it.
+     */
     public static RunningAdapter start(Module module) {
-        return new RunningAdapter(Guice.createInjector(Stage.PRODUCTION, binder -> {
-            binder.requireExplicitBindings();
-            binder.disableCircularProxies();
-        }, module));
+        try {
+            return new RunningAdapter(Guice.createInjector(Stage.PRODUCTION, binder -> {
+                binder.requireExplicitBindings();
+                binder.disableCircularProxies();
+            }, module));
+        } catch (CreationException e) {
+            for (Message message : e.getErrorMessages()) {
+                if (message.getCause() instanceof DbException db) {
+                    throw db;
+                }
+            }
+            throw e;
+        }
     }
 
     public <T> T port(Class<T> type) {
