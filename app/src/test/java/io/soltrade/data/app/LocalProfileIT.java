@@ -96,6 +96,20 @@ class LocalProfileIT {
         acknowledged.forEach(count -> assertThat(count.asLong()).as("every kind of write landed at least once").isPositive());
 
         try (DataLayer data = DataLayer.create(DataLayerConfig.load("local", Optional.of(config)))) {
+            assertThat(List.of(
+                    data.injector(Backend.QUESTDB).getInstance(io.soltrade.data.ports.TradeStore.class),
+                    data.injector(Backend.QUESTDB).getInstance(io.soltrade.data.ports.PositionStore.class),
+                    data.injector(Backend.QUESTDB).getInstance(io.soltrade.data.ports.MetricsStore.class),
+                    data.injector(Backend.QUESTDB).getInstance(io.soltrade.data.ports.MevEventStore.class),
+                    data.injector(Backend.POSTGRES).getInstance(io.soltrade.data.ports.ConfigStore.class),
+                    data.injector(Backend.REDIS).getInstance(io.soltrade.data.ports.PriceCache.class),
+                    data.injector(Backend.REDIS).getInstance(io.soltrade.data.ports.PoolStateCache.class),
+                    data.injector(Backend.REDIS).getInstance(io.soltrade.data.ports.EventStream.class),
+                    data.injector(Backend.REDIS).getInstance(io.soltrade.data.ports.LiveFeed.class)))
+                    .extracting(adapter -> adapter.getClass().getSimpleName())
+                    .containsExactly("QuestDbTradeStore", "QuestDbPositionStore", "QuestDbMetricsStore", "QuestDbMevEventStore",
+                            "PostgresConfigStore", "RedisPriceCache", "RedisPoolStateCache", "RedisEventStream", "RedisLiveFeed");
+            assertThat(data.injector(Backend.MEMORY)).as("the local profile starts no memory backend").isNull();
             List<Trade> trades = data.trades().findBetween(EVERYTHING, 10_000).stream()
                     .filter(trade -> trade.trader().value().startsWith(prefix)).toList();
             assertThat(trades).hasSize(acknowledged.get("trades").asInt());
