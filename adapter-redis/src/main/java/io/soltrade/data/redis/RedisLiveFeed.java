@@ -237,7 +237,7 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             return;
         }
         try {
-            connections.pipelined("live feed publish", false, pipeline -> {
+            connections.pipelinedOnce("live feed publish", pipeline -> {
                 List<Response<Long>> replies = new ArrayList<>(states.size());
                 for (int i = 0; i < states.size(); i++) {
                     replies.add(pipeline.publish(states.get(i).redisChannel, codec.encode(events.get(i))));
