@@ -47,6 +47,8 @@ public final class QuestDbModule extends AbstractModule {
         config.setAutoCommit(true);
         config.setConnectionTimeout(5_000);
         config.setValidationTimeout(2_000);
+        // Every query waits at most this for the server (pgjdbc's default is forever: a frozen server hangs a read).
+        config.addDataSourceProperty("socketTimeout", Long.toString(settings.readTimeout().toSeconds()));
         HikariDataSource pool = new HikariDataSource(config);
         if (settings.applySchema()) {
             try {

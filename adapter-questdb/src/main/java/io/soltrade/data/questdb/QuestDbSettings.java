@@ -22,12 +22,17 @@ import java.util.regex.Pattern;
  * @param retryDeadline         how long transient failures of a write are retried, from when it was queued (default 30 s)
  * @param closeDeadline         how long close() waits for outstanding rows (default 10 s)
  * @param readVisibilityTimeout how long a read waits for acknowledged writes to become visible (default 5 s)
+ * @param readTimeout           the longest a PG wire query may wait for the server's reply (pgjdbc {@code socketTimeout},
+ *                              whole seconds, default 10 s): a read in flight when QuestDB freezes fails with a
+ *                              transient error then instead of hanging. A {@code socketTimeout} in {@code pgUrl} wins.
  * @param poolSize              PG wire connections (default 4)
  * @param applySchema           apply {@code questdb/schema.sql} at start-up (default true)
  */
 public record QuestDbSettings(String ilpConfig, String pgUrl, String pgUser, String pgPassword, Duration flushInterval,
                               int batchRows, int bufferCapacityRows, Duration enqueueTimeout, Duration retryDeadline,
-                              Duration closeDeadline, Duration readVisibilityTimeout, int poolSize, boolean applySchema) {
+                              Duration closeDeadline, Duration readVisibilityTimeout, Duration readTimeout, int poolSize, boolean applySchema) {
+
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Pattern SECRET_IN_CONFIG = Pattern.compile("(?i)((?:password|token|token_x|token_y)=)[^;]*");
     private static final Pattern SECRET_IN_URL = Pattern.compile("(?i)(password=)[^&]*");
@@ -48,33 +53,48 @@ public record QuestDbSettings(String ilpConfig, String pgUrl, String pgUser, Str
         positive(retryDeadline, "retryDeadline");
         nonNegative(closeDeadline, "closeDeadline");
         positive(readVisibilityTimeout, "readVisibilityTimeout");
+        require(readTimeout != null && readTimeout.compareTo(Duration.ofSeconds(1)) >= 0 && readTimeout.compareTo(Duration.ofHours(1)) <= 0
+                && readTimeout.toNanos() % 1_000_000_000L == 0, "readTimeout", "must be whole seconds from 1 s to 1 hour, is " + readTimeout);
         require(poolSize >= 1 && poolSize <= 64, "poolSize", "is " + poolSize + ", must be between 1 and 64");
+    }
+
+    /** Every setting but {@code readTimeout}, which takes its default ({@link #DEFAULT_READ_TIMEOUT}). */
+    public QuestDbSettings(String ilpConfig, String pgUrl, String pgUser, String pgPassword, Duration flushInterval,
+                           int batchRows, int bufferCapacityRows, Duration enqueueTimeout, Duration retryDeadline,
+                           Duration closeDeadline, Duration readVisibilityTimeout, int poolSize, boolean applySchema) {
+        this(ilpConfig, pgUrl, pgUser, pgPassword, flushInterval, batchRows, bufferCapacityRows, enqueueTimeout, retryDeadline, closeDeadline,
+                readVisibilityTimeout, DEFAULT_READ_TIMEOUT, poolSize, applySchema);
     }
 
     /** The defaults above for a server at {@code ilpConfig} and {@code pgUrl}. */
     public static QuestDbSettings of(String ilpConfig, String pgUrl, String pgUser, String pgPassword) {
         return new QuestDbSettings(ilpConfig, pgUrl, pgUser, pgPassword, Duration.ofMillis(100), 1_000, 100_000,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5), 4, true);
+                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5), DEFAULT_READ_TIMEOUT, 4, true);
+    }
+
+    public QuestDbSettings withReadTimeout(Duration readTimeout) {
+        return new QuestDbSettings(ilpConfig, pgUrl, pgUser, pgPassword, flushInterval, batchRows, bufferCapacityRows,
+                enqueueTimeout, retryDeadline, closeDeadline, readVisibilityTimeout, readTimeout, poolSize, applySchema);
     }
 
     public QuestDbSettings withBatching(Duration flushInterval, int batchRows) {
         return new QuestDbSettings(ilpConfig, pgUrl, pgUser, pgPassword, flushInterval, batchRows, bufferCapacityRows,
-                enqueueTimeout, retryDeadline, closeDeadline, readVisibilityTimeout, poolSize, applySchema);
+                enqueueTimeout, retryDeadline, closeDeadline, readVisibilityTimeout, readTimeout, poolSize, applySchema);
     }
 
     public QuestDbSettings withBuffer(int bufferCapacityRows, Duration enqueueTimeout) {
         return new QuestDbSettings(ilpConfig, pgUrl, pgUser, pgPassword, flushInterval, batchRows, bufferCapacityRows,
-                enqueueTimeout, retryDeadline, closeDeadline, readVisibilityTimeout, poolSize, applySchema);
+                enqueueTimeout, retryDeadline, closeDeadline, readVisibilityTimeout, readTimeout, poolSize, applySchema);
     }
 
     public QuestDbSettings withDeadlines(Duration retryDeadline, Duration closeDeadline) {
         return new QuestDbSettings(ilpConfig, pgUrl, pgUser, pgPassword, flushInterval, batchRows, bufferCapacityRows,
-                enqueueTimeout, retryDeadline, closeDeadline, readVisibilityTimeout, poolSize, applySchema);
+                enqueueTimeout, retryDeadline, closeDeadline, readVisibilityTimeout, readTimeout, poolSize, applySchema);
     }
 
     public QuestDbSettings withApplySchema(boolean applySchema) {
         return new QuestDbSettings(ilpConfig, pgUrl, pgUser, pgPassword, flushInterval, batchRows, bufferCapacityRows,
-                enqueueTimeout, retryDeadline, closeDeadline, readVisibilityTimeout, poolSize, applySchema);
+                enqueueTimeout, retryDeadline, closeDeadline, readVisibilityTimeout, readTimeout, poolSize, applySchema);
     }
 
     /**
@@ -104,7 +124,7 @@ public record QuestDbSettings(String ilpConfig, String pgUrl, String pgUser, Str
                 + ", pgUrl=" + SECRET_IN_URL.matcher(pgUrl).replaceAll("$1<masked>")
                 + ", pgUser=" + pgUser + ", pgPassword=<masked>, flushInterval=" + flushInterval + ", batchRows=" + batchRows
                 + ", bufferCapacityRows=" + bufferCapacityRows + ", enqueueTimeout=" + enqueueTimeout + ", retryDeadline=" + retryDeadline
-                + ", closeDeadline=" + closeDeadline + ", readVisibilityTimeout=" + readVisibilityTimeout + ", poolSize=" + poolSize
+                + ", closeDeadline=" + closeDeadline + ", readVisibilityTimeout=" + readVisibilityTimeout + ", readTimeout=" + readTimeout + ", poolSize=" + poolSize
                 + ", applySchema=" + applySchema + "]";
     }
 

@@ -21,6 +21,7 @@ class QuestDbSettingsTest {
         assertThat(settings.retryDeadline()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.closeDeadline()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.readVisibilityTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.poolSize()).isEqualTo(4);
         assertThat(settings.applySchema()).isTrue();
     }
@@ -50,6 +51,9 @@ class QuestDbSettingsTest {
         assertThatThrownBy(() -> base.withBatching(Duration.ofMillis(100), 0)).hasMessageContaining("batchRows");
         assertThatThrownBy(() -> base.withBuffer(10, Duration.ofSeconds(1))).hasMessageContaining("bufferCapacityRows");
         assertThatThrownBy(() -> base.withDeadlines(Duration.ofSeconds(-1), Duration.ZERO)).hasMessageContaining("retryDeadline");
+        assertThatThrownBy(() -> base.withReadTimeout(Duration.ofMillis(1_500))).hasMessageContaining("readTimeout");
+        assertThatThrownBy(() -> base.withReadTimeout(Duration.ZERO)).hasMessageContaining("readTimeout");
+        assertThat(base.withReadTimeout(Duration.ofSeconds(3)).readTimeout()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test

@@ -47,10 +47,10 @@ class FrozenServersIT {
     @Test
     void questDbFrozenFailsCallsWithinTheirDeadlinesAndResumes() throws Exception {
         QuestDbServer server = FaultServers.questDb();
-        // The read timeout is pgjdbc's socketTimeout in the PG wire URL: QuestDbSettings has none of its own.
-        QuestDbSettings settings = new QuestDbSettings(server.ilpConfig() + "request_timeout=2000;", server.pgUrl() + "?socketTimeout=3",
+        // The read timeout is the adapter's own setting (pgjdbc socketTimeout of its pool), not a URL parameter.
+        QuestDbSettings settings = new QuestDbSettings(server.ilpConfig() + "request_timeout=2000;", server.pgUrl(),
                 server.pgUser(), server.pgPassword(), Duration.ofMillis(50), 100, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(3),
-                Duration.ofSeconds(5), Duration.ofSeconds(3), 2, true);
+                Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(3), 2, true);
         try (RunningAdapter adapter = RunningAdapter.start(new QuestDbModule(settings))) {
             TradeStore trades = adapter.port(TradeStore.class);
             Trade before = ContractFixtures.paperTrade(ContractFixtures.pubkey(), ContractFixtures.windowStart());
