@@ -19,9 +19,15 @@ import java.util.Objects;
  * {@link MetricsStore} and {@link MevEventStore} as singletons sharing one batch writer (ILP over HTTP) and one
  * small PG wire pool, and contributes a {@link HealthCheck} and a {@link ManagedResource} that closes the
  * writer before the pool. The schema is applied when the pool is created, if the settings say so.
+ *
+ * <p>A start that fails leaves nothing behind: the pool closes itself when it cannot connect or the schema cannot be
+ * applied, the writer starts its thread only with the first write, and a failed pool is not built again for each
+ * binding that needs it (Guice asks once per eager singleton): the first failure is rethrown instead of connecting
+ * again.
  */
 public final class QuestDbModule extends AbstractModule {
     private final QuestDbSettings settings;
+    private RuntimeException poolFailure;
 
     public QuestDbModule(QuestDbSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
@@ -36,7 +42,19 @@ public final class QuestDbModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HikariDataSource pool() {
+    synchronized HikariDataSource pool() {
+        if (poolFailure != null) {
+            throw poolFailure;
+        }
+        try {
+            return newPool();
+        } catch (RuntimeException e) {
+            poolFailure = e;
+            throw e;
+        }
+    }
+
+    private HikariDataSource newPool() {
         HikariConfig config = new HikariConfig();
         config.setPoolName("questdb-pg");
         config.setJdbcUrl(settings.pgUrl());

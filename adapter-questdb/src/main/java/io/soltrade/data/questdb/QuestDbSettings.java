@@ -3,6 +3,7 @@ package io.soltrade.data.questdb;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +34,13 @@ public record QuestDbSettings(String ilpConfig, String pgUrl, String pgUser, Str
                               Duration closeDeadline, Duration readVisibilityTimeout, Duration readTimeout, int poolSize, boolean applySchema) {
 
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    /** The ILP request timeout when {@code ilpConfig} sets none (the client's own default is 30 s). */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** What {@link #writeTimeLimit()} assumes of a request's rows; every row this adapter writes is smaller. */
+    static final int ROW_BYTES_ALLOWANCE = 1_024;
+    private static final long CLIENT_MIN_THROUGHPUT = 100 * 1024;
+    private static final Pattern REQUEST_TIMEOUT = Pattern.compile("(?:^|;|::)\\s*request_timeout=(\\d+)");
+    private static final Pattern MIN_THROUGHPUT = Pattern.compile("(?:^|;|::)\\s*request_min_throughput=(\\d+)");
 
     private static final Pattern SECRET_IN_CONFIG = Pattern.compile("(?i)((?:password|token|token_x|token_y)=)[^;]*");
     private static final Pattern SECRET_IN_URL = Pattern.compile("(?i)(password=)[^&]*");
@@ -99,7 +107,8 @@ public record QuestDbSettings(String ilpConfig, String pgUrl, String pgUser, Str
 
     /**
      * The configuration handed to the ILP client: the writer flushes by itself ({@code auto_flush=off}) and
-     * retries by itself ({@code retry_timeout=0} unless set), so a failed flush comes back at once.
+     * retries by itself ({@code retry_timeout=0} unless set), so a failed flush comes back at once; a request
+     * waits {@link #DEFAULT_REQUEST_TIMEOUT} for its answer unless {@code request_timeout} is set.
      */
     String ilpClientConfiguration() {
         String base = ilpConfig.strip();
@@ -111,7 +120,33 @@ public record QuestDbSettings(String ilpConfig, String pgUrl, String pgUser, Str
         if (!base.toLowerCase(Locale.ROOT).contains("retry_timeout=")) {
             config.append("retry_timeout=0;");
         }
+        if (!REQUEST_TIMEOUT.matcher(base).find()) {
+            config.append("request_timeout=").append(DEFAULT_REQUEST_TIMEOUT.toMillis()).append(';');
+        }
         return config.toString();
+    }
+
+    /** How long one ILP request may wait for its answer: {@code request_timeout} in {@code ilpConfig}, else the default. */
+    public Duration requestTimeout() {
+        Matcher set = REQUEST_TIMEOUT.matcher(ilpConfig);
+        return set.find() ? Duration.ofMillis(Long.parseLong(set.group(1))) : DEFAULT_REQUEST_TIMEOUT;
+    }
+
+    /**
+     * The longest a write takes to complete (a synchronous write to return, an async write's future to complete),
+     * for a caller that bounds its own wait, such as a host's time limiter, which must never be shorter: the writer
+     * retries until {@code retryDeadline} after the write was offered, starts no attempt after it, and the last
+     * attempt takes at most one request: {@link #requestTimeout()} plus the time QuestDB's client adds for the
+     * request's size ({@code request_min_throughput}, 100 KiB/s by default), here for {@code batchRows} rows of
+     * {@value #ROW_BYTES_ALLOWANCE} bytes. A batch larger than {@code batchRows} goes in one request of its own and
+     * may take longer by its size over that throughput. A caller whose limit is shorter gets TIMEOUT for rows the
+     * writer may still commit; retrying them is safe (they join the outstanding copy).
+     */
+    public Duration writeTimeLimit() {
+        Matcher set = MIN_THROUGHPUT.matcher(ilpConfig);
+        long bytesPerSecond = set.find() ? Math.max(1, Long.parseLong(set.group(1))) : CLIENT_MIN_THROUGHPUT;
+        long sizeAllowanceMillis = (long) batchRows * ROW_BYTES_ALLOWANCE * 1_000 / bytesPerSecond;
+        return retryDeadline.plus(requestTimeout()).plusMillis(sizeAllowanceMillis);
     }
 
     BatchWriterSettings writerSettings() {
