@@ -55,61 +55,6 @@ class QuestDbStoresIT {
         assertThat(readBack.executedAt()).isEqualTo(at);
     }
 
-    /**
-     * 200 callers each write a trade and read it back at once, through the default pool of 4 PG wire connections,
-     * while bulk batches keep the table's WAL apply busy: every read waits for its write to become visible without
-     * holding a connection, so none fails (waiting readers used to hold a connection each, and about 30% of them
-     * failed with POOL_EXHAUSTED or TIMEOUT).
-     */
-    @Test
-    void twoHundredReadersOfTheirOwnFreshWritesAllSucceedOnFourConnections() throws Exception {
-        assertThat(QuestDbFixture.settings().poolSize()).isEqualTo(4);
-        Pubkey token = TestRows.pubkey();
-        Instant start = TestRows.now();
-        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(201);
-        java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean(true);
-        try {
-            Pubkey bulkToken = TestRows.pubkey();
-            callers.submit(() -> {
-                Instant bulkStart = TestRows.now().minusSeconds(3_600);
-                for (int round = 0; loading.get() && round < 200; round++) {
-                    List<Trade> bulk = new ArrayList<>();
-                    for (int i = 0; i < 5_000; i++) {
-                        bulk.add(TestRows.paperTrade(bulkToken, bulkStart.plusNanos((round * 5_000L + i) * 1_000L)));
-                    }
-                    trades.batchSave(bulk);
-                }
-                return null;
-            });
-            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                Trade trade = TestRows.paperTrade(token, start.plusNanos(i * 1_000L));
-                results.add(callers.submit(() -> {
-                    go.await();
-                    trades.save(trade);
-                    return trades.findById(trade.id()).equals(java.util.Optional.of(trade));
-                }));
-            }
-            go.countDown();
-            List<Throwable> failures = new ArrayList<>();
-            int found = 0;
-            for (java.util.concurrent.Future<Boolean> result : results) {
-                try {
-                    found += result.get(120, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    failures.add(e.getCause());
-                }
-            }
-            assertThat(failures).as("reads that failed").isEmpty();
-            assertThat(found).as("callers that read back their own trade").isEqualTo(200);
-        } finally {
-            loading.set(false);
-            callers.shutdown();
-            assertThat(callers.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
-        }
-    }
-
     @Test
     void retriedBatchAddsNoDuplicates() throws Exception {
         Pubkey token = TestRows.pubkey();
