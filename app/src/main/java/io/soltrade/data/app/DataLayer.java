@@ -79,6 +79,11 @@ public final class DataLayer implements AutoCloseable {
         return create(config, meters, new AdapterModules(config));
     }
 
+    /** A data layer of {@code config} with more choices than {@link #create}: see {@link Builder}. */
+    public static Builder builder(DataLayerConfig config) {
+        return new Builder(config);
+    }
+
     static DataLayer create(DataLayerConfig config, MeterRegistry meters, BackendModules modules) {
         Objects.requireNonNull(config, "config is null");
         Objects.requireNonNull(meters, "meters is null");
@@ -192,7 +197,7 @@ public final class DataLayer implements AutoCloseable {
      * Starts {@code backend} alone, checks it and closes it: what {@code health} reports per backend when the whole
      * data layer cannot start. A backend that cannot start is reported DOWN with the reason.
      */
-    static List<HealthReport> probe(DataLayerConfig config, Backend backend) {
+    public static List<HealthReport> probe(DataLayerConfig config, Backend backend) {
         long start = System.nanoTime();
         BackendInjectors started;
         try {
@@ -208,9 +213,25 @@ public final class DataLayer implements AutoCloseable {
         }
     }
 
-    /** The injector of {@code backend}, for tests that reach an adapter's own type (a memory store's failure plan). */
-    com.google.inject.Injector injector(Backend backend) {
-        return backends.injector(backend);
+    /** The backends this data layer started: those at least one port uses. */
+    public java.util.Set<Backend> backends() {
+        return config.backendsInUse();
+    }
+
+    /**
+     * The adapter {@code backend} built for {@code type}, undecorated (no retry, breaker or metrics): for tests and
+     * diagnostics that need the adapter itself, e.g. a memory store to give a failure plan. Ports are used through
+     * {@link #trades()} and the other accessors.
+     *
+     * @throws IllegalArgumentException if {@code backend} was not started or binds no {@code type}
+     */
+    public <T> T adapter(Backend backend, Class<T> type) {
+        com.google.inject.Injector injector = backends.injector(backend);
+        if (injector == null || injector.getExistingBinding(com.google.inject.Key.get(type)) == null) {
+            throw new IllegalArgumentException("backend " + backend + " " + (injector == null ? "was not started; started: " + backends()
+                    : "binds no " + type.getSimpleName()));
+        }
+        return injector.getInstance(type);
     }
 
     /**
@@ -235,6 +256,40 @@ public final class DataLayer implements AutoCloseable {
             LOG.warn("data layer closed; not delivered: {}", problems);
         }
         return problems;
+    }
+
+    /**
+     * Starts a data layer with a meter registry of the host's and, where a test or a host needs it, its own Guice
+     * module for a backend in place of the adapter module the configuration describes (a memory backend with a
+     * failure plan, an adapter built with settings the configuration does not map).
+     */
+    public static final class Builder {
+        private final DataLayerConfig config;
+        private final java.util.EnumMap<Backend, com.google.inject.Module> modules = new java.util.EnumMap<>(Backend.class);
+        private MeterRegistry meters = new SimpleMeterRegistry();
+
+        private Builder(DataLayerConfig config) {
+            this.config = Objects.requireNonNull(config, "config is null");
+        }
+
+        /** Where call, retry, breaker, cache, pool and writer metrics go (default: a registry of the data layer's own). */
+        public Builder meters(MeterRegistry meters) {
+            this.meters = Objects.requireNonNull(meters, "meters is null");
+            return this;
+        }
+
+        /** Builds {@code backend} from {@code module} instead of its adapter's module. */
+        public Builder module(Backend backend, com.google.inject.Module module) {
+            modules.put(Objects.requireNonNull(backend, "backend is null"), Objects.requireNonNull(module, "module is null"));
+            return this;
+        }
+
+        /** Starts every backend the configuration uses; see {@link DataLayer#create(DataLayerConfig, MeterRegistry)}. */
+        public DataLayer start() {
+            AdapterModules adapters = new AdapterModules(config);
+            java.util.Map<Backend, com.google.inject.Module> chosen = new java.util.EnumMap<>(modules);
+            return create(config, meters, backend -> chosen.containsKey(backend) ? chosen.get(backend) : adapters.moduleFor(backend));
+        }
     }
 
     /** A backend whose module contributed no health check: only its circuit breaker says anything. */

@@ -42,16 +42,15 @@ class DataLayerTest {
                     .extracting(port -> port.getClass().getSimpleName())
                     .containsExactly("ResilientTradeStore", "ResilientPositionStore", "ResilientMetricsStore", "ResilientMevEventStore",
                             "ResilientConfigStore", "ResilientPriceCache", "ResilientPoolStateCache", "ResilientEventStream", "ResilientLiveFeed");
-            Injector injector = data.injector(Backend.MEMORY);
             assertThat(List.of(TradeStore.class, PositionStore.class, MetricsStore.class, MevEventStore.class, ConfigStore.class,
                     PriceCache.class, PoolStateCache.class, EventStream.class, LiveFeed.class))
-                    .extracting(type -> injector.getInstance(type).getClass().getSimpleName())
+                    .extracting(type -> data.adapter(Backend.MEMORY, type).getClass().getSimpleName())
                     .containsExactly("MemoryTradeStore", "MemoryPositionStore", "MemoryMetricsStore", "MemoryMevEventStore",
                             "MemoryConfigStore", "MemoryPriceCache", "MemoryPoolStateCache", "MemoryEventStream", "MemoryLiveFeed");
-            assertThat(data.injector(Backend.POSTGRES)).as("a backend no port uses is never started").isNull();
+            assertThat(data.backends()).as("a backend no port uses is never started").containsExactly(Backend.MEMORY);
 
             data.trades().save(Samples.trade(1));
-            assertThat(injector.getInstance(MemoryTradeStore.class).findById(Samples.trade(1).id())).isPresent();
+            assertThat(data.adapter(Backend.MEMORY, MemoryTradeStore.class).findById(Samples.trade(1).id())).isPresent();
         }
     }
 

@@ -30,7 +30,7 @@ class ArchitectureTest {
     private static final String APP = "io.soltrade.data.app..";
     private static final String GENERATED_JOOQ = "io.soltrade.data.postgres.schema..";
     /** The benchmark's baselines are the raw clients themselves: the one place outside an adapter that uses them. */
-    private static final String BENCH = "io.soltrade.data.app.bench..";
+    private static final String BENCH = "io.soltrade.data.bench..";
 
     private static final DescribedPredicate<JavaCall<?>> PLAIN_SQL_CALL =
             new DescribedPredicate<>("a call to jOOQ's @PlainSQL API") {
