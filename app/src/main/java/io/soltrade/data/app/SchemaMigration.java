@@ -1,5 +1,9 @@
 package io.soltrade.data.app;
 
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.DataLayerConfig;
+import io.soltrade.data.app.config.PostgresConnection;
+import io.soltrade.data.app.config.Secret;
 import io.soltrade.data.postgres.PostgresModule;
 import io.soltrade.data.questdb.QuestDbModule;
 import java.io.IOException;

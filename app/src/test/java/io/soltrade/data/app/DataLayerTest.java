@@ -6,9 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.util.Modules;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.ConfigurationException;
+import io.soltrade.data.app.config.DataLayerConfig;
+import io.soltrade.data.app.config.Port;
 import io.soltrade.data.memory.FailurePlan;
 import io.soltrade.data.memory.MemoryModule;
 import io.soltrade.data.memory.MemorySettings;
@@ -17,6 +24,7 @@ import io.soltrade.data.ports.ConfigStore;
 import io.soltrade.data.ports.DbErrorKind;
 import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.EventStream;
+import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.HealthReport;
 import io.soltrade.data.ports.HealthState;
 import io.soltrade.data.ports.LiveFeed;
@@ -28,6 +36,7 @@ import io.soltrade.data.ports.PositionStore;
 import io.soltrade.data.ports.PriceCache;
 import io.soltrade.data.ports.TradeStore;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -59,9 +68,53 @@ class DataLayerTest {
         Injector host = Guice.createInjector(new DataLayerModule(memory));
         DataLayer data = host.getInstance(DataLayer.class);
         try {
-            assertThat(host.getInstance(TradeStore.class)).isSameAs(data.trades()).isInstanceOf(ResilientTradeStore.class);
+            assertThat(host.getInstance(TradeStore.class)).isSameAs(data.trades());
+            assertThat(data.trades().getClass().getSimpleName()).isEqualTo("ResilientTradeStore");
             assertThat(host.getInstance(LiveFeed.class)).isSameAs(data.feed());
             assertThat(host.getInstance(DataLayer.class)).isSameAs(data);
+        } finally {
+            data.close();
+        }
+    }
+
+    @Test
+    void aGuiceHostFindsOneHealthCheckPerBackendInItsOwnSetBesideItsOwnChecks() {
+        HealthCheck hostCheck = new HealthCheck() {
+            @Override
+            public String backend() {
+                return "host-cache";
+            }
+
+            @Override
+            public HealthReport check() {
+                return HealthReport.up("host-cache", java.time.Duration.ZERO, java.util.Map.of());
+            }
+        };
+        Injector host = Guice.createInjector(new DataLayerModule(memory),
+                binder -> Multibinder.newSetBinder(binder, HealthCheck.class).addBinding().toInstance(hostCheck));
+        DataLayer data = host.getInstance(DataLayer.class);
+        try {
+            Set<HealthCheck> checks = host.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() {}));
+
+            assertThat(checks).extracting(HealthCheck::backend).containsExactlyInAnyOrder("memory", "host-cache");
+            assertThat(checks).filteredOn(check -> check.backend().equals("memory")).singleElement()
+                    .isSameAs(data.healthChecks().get(0))
+                    .satisfies(check -> assertThat(check.check().details()).containsEntry("circuit", "CLOSED"));
+        } finally {
+            data.close();
+        }
+    }
+
+    @Test
+    void aGuiceHostsBoundMeterRegistryReceivesTheMetrics() {
+        SimpleMeterRegistry hostRegistry = new SimpleMeterRegistry();
+        Injector host = Guice.createInjector(new DataLayerModule(memory), binder -> binder.bind(MeterRegistry.class).toInstance(hostRegistry));
+        DataLayer data = host.getInstance(DataLayer.class);
+        try {
+            data.trades().save(Samples.trade(1));
+
+            assertThat(data.meters()).isSameAs(hostRegistry);
+            assertThat(hostRegistry.find("soltrade.port.calls").tag("port", "trades").timers()).isNotEmpty();
         } finally {
             data.close();
         }

@@ -1,6 +1,6 @@
 package io.soltrade.data.bench;
 
-import io.soltrade.data.app.DataLayerConfig;
+import io.soltrade.data.app.config.DataLayerConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.soltrade.data.bench;
 
-import io.soltrade.data.app.DataLayerConfig;
+import io.soltrade.data.app.config.DataLayerConfig;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;

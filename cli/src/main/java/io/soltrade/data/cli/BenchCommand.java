@@ -1,7 +1,7 @@
 package io.soltrade.data.cli;
 
-import io.soltrade.data.app.ConfigurationException;
-import io.soltrade.data.app.DataLayerConfig;
+import io.soltrade.data.app.config.ConfigurationException;
+import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.bench.BenchSuite;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.soltrade.data.cli;
 
-import io.soltrade.data.app.DataLayerConfig;
+import io.soltrade.data.app.config.DataLayerConfig;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;

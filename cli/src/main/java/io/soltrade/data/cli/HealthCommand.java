@@ -1,9 +1,9 @@
 package io.soltrade.data.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.soltrade.data.app.Backend;
 import io.soltrade.data.app.DataLayer;
-import io.soltrade.data.app.DataLayerConfig;
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.cli.http.HealthJson;
 import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.HealthReport;

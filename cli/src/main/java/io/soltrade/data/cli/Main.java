@@ -1,7 +1,7 @@
 package io.soltrade.data.cli;
 
-import io.soltrade.data.app.ConfigurationException;
 import io.soltrade.data.app.DataLayer;
+import io.soltrade.data.app.config.ConfigurationException;
 import io.soltrade.data.ports.DbException;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;

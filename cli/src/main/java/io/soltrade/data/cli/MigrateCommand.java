@@ -1,8 +1,8 @@
 package io.soltrade.data.cli;
 
-import io.soltrade.data.app.Backend;
-import io.soltrade.data.app.DataLayerConfig;
 import io.soltrade.data.app.SchemaMigration;
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.DataLayerConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.soltrade.data.app.DataLayer;
-import io.soltrade.data.app.DataLayerConfig;
+import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.cli.http.DataLayerHttpServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -2,7 +2,7 @@ package io.soltrade.data.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.soltrade.data.app.DataLayer;
-import io.soltrade.data.app.DataLayerConfig;
+import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.cli.simulator.PaperTradingSession;
 import io.soltrade.data.cli.simulator.SessionSummary;
 import java.nio.file.Path;

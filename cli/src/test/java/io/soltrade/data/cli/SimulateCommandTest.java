@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.soltrade.data.app.Backend;
 import io.soltrade.data.app.DataLayer;
+import io.soltrade.data.app.config.Backend;
 import io.soltrade.data.domain.MevEvent;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.StreamName;

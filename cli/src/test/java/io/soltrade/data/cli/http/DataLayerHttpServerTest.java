@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.soltrade.data.app.Backend;
 import io.soltrade.data.app.DataLayer;
-import io.soltrade.data.app.DataLayerConfig;
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.domain.MevStatus;
 import io.soltrade.data.domain.PaperTradeId;
 import io.soltrade.data.domain.Pubkey;

@@ -7,7 +7,7 @@ import com.typesafe.config.ConfigFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.soltrade.data.app.DataLayer;
-import io.soltrade.data.app.DataLayerConfig;
+import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.redis.testing.PrivateRedisServer;
 import java.net.URI;
 import java.net.http.HttpClient;
