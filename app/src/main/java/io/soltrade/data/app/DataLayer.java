@@ -105,7 +105,7 @@ public final class DataLayer implements AutoCloseable {
         Objects.requireNonNull(config, "config is null");
         Objects.requireNonNull(meters, "meters is null");
         Objects.requireNonNull(modules, "modules is null");
-        LOG.info("starting data layer: {}", describe(config));
+        LOG.info("starting data layer: {}", config.summary());
         BackendInjectors backends = BackendInjectors.start(config.backendsInUse(), modules);
         ResilientPorts resilience = new ResilientPorts(config.resilience(), config.backendsInUse(), meters);
         try {
@@ -132,14 +132,6 @@ public final class DataLayer implements AutoCloseable {
 
     private <T> T port(Port port, Class<T> type) {
         return backends.port(port, config.backendOf(port), type);
-    }
-
-    private static String describe(DataLayerConfig config) {
-        StringBuilder out = new StringBuilder();
-        for (Map.Entry<Port, Backend> entry : config.adapters().entrySet()) {
-            out.append(out.length() == 0 ? "" : ", ").append(entry.getKey().key()).append('=').append(entry.getValue().key());
-        }
-        return out.toString();
     }
 
     public DataLayerConfig config() {

@@ -41,7 +41,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class DataLayerTest {
-    private final DataLayerConfig memory = DataLayerConfig.defaults();
+    private final DataLayerConfig memory = DataLayerConfig.inMemory();
 
     @Test
     void theMemoryProfileServesEveryPortFromTheMemoryAdapterBehindTheDecorators() {
@@ -61,6 +61,26 @@ class DataLayerTest {
             data.trades().save(Samples.trade(1));
             assertThat(data.adapter(Backend.MEMORY, MemoryTradeStore.class).findById(Samples.trade(1).id())).isPresent();
         }
+    }
+
+    @Test
+    void startingLogsEveryPortsAdapterAndEveryBackendsAddressOnce() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DataLayer.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try (DataLayer data = DataLayer.create(memory)) {
+            data.trades().save(Samples.trade(1));
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).filteredOn(event -> event.getFormattedMessage().startsWith("starting data layer"))
+                .singleElement()
+                .satisfies(event -> assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO))
+                .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .isEqualTo("starting data layer: " + memory.summary());
+        assertThat(memory.summary()).startsWith("trades=memory, positions=memory, metrics=memory").endsWith("; memory in this process");
     }
 
     @Test

@@ -46,7 +46,8 @@ class RedisAndMemoryIT {
 
     private static DataLayerConfig redisAndMemory() {
         return DataLayerConfig.from(com.typesafe.config.ConfigFactory.parseString("""
-                soltrade.adapters { prices = redis, pools = redis, streams = redis, feed = redis }
+                soltrade.adapters { trades = memory, positions = memory, metrics = memory, mev = memory, config = memory,
+                                    prices = redis, pools = redis, streams = redis, feed = redis }
                 soltrade.redis { url = "%s", namespace = "app-%s" }
                 """.formatted(redis.url(), UUID.randomUUID().toString().substring(0, 8))));
     }

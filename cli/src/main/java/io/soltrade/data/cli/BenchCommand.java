@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     private final PrintStream log;
 
     BenchCommand() {
-        this(DataLayerConfig::load, System.err);
+        this(ConfigOptions::load, System.err);
     }
 
     BenchCommand(Configurations configurations, PrintStream log) {

@@ -65,8 +65,8 @@ class DataLayerConfigTest {
             Duration.ofMillis(1500), 4.0);
 
     @Test
-    void defaultsAreTheMemoryProfileWithLocalServerSettings() {
-        DataLayerConfig config = DataLayerConfig.defaults();
+    void theMemoryProfilePutsEveryPortInMemoryWithTheDefaultServerSettings() {
+        DataLayerConfig config = DataLayerConfig.inMemory();
 
         EnumMap<Port, Backend> allMemory = new EnumMap<>(Port.class);
         for (Port port : Port.values()) {
@@ -237,13 +237,104 @@ class DataLayerConfigTest {
     void aHostConfigurationIsReadFromItsSoltradeSection() {
         DataLayerConfig config = DataLayerConfig.from(ConfigFactory.parseString("""
                 host.name = "trader-ui"
-                soltrade.adapters.prices = redis
+                soltrade.adapters { trades = memory, positions = memory, metrics = memory, mev = memory, config = memory,
+                                    prices = redis, pools = memory, streams = memory, feed = memory }
                 soltrade.redis.namespace = "ui"
                 """));
 
         assertThat(config.backendOf(Port.PRICES)).isEqualTo(Backend.REDIS);
         assertThat(config.backendOf(Port.TRADES)).isEqualTo(Backend.MEMORY);
         assertThat(config.redis().namespace()).isEqualTo("ui");
+    }
+
+    @Test
+    void aHostConfigurationThatChoosesNoAdapterFailsNamingEveryAdaptersKey() {
+        assertThatThrownBy(() -> DataLayerConfig.from(ConfigFactory.parseString("soltrade.redis.namespace = \"ui\"")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("soltrade.adapters: no adapter chosen for trades, positions, metrics, mev, config, prices, pools, streams, feed")
+                .hasMessageContaining("soltrade.adapters.trades (questdb | postgres | memory)")
+                .hasMessageContaining("soltrade.adapters.config (postgres | memory)")
+                .hasMessageContaining("soltrade.adapters.feed (redis | memory)")
+                .hasMessageContaining("SOLTRADE_ADAPTERS");
+        assertThatThrownBy(() -> DataLayerConfig.from(ConfigFactory.empty()))
+                .isInstanceOf(ConfigurationException.class)
+                .extracting(e -> ((ConfigurationException) e).key()).isEqualTo("soltrade.adapters");
+    }
+
+    @Test
+    void onePortLeftUnchosenFailsNamingItsKey() throws IOException {
+        String allButFeed = """
+                soltrade.adapters { trades = memory, positions = memory, metrics = memory, mev = memory, config = memory,
+                                    prices = memory, pools = memory, streams = memory }
+                """;
+
+        assertThatThrownBy(() -> DataLayerConfig.from(ConfigFactory.parseString(allButFeed)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("soltrade.adapters.feed: no adapter chosen for feed. Set soltrade.adapters.feed (redis | memory)");
+    }
+
+    @Test
+    void eachPortsVariableChoosesItsAdapterOverTheAllPortsVariableOverTheProfile() {
+        DataLayerConfig config = ConfigLoader.load("local", Optional.empty(),
+                Map.of("SOLTRADE_ADAPTERS", "memory", "SOLTRADE_ADAPTERS_TRADES", "postgres", "SOLTRADE_ADAPTERS_PRICES", " redis "));
+
+        assertThat(config.backendOf(Port.TRADES)).isEqualTo(Backend.POSTGRES);
+        assertThat(config.backendOf(Port.PRICES)).isEqualTo(Backend.REDIS);
+        assertThat(config.adapters()).as("every other port from SOLTRADE_ADAPTERS, over the local profile")
+                .containsEntry(Port.POSITIONS, Backend.MEMORY).containsEntry(Port.CONFIG, Backend.MEMORY).containsEntry(Port.FEED, Backend.MEMORY);
+        for (Port port : Port.values()) {
+            assertThat(EnvironmentVariables.known()).contains("SOLTRADE_ADAPTERS_" + port.name());
+        }
+    }
+
+    @Test
+    void theAllPortsVariableServersPutsEachPortOnItsServer() {
+        DataLayerConfig servers = ConfigLoader.load("memory", Optional.empty(), Map.of("SOLTRADE_ADAPTERS", "servers"));
+
+        assertThat(servers.adapters()).isEqualTo(ConfigLoader.load("local", Optional.empty(), Map.of()).adapters());
+    }
+
+    @Test
+    void aBadAdapterVariableFailsNamingTheVariable() {
+        assertThatThrownBy(() -> ConfigLoader.load("memory", Optional.empty(), Map.of("SOLTRADE_ADAPTERS", "cloud")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("SOLTRADE_ADAPTERS: 'cloud' is not one of memory, servers");
+        assertThatThrownBy(() -> ConfigLoader.load("memory", Optional.empty(), Map.of("SOLTRADE_ADAPTERS_POSITIONS", "postgres")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("soltrade.adapters.positions: 'postgres' has no adapter for positions; available: questdb, memory")
+                .hasMessageContaining("environment variable SOLTRADE_ADAPTERS_POSITIONS");
+    }
+
+    @Test
+    void anUnknownSoltradeVariableFailsNamingTheClosestKnownOne() {
+        assertThatThrownBy(() -> ConfigLoader.load("memory", Optional.empty(), Map.of("SOLTRADE_PG_PASWORD", "hunter2", "PATH", "/usr/bin")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("SOLTRADE_PG_PASWORD: unknown environment variable (the SOLTRADE_ prefix belongs to the data layer);"
+                        + " did you mean SOLTRADE_PG_PASSWORD?");
+        assertThatThrownBy(() -> ConfigLoader.load("memory", Optional.empty(), Map.of("SOLTRADE_ADAPTER_TRADES", "memory")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageEndingWith("did you mean SOLTRADE_ADAPTERS_TRADES?");
+        assertThatThrownBy(() -> ConfigLoader.load("memory", Optional.empty(), Map.of("SOLTRADE_KAFKA_BROKERS", "k:9092")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SOLTRADE_KAFKA_BROKERS: unknown environment variable")
+                .hasMessageContaining("known: SOLTRADE_PG_URL");
+    }
+
+    @Test
+    void theSummaryNamesEveryPortsAdapterAndEachBackendsAddressWithCredentialsMasked() {
+        DataLayerConfig config = ConfigLoader.load("local", Optional.empty(), Map.of(
+                "SOLTRADE_PG_URL", "jdbc:postgresql://db:5432/app?ssl=true",
+                "SOLTRADE_PG_PASSWORD", "pgsecret",
+                "SOLTRADE_QUESTDB_ILP", "https::addr=quest:9000;token=ilptoken;",
+                "SOLTRADE_REDIS_URL", "redis://default:redispass@cache:6379",
+                "SOLTRADE_ADAPTERS_TRADES", "memory"));
+
+        assertThat(config.summary())
+                .startsWith("trades=memory, positions=questdb, metrics=questdb, mev=questdb, config=postgres, prices=redis, pools=redis, streams=redis, feed=redis;")
+                .contains("; memory in this process", "; postgres jdbc:postgresql://db:5432/app?ssl=true (schema soltrade, user postgres)",
+                        "; questdb ilp https::addr=quest:9000;token=<redacted>;, pg jdbc:postgresql://127.0.0.1:8812/qdb",
+                        "; redis redis://cache:6379 (namespace soltrade)")
+                .doesNotContain("pgsecret", "ilptoken", "redispass");
     }
 
     private DataLayerConfig load(String profile, String fileContent, Map<String, String> env) throws IOException {

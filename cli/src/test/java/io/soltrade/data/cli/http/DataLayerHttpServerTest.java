@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class DataLayerHttpServerTest {
     private final HttpClient client = HttpClient.newHttpClient();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final DataLayer data = DataLayer.builder(DataLayerConfig.defaults()).meters(registry)
+    private final DataLayer data = DataLayer.builder(DataLayerConfig.inMemory()).meters(registry)
             .module(Backend.MEMORY, new MemoryModule(MemorySettings.defaults())).start();
     private final DataLayerHttpServer server = new DataLayerHttpServer(data, registry, 0);
 

@@ -40,7 +40,8 @@ class HealthEndpointIT {
 
     private static DataLayerConfig redisAndMemory() {
         return DataLayerConfig.from(ConfigFactory.parseString("""
-                soltrade.adapters { prices = redis, pools = redis, streams = redis, feed = redis }
+                soltrade.adapters { trades = memory, positions = memory, metrics = memory, mev = memory, config = memory,
+                                    prices = redis, pools = redis, streams = redis, feed = redis }
                 soltrade.redis { url = "%s", namespace = "cli-%s" }
                 """.formatted(redis.url(), UUID.randomUUID().toString().substring(0, 8))));
     }
