@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.soltrade.data.ports.ConfigStore;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.ManagedResource;
@@ -16,7 +17,8 @@ import java.util.Objects;
 /**
  * The PostgreSQL adapter for Guice: {@link ConfigStore} and {@link TradeStore} as singletons, the connection
  * pool and the async-write threads as {@link ManagedResource}s (the pool registered first, so the host, closing
- * in reverse, drains async writes before the pool goes), and a {@link HealthCheck}. With
+ * in reverse, drains async writes before the pool goes), a {@link HealthCheck}, and a {@link MeterBinder} for the
+ * pool's HikariCP metrics (bound by the host into its registry). With
  * {@link PostgresSettings#migrateOnStart()} the changelog is applied when the pool is built.
  *
  * <p>Plain Java hosts use it the same way: {@code Guice.createInjector(new PostgresModule(settings))
@@ -40,6 +42,7 @@ public final class PostgresModule extends AbstractModule {
         resources.addBinding().to(PostgresConnectionPool.class);
         resources.addBinding().to(AsyncWrites.class);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(PostgresHealthCheck.class);
+        Multibinder.newSetBinder(binder(), MeterBinder.class).addBinding().to(PostgresPoolMetrics.class);
     }
 
     @Provides
@@ -60,6 +63,12 @@ public final class PostgresModule extends AbstractModule {
             }
         }
         return pool;
+    }
+
+    @Provides
+    @Singleton
+    PostgresPoolMetrics poolMetrics(PostgresConnectionPool pool) {
+        return new PostgresPoolMetrics(pool);
     }
 
     @Provides

@@ -10,6 +10,7 @@ import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import com.google.inject.spi.Message;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.soltrade.data.app.config.Backend;
 import io.soltrade.data.app.config.Port;
 import io.soltrade.data.app.config.Secret;
@@ -35,6 +36,7 @@ final class BackendInjectors {
     private static final Logger LOG = LoggerFactory.getLogger(BackendInjectors.class);
     private static final Key<Set<ManagedResource>> RESOURCES = Key.get(new TypeLiteral<>() {});
     private static final Key<Set<HealthCheck>> HEALTH_CHECKS = Key.get(new TypeLiteral<>() {});
+    private static final Key<Set<MeterBinder>> METER_BINDERS = Key.get(new TypeLiteral<>() {});
 
     private final Map<Backend, Injector> injectors;
     private final List<ManagedResource> resources;
@@ -76,6 +78,13 @@ final class BackendInjectors {
                     + backend.key() + " adapter in this build does not provide " + type.getSimpleName());
         }
         return injector.getInstance(type);
+    }
+
+    /** The meter binders every started backend's module contributed (pools, batch writers), in start order. */
+    List<MeterBinder> meterBinders() {
+        List<MeterBinder> binders = new ArrayList<>();
+        injectors.values().forEach(injector -> binders.addAll(instances(injector, METER_BINDERS)));
+        return binders;
     }
 
     /** Health checks contributed by {@code backend}'s module. */

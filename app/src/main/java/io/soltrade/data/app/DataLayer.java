@@ -84,6 +84,8 @@ public final class DataLayer implements AutoCloseable {
         this.healthChecks = List.copyOf(checks);
         CacheMeters.bind(meters, "prices", prices::stats);
         CacheMeters.bind(meters, "pools", pools::stats);
+        // The adapters' own figures (pools, batch writer), which only they can read.
+        backends.meterBinders().forEach(binder -> binder.bindTo(meters));
     }
 
     /** Starts the data layer {@code config} describes, with a meter registry of its own. */

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Keeps the data layer up and serves, on 127.0.0.1 only:",
             "  GET /health   JSON per backend; 200, or 503 when one is DOWN",
-            "  GET /metrics  Prometheus text: port-call latency histograms, retries, circuit breakers, caches, JVM",
+            "  GET /metrics  Prometheus text: port calls by outcome, retries, circuit breakers, caches, connection pools",
+            "                (hikaricp_*, soltrade_redis_pool_*), the QuestDB batch writer, JVM",
             "Runs until Ctrl-C or SIGTERM."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -43,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "9464", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    /** Released by Ctrl-C / SIGTERM (the shutdown hook) or {@link #stop()}. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -54,7 +58,6 @@ final class ServeCommand implements Callable<Integer> {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stopped.countDown();
@@ -75,6 +78,16 @@ final class ServeCommand implements Callable<Integer> {
             return 0;
         } finally {
             closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and has just been released
+            }
         }
+    }
+
+    /** Ends {@link #call()} as Ctrl-C would: the server stops and the data layer closes. */
+    void stop() {
+        stopped.countDown();
     }
 }

@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
 
 /** The decorators against memory stores with injected failures. */
 class ResilientPortsTest {
-    private final ResilientPorts guards = new ResilientPorts(Samples.fastPolicy(), List.of(Backend.MEMORY), new SimpleMeterRegistry());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ResilientPorts guards = new ResilientPorts(Samples.fastPolicy(), List.of(Backend.MEMORY), meters);
     private final BackendGuard guard = guards.of(Backend.MEMORY);
     private final MemoryTradeStore memoryTrades = new MemoryTradeStore();
     private final CountingTradeStore counted = new CountingTradeStore(memoryTrades);
@@ -67,6 +68,22 @@ class ResilientPortsTest {
 
         assertThat(counted.calls).hasValue(19);
         assertThat(memoryTrades.findBetween(TimeRange.of(Samples.START, Samples.START.plusSeconds(1)), 100)).hasSize(10);
+    }
+
+    @Test
+    void everyCallIsTimedByPortOperationAndOutcome() {
+        trades.save(Samples.trade(1));
+        memoryTrades.withFailure(FailurePlan.always(DbErrorKind.CONSTRAINT));
+        assertThatThrownBy(() -> trades.save(Samples.trade(2))).isInstanceOf(PermanentDbException.class);
+        memoryTrades.withFailure(FailurePlan.always(DbErrorKind.TIMEOUT));
+        assertThatThrownBy(() -> trades.findById(Samples.trade(1).id())).isInstanceOf(TransientDbException.class);
+
+        assertThat(meters.get("soltrade.port.calls").tags("backend", "memory", "port", "trades", "operation", "save", "outcome", "ok", "kind", "none")
+                .timer().count()).isEqualTo(1);
+        assertThat(meters.get("soltrade.port.calls").tags("operation", "save", "outcome", "permanent", "kind", "constraint").timer().count()).isEqualTo(1);
+        assertThat(meters.get("soltrade.port.calls").tags("operation", "findById", "outcome", "transient").timers())
+                .as("one call as the caller saw it, its retries included (the breaker may open on the last: kind timeout or unavailable)")
+                .singleElement().satisfies(timer -> assertThat(timer.count()).isEqualTo(1));
     }
 
     @Test
