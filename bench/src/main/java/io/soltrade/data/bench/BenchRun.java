@@ -1,5 +1,16 @@
 package io.soltrade.data.bench;
 
+import io.soltrade.data.bench.measure.BenchResult;
+import io.soltrade.data.bench.measure.BenchSizing;
+import io.soltrade.data.bench.measure.LatencyProfile;
+import io.soltrade.data.bench.measure.MachineInfo;
+import io.soltrade.data.bench.measure.ProgressBar;
+import io.soltrade.data.bench.report.BenchReport;
+import io.soltrade.data.bench.scenario.BenchTargets;
+import io.soltrade.data.bench.scenario.Scenario;
+import io.soltrade.data.bench.scenario.ScenarioContext;
+import io.soltrade.data.bench.scenario.ScenarioOutcome;
+import io.soltrade.data.bench.scenario.ScenarioSkipped;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

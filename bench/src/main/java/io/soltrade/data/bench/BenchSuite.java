@@ -1,6 +1,14 @@
 package io.soltrade.data.bench;
 
 import io.soltrade.data.app.config.DataLayerConfig;
+import io.soltrade.data.bench.measure.BenchSizing;
+import io.soltrade.data.bench.report.BenchCharts;
+import io.soltrade.data.bench.report.BenchReport;
+import io.soltrade.data.bench.report.MarkdownReport;
+import io.soltrade.data.bench.report.ResultsJson;
+import io.soltrade.data.bench.scenario.BenchTargets;
+import io.soltrade.data.bench.scenario.Scenario;
+import io.soltrade.data.bench.scenario.Scenarios;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

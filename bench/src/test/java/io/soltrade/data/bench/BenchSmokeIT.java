@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soltrade.data.app.config.DataLayerConfig;
+import io.soltrade.data.bench.scenario.Scenario;
+import io.soltrade.data.bench.scenario.Scenarios;
 import io.soltrade.data.questdb.testing.QuestDbServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -71,10 +73,10 @@ class BenchSmokeIT {
                 measured.add(row.get("scenario").asText());
             }
         });
-        assertThat(measured).contains(MemoryAdapterBatchSaveScenario.NAME, QuestDbBatchSaveScenario.NAME, QuestDbConcurrentSaveScenario.NAME,
-                QuestDbVisibilityScenario.NAME, MemoryBufferedTradeScenario.NAME, MemoryAllocationScenario.NAME);
+        assertThat(measured).contains("memory-adapter.batch-save", "questdb.batch-save", "questdb.concurrent-save",
+                "questdb.visible-after-write", "memory.buffered-trade-heap", "memory.allocation-per-saved-trade");
         assertThat(out.resolve("run/report.md")).isRegularFile();
-        assertThat(out.resolve("run").resolve(BenchCharts.RATIOS)).isRegularFile();
-        assertThat(out.resolve("run").resolve(BenchCharts.THROUGHPUT)).isRegularFile();
+        assertThat(out.resolve("run").resolve("ratios.png")).isRegularFile();
+        assertThat(out.resolve("run").resolve("throughput.png")).isRegularFile();
     }
 }

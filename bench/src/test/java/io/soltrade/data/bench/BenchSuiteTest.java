@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import io.soltrade.data.app.config.DataLayerConfig;
+import io.soltrade.data.bench.scenario.Scenario;
+import io.soltrade.data.bench.scenario.Scenarios;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,7 @@ class BenchSuiteTest {
 
     @Test
     void smokeRunWritesResultsReportAndCharts() throws Exception {
-        boolean clean = BenchSuite.select(List.of(MemoryAdapterBatchSaveScenario.NAME)).run(NOTHING_LISTENS, out, true, log);
+        boolean clean = BenchSuite.select(List.of("memory-adapter.batch-save")).run(NOTHING_LISTENS, out, true, log);
 
         assertThat(clean).isTrue();
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -51,12 +53,12 @@ class BenchSuiteTest {
         }
         assertThat(results).anySatisfy(row -> assertThat(row.get("metric").asText()).isEqualTo("throughput"));
         String report = Files.readString(out.resolve("report.md"));
-        assertThat(report).contains("| " + MemoryAdapterBatchSaveScenario.NAME + " | throughput |", "cores", "JDK", "shared with other builds");
-        assertThat(out.resolve(BenchCharts.RATIOS)).isRegularFile();
-        assertThat(out.resolve(BenchCharts.THROUGHPUT)).isRegularFile();
-        assertThat(out.resolve("latency-" + MemoryAdapterBatchSaveScenario.NAME + ".png")).isRegularFile();
-        assertThat(Files.readAllBytes(out.resolve(BenchCharts.RATIOS))).startsWith(0x89, 'P', 'N', 'G');
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("[1/1] " + MemoryAdapterBatchSaveScenario.NAME, "100%");
+        assertThat(report).contains("| " + "memory-adapter.batch-save" + " | throughput |", "cores", "JDK", "shared with other builds");
+        assertThat(out.resolve("ratios.png")).isRegularFile();
+        assertThat(out.resolve("throughput.png")).isRegularFile();
+        assertThat(out.resolve("latency-" + "memory-adapter.batch-save" + ".png")).isRegularFile();
+        assertThat(Files.readAllBytes(out.resolve("ratios.png"))).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("[1/1] " + "memory-adapter.batch-save", "100%");
     }
 
     @Test
@@ -84,7 +86,7 @@ class BenchSuiteTest {
         assertThatThrownBy(() -> BenchSuite.select(List.of("nosuch")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no scenario 'nosuch'")
-                .hasMessageContaining(MemoryAdapterBatchSaveScenario.NAME);
+                .hasMessageContaining("memory-adapter.batch-save");
     }
 
     @Test
