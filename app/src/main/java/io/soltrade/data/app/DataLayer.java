@@ -1,6 +1,7 @@
 package io.soltrade.data.app;
 
 import com.google.inject.Module;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.soltrade.data.app.config.Backend;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,9 +63,11 @@ public final class DataLayer implements AutoCloseable {
     private final PoolStateCache pools;
     private final EventStream streams;
     private final LiveFeed feed;
+    private final List<Meter.Id> boundMeters;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DataLayer(DataLayerConfig config, MeterRegistry meters, BackendInjectors backends, ResilientPorts resilience) {
+    private DataLayer(DataLayerConfig config, MeterRegistry meters, BackendInjectors backends, ResilientPorts resilience,
+            Set<Meter.Id> metersBefore) {
         this.config = config;
         this.meters = meters;
         this.backends = backends;
@@ -86,6 +90,8 @@ public final class DataLayer implements AutoCloseable {
         CacheMeters.bind(meters, "pools", pools::stats);
         // The adapters' own figures (pools, batch writer), which only they can read.
         backends.meterBinders().forEach(binder -> binder.bindTo(meters));
+        // What this data layer registered, so that closing it leaves no meter reading closed pools in the host's registry.
+        this.boundMeters = meters.getMeters().stream().map(Meter::getId).filter(id -> !metersBefore.contains(id)).toList();
     }
 
     /** Starts the data layer {@code config} describes, with a meter registry of its own. */
@@ -108,10 +114,11 @@ public final class DataLayer implements AutoCloseable {
         Objects.requireNonNull(meters, "meters is null");
         Objects.requireNonNull(modules, "modules is null");
         LOG.info("starting data layer: {}", config.summary());
+        Set<Meter.Id> metersBefore = meters.getMeters().stream().map(Meter::getId).collect(Collectors.toSet());
         BackendInjectors backends = BackendInjectors.start(config.backendsInUse(), modules);
         ResilientPorts resilience = new ResilientPorts(config.resilience(), config.backendsInUse(), meters);
         try {
-            DataLayer layer = new DataLayer(config, meters, backends, resilience);
+            DataLayer layer = new DataLayer(config, meters, backends, resilience, metersBefore);
             layer.logHealthAtStart();
             return layer;
         } catch (RuntimeException e) {
@@ -176,7 +183,7 @@ public final class DataLayer implements AutoCloseable {
         return feed;
     }
 
-    /** Where call, retry, circuit-breaker, cache, pool and writer metrics go. */
+    /** Where call, retry, circuit-breaker, cache, pool and writer metrics go; closing removes the meters it registered. */
     public MeterRegistry meters() {
         return meters;
     }
@@ -232,8 +239,9 @@ public final class DataLayer implements AutoCloseable {
     }
 
     /**
-     * Closes the adapters' resources in reverse order of registration, then the resilience scheduler. Logs what
-     * could not be delivered; a second call does nothing.
+     * Closes the adapters' resources in reverse order of registration, then the resilience scheduler, and removes
+     * the meters this data layer registered from the host's registry. Logs what could not be delivered; a second
+     * call does nothing.
      */
     @Override
     public void close() {
@@ -247,6 +255,7 @@ public final class DataLayer implements AutoCloseable {
         }
         List<String> problems = backends.close();
         resilience.close();
+        boundMeters.forEach(meters::remove);
         if (problems.isEmpty()) {
             LOG.info("data layer closed cleanly");
         } else {

@@ -141,6 +141,26 @@ class DataLayerTest {
     }
 
     @Test
+    void closingRemovesTheMetersItRegisteredSoTheNextDataLayerOnTheSameRegistryReportsItsOwn() {
+        SimpleMeterRegistry hostRegistry = new SimpleMeterRegistry();
+        hostRegistry.counter("host.requests").increment();
+        try (DataLayer first = DataLayer.create(memory, hostRegistry)) {
+            first.trades().save(Samples.trade(1));
+            first.prices().get(io.soltrade.data.domain.TokenSymbol.of("SOL"));
+            assertThat(hostRegistry.get("soltrade.cache.misses").tag("cache", "prices").functionCounter().count()).isEqualTo(1);
+        }
+
+        assertThat(hostRegistry.getMeters()).extracting(meter -> meter.getId().getName())
+                .containsExactly("host.requests");
+
+        try (DataLayer second = DataLayer.create(memory, hostRegistry)) {
+            second.prices().get(io.soltrade.data.domain.TokenSymbol.of("SOL"));
+            second.prices().get(io.soltrade.data.domain.TokenSymbol.of("BONK"));
+            assertThat(hostRegistry.get("soltrade.cache.misses").tag("cache", "prices").functionCounter().count()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void closingClosesResourcesInReverseOrderOfRegistrationAndReportsWhatWasNotDelivered() {
         List<String> closed = new CopyOnWriteArrayList<>();
         BackendModules modules = backend -> Modules.combine(new MemoryModule(), new AbstractModule() {

@@ -48,4 +48,10 @@ public final class PortCallMeter {
                         .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
+
+    /** Removes this meter's timers from the registry (the data layer that fed them is closed). */
+    public void remove() {
+        timers.values().forEach(registry::remove);
+        timers.clear();
+    }
 }

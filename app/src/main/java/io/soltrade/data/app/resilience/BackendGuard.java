@@ -56,6 +56,10 @@ final class BackendGuard {
         return breaker;
     }
 
+    PortCallMeter meter() {
+        return meter;
+    }
+
     <T> T call(Port port, String operation, Idempotency idempotency, Supplier<T> call) {
         Supplier<T> guarded = Retry.decorateSupplier(retryFor(idempotency), CircuitBreaker.decorateSupplier(breaker, call));
         long start = System.nanoTime();

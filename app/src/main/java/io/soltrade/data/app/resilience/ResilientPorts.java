@@ -144,9 +144,13 @@ public final class ResilientPorts implements AutoCloseable {
                 .build();
     }
 
-    /** Stops the scheduler of async retries and time limits; calls still running fail as they complete. */
+    /**
+     * Stops the scheduler of async retries and time limits (calls still running fail as they complete) and removes
+     * the port-call timers from the registry.
+     */
     @Override
     public void close() {
         scheduler.shutdownNow();
+        guards.values().forEach(guard -> guard.meter().remove());
     }
 }
