@@ -14,12 +14,7 @@ import io.soltrade.data.domain.TimeRange;
 import io.soltrade.data.domain.Trade;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.TradingMode;
-import io.soltrade.data.postgres.PostgresSettings;
-import io.soltrade.data.postgres.testing.TestingPostgres;
-import io.soltrade.data.questdb.testing.QuestDbServer;
-import io.soltrade.data.redis.testing.TestingRedis;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -49,34 +44,19 @@ class LocalProfileIT {
     @TempDir
     static Path dir;
 
-    private static TestingPostgres postgres;
-    private static TestingRedis.Namespace redis;
+    private static TestServers servers;
     private static Path config;
 
     @BeforeAll
     static void servers() throws IOException {
-        postgres = TestingPostgres.start();
-        PostgresSettings pg = postgres.settingsFor(postgres.freshSchema(), 4);
-        QuestDbServer questdb = QuestDbServer.shared();
-        redis = TestingRedis.shared().freshNamespace();
-        config = dir.resolve("it.conf");
-        Files.writeString(config, """
-                soltrade {
-                  postgres { url = "%s", user = "%s", password = "%s", schema = "%s", pool-size = 4 }
-                  questdb { ilp = "%s", pg-url = "%s", pg-user = "%s", pg-password = "%s" }
-                  redis { url = "%s", namespace = "%s" }
-                }
-                """.formatted(pg.url(), pg.user(), pg.password(), pg.schema(), questdb.ilpConfig(), questdb.pgUrl(), questdb.pgUser(),
-                questdb.pgPassword(), TestingRedis.shared().url(), redis.name()));
+        servers = TestServers.start(dir);
+        config = servers.config();
     }
 
     @AfterAll
     static void cleanUp() {
-        if (redis != null) {
-            redis.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 

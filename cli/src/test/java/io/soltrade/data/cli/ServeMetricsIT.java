@@ -13,10 +13,6 @@ import io.soltrade.data.domain.Trade;
 import io.soltrade.data.domain.TradeSide;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.TradingMode;
-import io.soltrade.data.postgres.PostgresSettings;
-import io.soltrade.data.postgres.testing.TestingPostgres;
-import io.soltrade.data.questdb.testing.QuestDbServer;
-import io.soltrade.data.redis.testing.TestingRedis;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -24,7 +20,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,18 +46,9 @@ class ServeMetricsIT {
 
     @Test
     void metricsShowBothPoolsTheBatchWriterTheRedisPoolAndThePortCallsAfterAWrite() throws Exception {
-        QuestDbServer questdb = QuestDbServer.shared();
-        try (TestingPostgres postgres = TestingPostgres.start(); TestingRedis.Namespace redis = TestingRedis.shared().freshNamespace()) {
-            PostgresSettings pg = postgres.settingsFor(postgres.freshSchema(), 4);
-            Path config = dir.resolve("servers.conf");
-            Files.writeString(config, """
-                    soltrade {
-                      postgres { url = "%s", user = "%s", password = "%s", schema = "%s", pool-size = 4 }
-                      questdb { ilp = "%s", pg-url = "%s", pg-user = "%s", pg-password = "%s" }
-                      redis { url = "%s", namespace = "%s" }
-                    }
-                    """.formatted(pg.url(), pg.user(), pg.password(), pg.schema(), questdb.ilpConfig(), questdb.pgUrl(), questdb.pgUser(),
-                    questdb.pgPassword(), TestingRedis.shared().url(), redis.name()));
+        try (TestServers servers = TestServers.start(dir)) {
+            Path config = servers.config();
+            String postgresPool = "soltrade-postgres-" + servers.postgresSchema();
             AtomicReference<DataLayer> served = new AtomicReference<>();
             Main main = new Main((configuration, meters) -> {
                 DataLayer data = DataLayer.create(configuration, meters);
@@ -90,9 +76,9 @@ class ServeMetricsIT {
                         URI.create("http://127.0.0.1:" + serving.group(1) + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
                 assertThat(metrics)
                         .contains("hikaricp_connections_active{pool=\"questdb-pg\"}", "hikaricp_connections_pending{pool=\"questdb-pg\"}")
-                        .contains("hikaricp_connections_active{pool=\"soltrade-postgres-" + pg.schema() + "\"}",
-                                "hikaricp_connections_max{pool=\"soltrade-postgres-" + pg.schema() + "\"} 4")
-                        .contains("hikaricp_connections_acquire_seconds_count{pool=\"soltrade-postgres-" + pg.schema() + "\"}")
+                        .contains("hikaricp_connections_active{pool=\"" + postgresPool + "\"}",
+                                "hikaricp_connections_max{pool=\"" + postgresPool + "\"} 4")
+                        .contains("hikaricp_connections_acquire_seconds_count{pool=\"" + postgresPool + "\"}")
                         .contains("soltrade_questdb_writer_rows_retried_total", "soltrade_questdb_writer_rows_failed_total",
                                 "soltrade_questdb_writer_rows_outstanding", "soltrade_questdb_writer_buffer_capacity_rows 100000",
                                 "soltrade_questdb_writer_flush_seconds_bucket")
