@@ -8,6 +8,7 @@ import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.ManagedResource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -25,6 +26,7 @@ import javax.sql.DataSource;
  */
 final class PostgresConnectionPool implements ManagedResource {
     static final String APPLICATION_NAME = "soltrade-data";
+    static final Duration READ_CONNECTION_LIFETIME = Duration.ofMinutes(5);
 
     /** Which server a pool talks to. */
     enum Role {
@@ -100,6 +102,9 @@ final class PostgresConnectionPool implements ManagedResource {
         config.setMaximumPoolSize(replication.readPoolSize());
         config.setMinimumIdle(replication.readPoolSize());
         config.setReadOnly(true);
+        // Connections that fell back to the primary while a replica was down, or that all landed on one replica,
+        // are replaced within minutes, so reads spread over the replicas again.
+        config.setMaxLifetime(READ_CONNECTION_LIFETIME.toMillis());
         config.addDataSourceProperty("readOnlyMode", "always");
         config.addDataSourceProperty("targetServerType", "preferSecondary");
         config.addDataSourceProperty("loadBalanceHosts", "true");

@@ -3,8 +3,10 @@ package io.soltrade.data.postgres;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
+import com.google.inject.Scopes;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.soltrade.data.ports.ConfigStore;
 import io.soltrade.data.ports.HealthCheck;
@@ -42,7 +44,10 @@ public final class PostgresModule extends AbstractModule {
         bind(TradeStore.class).to(PostgresTradeStore.class);
         Multibinder<ManagedResource> resources = Multibinder.newSetBinder(binder(), ManagedResource.class);
         resources.addBinding().to(PostgresConnectionPool.class);
+        // Bound only with a read URL: a production-stage injector builds every singleton it has.
+        OptionalBinder<ReplicaReads> replicas = OptionalBinder.newOptionalBinder(binder(), ReplicaReads.class);
         if (settings.replication().readUrl().isPresent()) {
+            replicas.setBinding().toProvider(new ReplicaReadsProvider(settings, getProvider(PostgresConnectionPool.class))).in(Scopes.SINGLETON);
             resources.addBinding().to(ReplicaReads.class);
         }
         resources.addBinding().to(AsyncWrites.class);
@@ -70,21 +75,17 @@ public final class PostgresModule extends AbstractModule {
         return pool;
     }
 
-    /** Built only with a read URL (see {@link #configure()} and {@link #replicas}). */
-    @Provides
-    @Singleton
-    ReplicaReads replicaReads(PostgresConnectionPool pool) {
-        try {
-            return new ReplicaReads(new PostgresConnectionPool(settings, PostgresConnectionPool.Role.READ), pool);
-        } catch (HikariPool.PoolInitializationException e) {
-            throw PostgresErrorTranslator.translate(e, "connect to the read URL " + settings.replication().readUrl().orElseThrow() + " as " + settings.user());
+    /** The read pool and its routing, on top of the primary pool (which applied the migration first). */
+    private record ReplicaReadsProvider(PostgresSettings settings, Provider<PostgresConnectionPool> primary) implements Provider<ReplicaReads> {
+        @Override
+        public ReplicaReads get() {
+            PostgresConnectionPool primaryPool = primary.get();
+            try {
+                return new ReplicaReads(new PostgresConnectionPool(settings, PostgresConnectionPool.Role.READ), primaryPool);
+            } catch (HikariPool.PoolInitializationException e) {
+                throw PostgresErrorTranslator.translate(e, "connect to the read URL " + settings.replication().readUrl().orElseThrow() + " as " + settings.user());
+            }
         }
-    }
-
-    @Provides
-    @Singleton
-    Optional<ReplicaReads> replicas(Provider<ReplicaReads> replicaReads) {
-        return settings.replication().readUrl().isPresent() ? Optional.of(replicaReads.get()) : Optional.empty();
     }
 
     @Provides

@@ -115,6 +115,7 @@ class PostgresSettingsTest {
         assertThat(config.getMaximumPoolSize()).isEqualTo(4);
         assertThat(config.getMinimumIdle()).isEqualTo(4);
         assertThat(config.isReadOnly()).isTrue();
+        assertThat(config.getMaxLifetime()).as("rebalanced over the replicas within minutes").isEqualTo(300_000);
         assertThat(config.getPassword()).isEqualTo("pw");
         assertThat(config.getConnectionInitSql()).isNull();
         assertThat(config.getDataSourceProperties())
