@@ -78,6 +78,9 @@ final class ReplicaReads implements ManagedResource {
             servedByReplica.increment();
             return result;
         } catch (TransientDbException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e; // the caller gave up: no second attempt
+            }
             servedByPrimary.increment();
         }
         return primary.autoCommit(action, work);
