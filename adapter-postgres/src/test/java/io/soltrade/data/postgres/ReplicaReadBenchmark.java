@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Configuration reads per second that one streaming replica serves, on a private primary + replica of this machine's
@@ -36,7 +37,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li><b>raw replica</b>: the same {@code SELECT} by plain pgjdbc on a HikariCP pool to the replica (the ratio's base).</li>
  * </ul>
  * The four alternate within each round (order rotating) so a shared machine's drift hits all; medians over rounds.
- * Both servers, the client and anything else on the machine share its cores: the load average is printed with the result.
+ * Both servers, the client and anything else on the machine share its cores, so besides reads/s it prints reads per
+ * CPU-second of the server that answered (its postmaster and backends, from {@code /proc}): what one replica core
+ * serves, the figure that carries over to a replica on a machine of its own. The load average is printed too.
  *
  * <p>Not a test: {@code adapter-postgres/replica-read-benchmark.sh [seconds] [rounds] [threads] [poolSize]}.
  */
@@ -89,22 +92,35 @@ public final class ReplicaReadBenchmark {
                             require(onReplica.findToken(randomOf(mints)).isPresent());
                         },
                         i -> readRaw(raw, randomOf(mints)));
+                // The server that answers each: where its CPU time is read.
+                List<Supplier<Duration>> serverCpu = List.of(servers::primaryCpuTime, servers::replicaCpuTime, servers::replicaCpuTime,
+                        servers::replicaCpuTime);
                 List<List<Double>> rates = new ArrayList<>();
-                names.forEach(name -> rates.add(new ArrayList<>()));
+                List<List<Double>> perServerSecond = new ArrayList<>();
+                names.forEach(name -> {
+                    rates.add(new ArrayList<>());
+                    perServerSecond.add(new ArrayList<>());
+                });
                 for (Operation operation : operations) {
                     measure(operation, threads, Duration.ofSeconds(3)); // warm-up: JIT, prepared statements, caches
                 }
                 for (int round = 0; round < rounds; round++) {
                     for (int k = 0; k < operations.size(); k++) {
                         int which = (round + k) % operations.size();
-                        rates.get(which).add(measure(operations.get(which), threads, measure));
+                        Duration cpuBefore = serverCpu.get(which).get();
+                        Measured measured = measure(operations.get(which), threads, measure);
+                        double cpuSeconds = (serverCpu.get(which).get().toMillis() - cpuBefore.toMillis()) / 1e3;
+                        rates.get(which).add(measured.reads() / measured.seconds());
+                        perServerSecond.get(which).add(measured.reads() / Math.max(cpuSeconds, 0.01));
                     }
                 }
                 ReplicaReads.Counts counts = replicaReads.counts();
                 System.out.printf(Locale.ROOT, "%d callers, pools of %d, %d s per measurement, %d rounds, %d cores; load average before %s, after %s%n",
                         threads, poolSize, measure.toSeconds(), rounds, Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
+                System.out.printf(Locale.ROOT, "%-18s %12s %26s   %s%n", "", "reads/s", "reads per server CPU-second", "reads/s per round");
                 for (int k = 0; k < names.size(); k++) {
-                    System.out.printf(Locale.ROOT, "%-18s %,10.0f reads/s (median; rounds %s)%n", names.get(k), median(rates.get(k)), rounded(rates.get(k)));
+                    System.out.printf(Locale.ROOT, "%-18s %,12.0f %,26.0f   %s%n", names.get(k), median(rates.get(k)), median(perServerSecond.get(k)),
+                            rounded(rates.get(k)));
                 }
                 System.out.printf(Locale.ROOT, "ratio replica / raw replica: %.2f%n", median(rates.get(1)) / median(rates.get(3)));
                 System.out.printf(Locale.ROOT, "replica reads served by the replica %,d, by the primary %,d (replica behind %,d)%n",
@@ -137,8 +153,10 @@ public final class ReplicaReadBenchmark {
         }
     }
 
-    /** Reads per second of {@code threads} callers running {@code operation} for {@code duration}. */
-    private static double measure(Operation operation, int threads, Duration duration) throws Exception {
+    private record Measured(long reads, double seconds) {}
+
+    /** How many reads {@code threads} callers running {@code operation} did in about {@code duration}. */
+    private static Measured measure(Operation operation, int threads, Duration duration) throws Exception {
         LongAdder done = new LongAdder();
         ExecutorService callers = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
@@ -161,7 +179,7 @@ public final class ReplicaReadBenchmark {
         } finally {
             callers.shutdownNow();
         }
-        return done.sum() / (Duration.ofNanos(System.nanoTime() - start).toNanos() / 1e9);
+        return new Measured(done.sum(), (System.nanoTime() - start) / 1e9);
     }
 
     private static Pubkey randomOf(List<Pubkey> mints) {

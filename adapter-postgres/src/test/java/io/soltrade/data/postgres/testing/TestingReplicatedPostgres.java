@@ -48,6 +48,7 @@ public final class TestingReplicatedPostgres implements AutoCloseable {
     private static final String DATABASE = "postgres";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration CONDITION_TIMEOUT = Duration.ofSeconds(60);
+    private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     /** How the primary ships its log to the replica. */
     public enum Replication {
@@ -203,6 +204,42 @@ public final class TestingReplicatedPostgres implements AutoCloseable {
     /** A plain connection to the replica (read-only while it is a standby), outside any pool. */
     public Connection connectToReplica() throws SQLException {
         return connect(replica);
+    }
+
+    /** CPU time the primary's processes (postmaster and children) have used so far, from {@code /proc} (Linux). */
+    public Duration primaryCpuTime() {
+        return cpuTime(primary);
+    }
+
+    /** CPU time the replica's processes (postmaster and children) have used so far, from {@code /proc} (Linux). */
+    public Duration replicaCpuTime() {
+        return cpuTime(replica);
+    }
+
+    private static Duration cpuTime(Node node) {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(node.dataDirectory().resolve("postmaster.pid")).get(0).trim());
+            long ticks = 0;
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(process.resolve("stat"));
+                    } catch (IOException gone) {
+                        continue;
+                    }
+                    // After the command name in parentheses: state ppid ... utime(14th field) stime(15th)
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(process.getFileName().toString());
+                    if (pid == postmaster || Long.parseLong(fields[1]) == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+            }
+            return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CPU time of the " + node.name(), e);
+        }
     }
 
     // ---- what the drills do to them
