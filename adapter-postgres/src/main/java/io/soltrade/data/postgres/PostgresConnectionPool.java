@@ -137,10 +137,6 @@ final class PostgresConnectionPool implements ManagedResource {
         return settings;
     }
 
-    Role role() {
-        return role;
-    }
-
     /** Live pool counters; HikariCP keeps them current without JMX registration. */
     HikariPoolMXBean stats() {
         return dataSource.getHikariPoolMXBean();
