@@ -71,7 +71,6 @@ class PostgresPromoteDrillIT {
 
             System.out.printf("planned promotion: %d writes acknowledged, %d transient failures, writes resumed %d ms after pg_promote()%n",
                     ledger.size(), load.failures.get(), resumedAfter.toMillis());
-            assertThat(load.failures.get()).as("the old primary went away under load").isPositive();
             assertThat(storedOn(servers.connectToReplica(), ledger)).as("every acknowledged write is on the new primary").containsExactlyInAnyOrderElementsOf(ledger);
         }
     }
