@@ -30,23 +30,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Read-your-writes under many callers, on the shared server, through an adapter with the default pool of 4 PG wire
- * connections and a visibility timeout long enough for a loaded machine's WAL apply: whatever the lag, a reader
+ * Read-your-writes under many callers, on a server of its own (so the lookups scan only this test's rows, whatever
+ * other test classes stored), through an adapter with the default pool of 4 PG wire connections and a visibility timeout long enough for a loaded machine's WAL apply: whatever the lag, a reader
  * waiting for its write to become visible holds no connection, so 200 of them never exhaust the pool. (Readers used
  * to hold a connection each while they waited, and about 30% of them failed with POOL_EXHAUSTED.)
  */
 class QuestDbReadYourWritesIT {
+    private static QuestDbServer server;
     private static Injector injector;
 
     @BeforeAll
     static void start() {
-        QuestDbServer server = QuestDbFixture.server();
-        QuestDbSettings defaults = QuestDbFixture.settings();
+        server = QuestDbServer.launch();
+        QuestDbSettings defaults = QuestDbSettings.of(server.ilpConfig(), server.pgUrl(), server.pgUser(), server.pgPassword());
         QuestDbSettings patient = new QuestDbSettings(defaults.ilpConfig(), defaults.pgUrl(), defaults.pgUser(), defaults.pgPassword(),
                 defaults.flushInterval(), defaults.batchRows(), defaults.bufferCapacityRows(), defaults.enqueueTimeout(), defaults.retryDeadline(),
                 defaults.closeDeadline(), Duration.ofSeconds(60), defaults.readTimeout(), defaults.poolSize(), true);
         assertThat(patient.poolSize()).isEqualTo(4);
-        assertThat(server).isNotNull();
         injector = Guice.createInjector(Stage.PRODUCTION, binder -> {
             binder.requireExplicitBindings();
             binder.disableCircularProxies();
@@ -55,8 +55,12 @@ class QuestDbReadYourWritesIT {
 
     @AfterAll
     static void stop() {
-        for (ManagedResource resource : injector.getInstance(Key.get(new TypeLiteral<Set<ManagedResource>>() {}))) {
-            resource.close();
+        try {
+            for (ManagedResource resource : injector.getInstance(Key.get(new TypeLiteral<Set<ManagedResource>>() {}))) {
+                resource.close();
+            }
+        } finally {
+            server.close();
         }
     }
 
