@@ -88,6 +88,17 @@ public record Trade(
         return side == TradeSide.BUY ? amountIn : amountOut;
     }
 
+    /**
+     * This trade after observing {@code observed} ({@link Commitment#advance}): itself when the observation changes
+     * nothing.
+     *
+     * @throws DomainValidationException when the observation contradicts this trade's commitment
+     */
+    public Trade advancedTo(Commitment observed) {
+        Commitment next = commitment.advance(observed);
+        return next == commitment ? this : withCommitment(next);
+    }
+
     /** This trade at {@code level}; see {@link Commitment#advance} for the order a stored trade's level moves in. */
     public Trade withCommitment(Commitment level) {
         return new Trade(id, executedAt, trader, mode, side, tokenIn, tokenOut, amountIn, amountOut, fee, price, slot, mevStatus, level);

@@ -6,6 +6,7 @@ import io.soltrade.data.domain.NodeHealth;
 import io.soltrade.data.domain.OrderRule;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.domain.TraderConfig;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.token.ExtensionType;
@@ -26,6 +27,12 @@ public interface ConfigOperations {
     void upsertToken(TokenMetadata token, Actor actor);
 
     Optional<TokenMetadata> findToken(Pubkey mint);
+
+    /**
+     * The tokens whose symbol is exactly {@code symbol} (case and every character count; several mints may share a
+     * symbol, real or impostor), ordered by mint, at most {@code limit} (1..10,000).
+     */
+    List<TokenMetadata> findTokensBySymbol(TokenSymbol symbol, int limit);
 
     /** Tokens that carry an extension of {@code type}, ordered by mint, at most {@code limit} (1..10,000). */
     List<TokenMetadata> findTokensWithExtension(ExtensionType type, int limit);
