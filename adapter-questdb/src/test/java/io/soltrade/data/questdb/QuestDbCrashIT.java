@@ -54,7 +54,8 @@ class QuestDbCrashIT {
         IlpBatchWriter writer = new IlpBatchWriter(
                 new BatchWriterSettings(Duration.ofMillis(100), BATCH, 20 * BATCH, Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(30)),
                 new HttpIlpTransport(QuestDbFixture.settings().ilpClientConfiguration()));
-        QuestDbTradeStore store = new QuestDbTradeStore(writer, QuestDbFixture.instance(PgWireReader.class));
+        QuestDbTradeStore store = new QuestDbTradeStore(writer, QuestDbFixture.instance(PgWireReader.class),
+                QuestDbFixture.settings().withBuffer(20 * BATCH, Duration.ofSeconds(5)).withDeadlines(Duration.ofSeconds(30), Duration.ofSeconds(30)));
         AtomicLong acknowledged = new AtomicLong();
         AtomicLong reportedFailures = new AtomicLong();
         int batches = ROWS / BATCH;
@@ -95,6 +96,7 @@ class QuestDbCrashIT {
             }
         } finally {
             threads.shutdownNow();
+            store.intake().close();
             writer.close();
         }
 

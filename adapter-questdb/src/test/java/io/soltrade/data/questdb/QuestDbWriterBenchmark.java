@@ -119,13 +119,14 @@ final class QuestDbWriterBenchmark {
 
     private static Result batchSave(QuestDbSettings settings, List<Trade> trades) {
         IlpBatchWriter writer = new IlpBatchWriter(settings.writerSettings(), new HttpIlpTransport(settings.ilpClientConfiguration()));
-        QuestDbTradeStore store = new QuestDbTradeStore(writer, null);
+        QuestDbTradeStore store = new QuestDbTradeStore(writer, QuestDbFixture.instance(PgWireReader.class), settings);
         long started = System.nanoTime();
         for (int i = 0; i < trades.size(); i += BATCH) {
             store.batchSave(trades.subList(i, Math.min(trades.size(), i + BATCH)));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         BatchWriterStats stats = writer.stats();
+        store.intake().close();
         writer.close();
         return new Result(trades.size() / seconds, stats.flushP50Millis(), stats.flushP99Millis());
     }
@@ -166,7 +167,7 @@ final class QuestDbWriterBenchmark {
 
     private static Result concurrentSave(QuestDbSettings settings, List<Trade> trades, boolean async) throws Exception {
         IlpBatchWriter writer = new IlpBatchWriter(settings.writerSettings(), new HttpIlpTransport(settings.ilpClientConfiguration()));
-        QuestDbTradeStore store = new QuestDbTradeStore(writer, null);
+        QuestDbTradeStore store = new QuestDbTradeStore(writer, QuestDbFixture.instance(PgWireReader.class), settings);
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         long started = System.nanoTime();
         try {
@@ -194,6 +195,7 @@ final class QuestDbWriterBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         BatchWriterStats stats = writer.stats();
+        store.intake().close();
         writer.close();
         return new Result(trades.size() / seconds, stats.flushP50Millis(), stats.flushP99Millis());
     }

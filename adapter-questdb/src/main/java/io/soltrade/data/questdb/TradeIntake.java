@@ -1,0 +1,265 @@
+package io.soltrade.data.questdb;
+
+import io.soltrade.data.domain.Commitment;
+import io.soltrade.data.domain.DomainValidationException;
+import io.soltrade.data.domain.Trade;
+import io.soltrade.data.domain.TradeId;
+import io.soltrade.data.ports.DbErrorKind;
+import io.soltrade.data.ports.DbException;
+import io.soltrade.data.ports.PermanentDbException;
+import io.soltrade.data.ports.TransientDbException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one path every trade write of a store takes, so that a trade id is written once whatever its timestamp.
+ * QuestDB's DEDUP keys must include the designated timestamp, so a trade saved again at another time would be a
+ * second row; the intake instead looks every id up before writing it and drops the ones stored (the first save
+ * wins).
+ *
+ * <p>One thread runs cycles: take everything queued (up to the writer's capacity in rows), look the new ids up in
+ * one indexed query per 64 ids (after the read barrier, so every earlier cycle's rows are visible), apply the
+ * commitment updates of the cycle to the stored or just-saved trade, write the rows that remain in one synchronous
+ * request, then complete the callers. Because cycles never overlap, no id can be in flight while another cycle
+ * looks it up. Concurrent callers share a cycle as they would share a request of the batch writer; a failure fails
+ * every call of its cycle (each may be retried: the lookup makes a retry harmless).
+ *
+ * <p>Saves of other processes are not seen until they commit: two processes saving one id at two different times at
+ * the same moment can still both write a row (see the adapter README).
+ */
+final class TradeIntake implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TradeIntake.class);
+    private static final String BACKEND = QuestDbExceptionTranslator.BACKEND;
+
+    private sealed interface Request permits Save, Update {
+        int rows();
+
+        void fail(DbException failure);
+    }
+
+    private record Save(List<Trade> trades, CompletableFuture<Void> done) implements Request {
+        @Override
+        public int rows() {
+            return trades.size();
+        }
+
+        @Override
+        public void fail(DbException failure) {
+            done.completeExceptionally(failure);
+        }
+    }
+
+    private record Update(TradeId id, Commitment commitment, CompletableFuture<Trade> done) implements Request {
+        @Override
+        public int rows() {
+            return 1;
+        }
+
+        @Override
+        public void fail(DbException failure) {
+            done.completeExceptionally(failure);
+        }
+    }
+
+    private final IlpBatchWriter writer;
+    private final StoredTrades stored;
+    private final int capacityRows;
+    private final Duration enqueueTimeout;
+    private final Semaphore room;
+    private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    /** The trades a cycle looks up and reads, over PG wire. */
+    interface StoredTrades {
+        Set<String> storedIds(Collection<String> naturalKeys);
+
+        Optional<Trade> findById(TradeId id);
+    }
+
+    TradeIntake(IlpBatchWriter writer, StoredTrades stored, int capacityRows, Duration enqueueTimeout) {
+        this.writer = writer;
+        this.stored = stored;
+        this.capacityRows = capacityRows;
+        this.enqueueTimeout = enqueueTimeout;
+        this.room = new Semaphore(capacityRows);
+        this.thread = new Thread(this::run, "questdb-trade-intake");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Queues the trades; the future completes once the new ones are durable (ids already stored are skipped). */
+    CompletableFuture<Void> save(List<Trade> trades) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (trades.isEmpty()) {
+            done.complete(null);
+            return done;
+        }
+        offer(new Save(List.copyOf(trades), done));
+        return done;
+    }
+
+    /** Queues a commitment update; the future completes with the trade as stored afterwards. */
+    CompletableFuture<Trade> updateCommitment(TradeId id, Commitment commitment) {
+        CompletableFuture<Trade> done = new CompletableFuture<>();
+        offer(new Update(id, commitment, done));
+        return done;
+    }
+
+    private void offer(Request request) {
+        if (request.rows() > capacityRows) {
+            throw DbException.invalidInput(BACKEND, "a batch of " + request.rows() + " rows exceeds the writer's buffer capacity of "
+                    + capacityRows + " rows", null);
+        }
+        if (closed) {
+            throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
+        }
+        try {
+            if (!room.tryAcquire(request.rows(), enqueueTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new TransientDbException(DbErrorKind.BACKPRESSURE, BACKEND, "questdb trade intake stayed full for "
+                        + enqueueTimeout.toMillis() + " ms; nothing was written", null, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientDbException(DbErrorKind.BACKPRESSURE, BACKEND, "interrupted while waiting for room; nothing was written", null, e);
+        }
+        queue.add(request);
+        if (closed && queue.remove(request)) {
+            room.release(request.rows());
+            throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
+        }
+    }
+
+    private void run() {
+        try {
+            while (!closed || !queue.isEmpty()) {
+                Request first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Request> cycle = new ArrayList<>(List.of(first));
+                int rows = first.rows();
+                for (Request next = queue.peek(); next != null && rows + next.rows() <= capacityRows; next = queue.peek()) {
+                    cycle.add(queue.poll());
+                    rows += next.rows();
+                }
+                try {
+                    process(cycle);
+                } finally {
+                    room.release(rows);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            LOG.error("questdb trade intake thread died; failing every queued trade write", e);
+            closed = true;
+        } finally {
+            PermanentDbException gone = new PermanentDbException(DbErrorKind.CLOSED, BACKEND,
+                    "the questdb trade store closed before this write was attempted; nothing was written", null, null);
+            for (Request request; (request = queue.poll()) != null; ) {
+                room.release(request.rows());
+                request.fail(gone);
+            }
+        }
+    }
+
+    private void process(List<Request> cycle) {
+        try {
+            Set<String> ids = new LinkedHashSet<>();
+            for (Request request : cycle) {
+                if (request instanceof Save save) {
+                    save.trades().forEach(trade -> ids.add(trade.id().naturalKey()));
+                }
+            }
+            Set<String> storedIds = new HashSet<>(stored.storedIds(ids));
+            Map<String, Trade> writes = new LinkedHashMap<>();
+            Map<Update, Object> outcomes = new LinkedHashMap<>();
+            for (Request request : cycle) {
+                if (request instanceof Save save) {
+                    for (Trade trade : save.trades()) {
+                        String id = trade.id().naturalKey();
+                        if (!storedIds.contains(id)) {
+                            writes.putIfAbsent(id, trade);
+                        }
+                    }
+                } else if (request instanceof Update update) {
+                    outcomes.put(update, apply(update, writes));
+                }
+            }
+            writer.write(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()));
+            for (Request request : cycle) {
+                if (request instanceof Save save) {
+                    save.done().complete(null);
+                } else if (request instanceof Update update) {
+                    Object outcome = outcomes.get(update);
+                    if (outcome instanceof Trade trade) {
+                        update.done().complete(trade);
+                    } else {
+                        update.fail((DbException) outcome);
+                    }
+                }
+            }
+        } catch (DbException e) {
+            cycle.forEach(request -> request.fail(e));
+        } catch (RuntimeException e) {
+            DbException failure = new PermanentDbException(DbErrorKind.QUERY, BACKEND, "trade write failed: " + e, null, e);
+            cycle.forEach(request -> request.fail(failure));
+        }
+    }
+
+    /** The trade after the update (now in {@code writes} if it changed), or the DbException the caller gets. */
+    private Object apply(Update update, Map<String, Trade> writes) {
+        String id = update.id().naturalKey();
+        Trade current = writes.get(id);
+        if (current == null) {
+            Optional<Trade> found = stored.findById(update.id());
+            if (found.isEmpty()) {
+                return DbException.of(DbErrorKind.NOT_FOUND, BACKEND, "no trade " + id);
+            }
+            current = found.get();
+        }
+        try {
+            Trade advanced = current.advancedTo(update.commitment());
+            if (advanced != current) {
+                writes.put(id, advanced);
+            }
+            return advanced;
+        } catch (DomainValidationException e) {
+            return DbException.of(DbErrorKind.CONSTRAINT, BACKEND, "trade " + id + ": " + e.getMessage());
+        }
+    }
+
+    /** Stops intake, lets the thread finish what is queued (within {@code deadline}), then fails the rest. */
+    void close(Duration deadline) {
+        closed = true;
+        try {
+            thread.join(Math.max(1, deadline.toMillis()));
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(1_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(10));
+    }
+}
