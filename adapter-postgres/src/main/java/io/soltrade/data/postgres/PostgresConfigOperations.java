@@ -249,4 +249,11 @@ final class PostgresConfigOperations implements ConfigOperations {
             throw DbException.invalidInput(BACKEND, e.getMessage(), e);
         }
     }
+
+    @Override
+    public List<TokenMetadata> findTokensBySymbol(io.soltrade.data.domain.TokenSymbol symbol, int limit) {
+        notNull(symbol, "symbol");
+        PortInput.limit(limit, BACKEND);
+        return TokenRows.bySymbol(dsl(), symbol, limit);
+    }
 }

@@ -142,4 +142,9 @@ public final class PostgresConfigStore implements ConfigStore {
     public List<AuditEntry> auditTrail(String entityType, String entityId, int limit) {
         return read("auditTrail", ops -> ops.auditTrail(entityType, entityId, limit));
     }
+
+    @Override
+    public List<TokenMetadata> findTokensBySymbol(io.soltrade.data.domain.TokenSymbol symbol, int limit) {
+        return read("findTokensBySymbol", ops -> ops.findTokensBySymbol(symbol, limit));
+    }
 }
