@@ -26,6 +26,20 @@ class StreamEventCodecTest {
     }
 
     @Test
+    void tradesCarryTheirCommitmentAndQuoteAndOlderEventsReadWithTheDefaults() {
+        io.soltrade.data.domain.TradeEvent event = TestValues.tradeEvent();
+        io.soltrade.data.domain.Trade processed = event.trade().withCommitment(io.soltrade.data.domain.Commitment.PROCESSED);
+        String json = codec.encode(new io.soltrade.data.domain.TradeEvent(processed));
+        String older = json.replace(",\"commitment\":\"PROCESSED\"", "").replaceAll(",\"quote\":\"[^\"]+\"", "");
+
+        assertThat(json).contains("\"commitment\":\"PROCESSED\"", "\"quote\":\"" + processed.quote().base58() + "\"");
+        assertThat(codec.decode(json)).isEqualTo(new io.soltrade.data.domain.TradeEvent(processed));
+        assertThat(older).doesNotContain("commitment", "quote");
+        assertThat(((io.soltrade.data.domain.TradeEvent) codec.decode(older)).trade().commitment())
+                .isEqualTo(io.soltrade.data.domain.Commitment.FINALIZED);
+    }
+
+    @Test
     void textThatIsNotAnEventIsRejected() {
         assertThatThrownBy(() -> codec.decode("not json")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> codec.decode("{\"type\":\"other\"}")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
