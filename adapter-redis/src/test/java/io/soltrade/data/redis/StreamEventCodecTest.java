@@ -27,8 +27,11 @@ class StreamEventCodecTest {
 
     @Test
     void tradesCarryTheirCommitmentAndQuoteAndOlderEventsReadWithTheDefaults() {
-        io.soltrade.data.domain.TradeEvent event = TestValues.tradeEvent();
-        io.soltrade.data.domain.Trade processed = event.trade().withCommitment(io.soltrade.data.domain.Commitment.PROCESSED);
+        io.soltrade.data.domain.Trade paper = TestValues.tradeEvent().trade();
+        io.soltrade.data.domain.Trade processed = new io.soltrade.data.domain.Trade(
+                new io.soltrade.data.domain.OnChainTradeId(io.soltrade.data.domain.TxSignature.ofBytes(new byte[64]), 4), paper.executedAt(),
+                paper.trader(), io.soltrade.data.domain.TradingMode.LIVE, paper.side(), paper.tokenIn(), paper.tokenOut(), paper.amountIn(),
+                paper.amountOut(), paper.fee(), paper.price(), paper.slot(), paper.mevStatus(), io.soltrade.data.domain.Commitment.PROCESSED);
         String json = codec.encode(new io.soltrade.data.domain.TradeEvent(processed));
         String older = json.replace(",\"commitment\":\"PROCESSED\"", "").replaceAll(",\"quote\":\"[^\"]+\"", "");
 
