@@ -1,5 +1,6 @@
 package io.soltrade.data.app;
 
+import io.soltrade.data.domain.TokenSymbol;
 import static io.soltrade.data.app.Idempotency.IDEMPOTENT;
 import static io.soltrade.data.app.Idempotency.NOT_IDEMPOTENT;
 
@@ -123,5 +124,10 @@ final class ResilientConfigStore implements ConfigStore {
     @Override
     public List<AuditEntry> auditTrail(String entityType, String entityId, int limit) {
         return guard.call(PORT, "auditTrail", IDEMPOTENT, () -> delegate.auditTrail(entityType, entityId, limit));
+    }
+
+    @Override
+    public List<TokenMetadata> findTokensBySymbol(TokenSymbol symbol, int limit) {
+        return guard.call(PORT, "findTokensBySymbol", IDEMPOTENT, () -> delegate.findTokensBySymbol(symbol, limit));
     }
 }

@@ -1,5 +1,7 @@
 package io.soltrade.data.app;
 
+import io.soltrade.data.ports.MetricDownsampleQuery;
+import io.soltrade.data.domain.MetricBucket;
 import static io.soltrade.data.app.Idempotency.IDEMPOTENT;
 
 import io.soltrade.data.domain.MetricPoint;
@@ -38,5 +40,10 @@ final class ResilientMetricsStore implements MetricsStore {
     @Override
     public List<MetricPoint> find(String name, Map<String, String> labelFilter, TimeRange range, int limit) {
         return guard.call(PORT, "find", IDEMPOTENT, () -> delegate.find(name, labelFilter, range, limit));
+    }
+
+    @Override
+    public List<MetricBucket> downsample(MetricDownsampleQuery query) {
+        return guard.call(PORT, "downsample", IDEMPOTENT, () -> delegate.downsample(query));
     }
 }

@@ -1,5 +1,7 @@
 package io.soltrade.data.app;
 
+import io.soltrade.data.domain.TraderId;
+import io.soltrade.data.domain.TradeId;
 import static io.soltrade.data.app.Idempotency.IDEMPOTENT;
 
 import io.soltrade.data.domain.MevEvent;
@@ -43,5 +45,15 @@ final class ResilientMevEventStore implements MevEventStore {
     @Override
     public List<MevEvent> findBetween(TimeRange range, int limit) {
         return guard.call(PORT, "findBetween", IDEMPOTENT, () -> delegate.findBetween(range, limit));
+    }
+
+    @Override
+    public List<MevEvent> findByTrader(TraderId trader, TimeRange range, int limit) {
+        return guard.call(PORT, "findByTrader", IDEMPOTENT, () -> delegate.findByTrader(trader, range, limit));
+    }
+
+    @Override
+    public List<MevEvent> findByTrade(TradeId trade, int limit) {
+        return guard.call(PORT, "findByTrade", IDEMPOTENT, () -> delegate.findByTrade(trade, limit));
     }
 }

@@ -1,5 +1,10 @@
 package io.soltrade.data.app;
 
+import io.soltrade.data.ports.TradeQuery;
+import io.soltrade.data.ports.TradePage;
+import io.soltrade.data.ports.CandleQuery;
+import io.soltrade.data.domain.Commitment;
+import io.soltrade.data.domain.Candle;
 import static io.soltrade.data.app.Idempotency.IDEMPOTENT;
 
 import io.soltrade.data.domain.Pubkey;
@@ -50,5 +55,21 @@ final class ResilientTradeStore implements TradeStore {
     @Override
     public List<Trade> findBetween(TimeRange range, int limit) {
         return guard.call(PORT, "findBetween", IDEMPOTENT, () -> delegate.findBetween(range, limit));
+    }
+
+    @Override
+    public TradePage findByTrader(TradeQuery query) {
+        return guard.call(PORT, "findByTrader", IDEMPOTENT, () -> delegate.findByTrader(query));
+    }
+
+    @Override
+    public List<Candle> candles(CandleQuery query) {
+        return guard.call(PORT, "candles", IDEMPOTENT, () -> delegate.candles(query));
+    }
+
+    /** Idempotent: an update moves the commitment forward only, so a repeat after a lost reply changes nothing. */
+    @Override
+    public Trade updateCommitment(TradeId id, Commitment commitment) {
+        return guard.call(PORT, "updateCommitment", IDEMPOTENT, () -> delegate.updateCommitment(id, commitment));
     }
 }
