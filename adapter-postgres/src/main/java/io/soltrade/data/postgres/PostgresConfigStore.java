@@ -29,14 +29,33 @@ import java.util.function.Function;
  * <p>After a {@link io.soltrade.data.ports.DbException} inside {@link #inTransaction}, the server may have
  * aborted the transaction: let the work end (it is rolled back) and retry the whole unit.
  *
+ * <p><b>Replicas.</b> With a read pool ({@link PostgresReplication#readUrl()}), the reads that may lag go to streaming
+ * replicas through {@link ReplicaReads}: {@code findToken}, {@code findTokensWithExtension}, {@code activeRules},
+ * {@code rulesOf}, {@code findNodeHealth}, {@code allNodeHealth}, {@code nodeHealthHistory}, {@code auditTrail}. They
+ * still see every write this store acknowledged before they started (the replica waits to replay it, or the primary
+ * serves the read). The reads a caller acts on at once stay on the primary and see every acknowledged write, from any
+ * process: {@code findTraderConfig} (its version feeds the next optimistic-lock update) and {@code findOrderRule}
+ * (its status decides a trigger or cancel). Every write, {@code trigger}, {@code cancel} and the whole of
+ * {@link #inTransaction} run on the primary.
+ *
  * <p>Thread-safe; every call borrows its own connection.
  */
 public final class PostgresConfigStore implements ConfigStore {
     private final PostgresTransactions transactions;
+    private final Optional<ReplicaReads> replicas;
     private final Clock clock;
 
     PostgresConfigStore(PostgresTransactions transactions, Clock clock) {
+        this(transactions, Optional.empty(), clock);
+    }
+
+    /**
+     * A store whose reads that may lag go to {@code replicas} when present; {@code transactions} must then record each
+     * commit's position ({@link ReplicaReads#recordCommit}).
+     */
+    PostgresConfigStore(PostgresTransactions transactions, Optional<ReplicaReads> replicas, Clock clock) {
         this.transactions = transactions;
+        this.replicas = replicas;
         this.clock = clock;
     }
 
@@ -50,8 +69,17 @@ public final class PostgresConfigStore implements ConfigStore {
         return transactions.inTransaction(action, scope -> work.apply(new PostgresConfigOperations(scope, clock)));
     }
 
-    private <T> T read(String action, Function<ConfigOperations, T> work) {
+    /** A read that sees every write acknowledged before it started: on the primary. */
+    private <T> T readCurrent(String action, Function<ConfigOperations, T> work) {
         return transactions.autoCommit(action, scope -> work.apply(new PostgresConfigOperations(scope, clock)));
+    }
+
+    /** A read that sees this store's acknowledged writes, others' after the replication lag: on a replica if there is one. */
+    private <T> T readMayLag(String action, Function<ConfigOperations, T> work) {
+        if (replicas.isEmpty()) {
+            return readCurrent(action, work);
+        }
+        return replicas.get().read(action, scope -> work.apply(new PostgresConfigOperations(scope, clock)));
     }
 
     @Override
@@ -64,12 +92,12 @@ public final class PostgresConfigStore implements ConfigStore {
 
     @Override
     public Optional<TokenMetadata> findToken(Pubkey mint) {
-        return read("findToken", ops -> ops.findToken(mint));
+        return readMayLag("findToken", ops -> ops.findToken(mint));
     }
 
     @Override
     public List<TokenMetadata> findTokensWithExtension(ExtensionType type, int limit) {
-        return read("findTokensWithExtension", ops -> ops.findTokensWithExtension(type, limit));
+        return readMayLag("findTokensWithExtension", ops -> ops.findTokensWithExtension(type, limit));
     }
 
     @Override
@@ -79,7 +107,7 @@ public final class PostgresConfigStore implements ConfigStore {
 
     @Override
     public Optional<TraderConfig> findTraderConfig(TraderId trader) {
-        return read("findTraderConfig", ops -> ops.findTraderConfig(trader));
+        return readCurrent("findTraderConfig", ops -> ops.findTraderConfig(trader));
     }
 
     @Override
@@ -92,17 +120,17 @@ public final class PostgresConfigStore implements ConfigStore {
 
     @Override
     public Optional<OrderRule> findOrderRule(UUID id) {
-        return read("findOrderRule", ops -> ops.findOrderRule(id));
+        return readCurrent("findOrderRule", ops -> ops.findOrderRule(id));
     }
 
     @Override
     public List<OrderRule> activeRules(Pubkey token) {
-        return read("activeRules", ops -> ops.activeRules(token));
+        return readMayLag("activeRules", ops -> ops.activeRules(token));
     }
 
     @Override
     public List<OrderRule> rulesOf(TraderId trader, int limit) {
-        return read("rulesOf", ops -> ops.rulesOf(trader, limit));
+        return readMayLag("rulesOf", ops -> ops.rulesOf(trader, limit));
     }
 
     @Override
@@ -125,22 +153,22 @@ public final class PostgresConfigStore implements ConfigStore {
 
     @Override
     public Optional<NodeHealth> findNodeHealth(String nodeId) {
-        return read("findNodeHealth", ops -> ops.findNodeHealth(nodeId));
+        return readMayLag("findNodeHealth", ops -> ops.findNodeHealth(nodeId));
     }
 
     @Override
     public List<NodeHealth> allNodeHealth() {
-        return read("allNodeHealth", ConfigOperations::allNodeHealth);
+        return readMayLag("allNodeHealth", ConfigOperations::allNodeHealth);
     }
 
     @Override
     public List<NodeHealth> nodeHealthHistory(String nodeId, TimeRange range, int limit) {
-        return read("nodeHealthHistory", ops -> ops.nodeHealthHistory(nodeId, range, limit));
+        return readMayLag("nodeHealthHistory", ops -> ops.nodeHealthHistory(nodeId, range, limit));
     }
 
     @Override
     public List<AuditEntry> auditTrail(String entityType, String entityId, int limit) {
-        return read("auditTrail", ops -> ops.auditTrail(entityType, entityId, limit));
+        return readMayLag("auditTrail", ops -> ops.auditTrail(entityType, entityId, limit));
     }
 
     @Override

@@ -8,38 +8,58 @@ import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.ManagedResource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The adapter's HikariCP pool: a fixed number of pgjdbc connections whose search_path is the configured
+ * One of the adapter's HikariCP pools: a fixed number of pgjdbc connections whose search_path is the configured
  * schema. Every connection has a connect and a socket timeout, so a dead server or network path surfaces as a
  * transient error instead of a hung caller. HikariCP masks the password in what it logs; this class never
  * logs it either.
+ *
+ * <p>The {@link Role#PRIMARY} pool (every write, and the reads that must be current) connects only to a primary
+ * ({@code targetServerType=primary} unless the URL says otherwise), so a multi-host URL listing the primary and its
+ * standbys follows a promotion. The {@link Role#READ} pool ({@link PostgresReplication#readUrl()}) prefers standbys,
+ * spreads its connections over them and is read-only; its pool and application names end in {@code read}, so its
+ * metrics and sessions are told apart from the primary's.
  */
 final class PostgresConnectionPool implements ManagedResource {
     static final String APPLICATION_NAME = "soltrade-data";
+    static final Duration READ_CONNECTION_LIFETIME = Duration.ofMinutes(5);
+
+    /** Which server a pool talks to. */
+    enum Role {
+        PRIMARY,
+        READ
+    }
 
     private final HikariDataSource dataSource;
     private final PostgresSettings settings;
+    private final Role role;
 
     PostgresConnectionPool(PostgresSettings settings) {
-        this(settings, System.getenv());
+        this(settings, Role.PRIMARY, System.getenv());
     }
 
-    PostgresConnectionPool(PostgresSettings settings, Map<String, String> environment) {
+    PostgresConnectionPool(PostgresSettings settings, Role role) {
+        this(settings, role, System.getenv());
+    }
+
+    PostgresConnectionPool(PostgresSettings settings, Role role, Map<String, String> environment) {
         this.settings = settings;
-        this.dataSource = new HikariDataSource(hikariConfig(settings, environment));
+        this.role = role;
+        this.dataSource = new HikariDataSource(hikariConfig(settings, role, environment));
     }
 
     static HikariConfig hikariConfig(PostgresSettings settings, Map<String, String> environment) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("soltrade-postgres-" + settings.schema());
-        config.setJdbcUrl(settings.url());
+        return hikariConfig(settings, Role.PRIMARY, environment);
+    }
+
+    static HikariConfig hikariConfig(PostgresSettings settings, Role role, Map<String, String> environment) {
+        HikariConfig config = role == Role.PRIMARY ? primaryConfig(settings) : readConfig(settings);
         config.setUsername(settings.user());
         config.setPassword(settings.effectivePassword(environment));
-        config.setMaximumPoolSize(settings.maxPoolSize());
-        config.setMinimumIdle(settings.maxPoolSize());
         config.setConnectionTimeout(settings.poolTimeout().toMillis());
         config.setValidationTimeout(Math.min(5_000, settings.poolTimeout().toMillis() - 1));
         // Fail at start-up, not at the first query, when the server cannot be reached.
@@ -52,7 +72,7 @@ final class PostgresConnectionPool implements ManagedResource {
         config.addDataSourceProperty("socketTimeout", Integer.toString((int) settings.socketTimeout().toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", "true");
         // Per schema, so operators (and the fault tests) can tell this pool's sessions from any other's.
-        config.addDataSourceProperty("ApplicationName", applicationName(settings));
+        config.addDataSourceProperty("ApplicationName", applicationName(settings, role));
         config.addDataSourceProperty("currentSchema", settings.schema());
         config.addDataSourceProperty("sslmode", settings.sslMode().driverValue());
         settings.sslRootCert().ifPresent(path -> config.addDataSourceProperty("sslrootcert", path.toString()));
@@ -62,9 +82,43 @@ final class PostgresConnectionPool implements ManagedResource {
         return config;
     }
 
-    /** What {@code pg_stat_activity.application_name} shows for this pool's sessions. */
+    private static HikariConfig primaryConfig(PostgresSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("soltrade-postgres-" + settings.schema());
+        config.setJdbcUrl(settings.url());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setMinimumIdle(settings.maxPoolSize());
+        // A URL's own parameters win over these defaults (pgjdbc reads the URL last).
+        config.addDataSourceProperty("targetServerType", "primary");
+        settings.replication().synchronousCommit().sessionStatement().ifPresent(config::setConnectionInitSql);
+        return config;
+    }
+
+    private static HikariConfig readConfig(PostgresSettings settings) {
+        PostgresReplication replication = settings.replication();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("soltrade-postgres-read-" + settings.schema());
+        config.setJdbcUrl(replication.readUrl().orElseThrow(() -> new IllegalArgumentException("postgres.readUrl is not set")));
+        config.setMaximumPoolSize(replication.readPoolSize());
+        config.setMinimumIdle(replication.readPoolSize());
+        config.setReadOnly(true);
+        // Connections that fell back to the primary while a replica was down, or that all landed on one replica,
+        // are replaced within minutes, so reads spread over the replicas again.
+        config.setMaxLifetime(READ_CONNECTION_LIFETIME.toMillis());
+        config.addDataSourceProperty("readOnlyMode", "always");
+        config.addDataSourceProperty("targetServerType", "preferSecondary");
+        config.addDataSourceProperty("loadBalanceHosts", "true");
+        return config;
+    }
+
+    /** What {@code pg_stat_activity.application_name} shows for the primary pool's sessions. */
     static String applicationName(PostgresSettings settings) {
-        return APPLICATION_NAME + ":" + settings.schema();
+        return applicationName(settings, Role.PRIMARY);
+    }
+
+    /** What {@code pg_stat_activity.application_name} shows for the sessions of the pool of {@code role}. */
+    static String applicationName(PostgresSettings settings, Role role) {
+        return APPLICATION_NAME + ":" + settings.schema() + (role == Role.READ ? ":read" : "");
     }
 
     /** A connection from the pool; closing it gives it back. */
@@ -94,7 +148,7 @@ final class PostgresConnectionPool implements ManagedResource {
 
     @Override
     public String name() {
-        return "postgres connection pool (" + settings.schema() + ")";
+        return (role == Role.READ ? "postgres read pool (" : "postgres connection pool (") + settings.schema() + ")";
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.soltrade.data.postgres;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
+import com.google.inject.Scopes;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.soltrade.data.ports.ConfigStore;
 import io.soltrade.data.ports.HealthCheck;
@@ -12,12 +15,15 @@ import io.soltrade.data.ports.TradeStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The PostgreSQL adapter for Guice: {@link ConfigStore} and {@link TradeStore} as singletons, the connection
  * pool and the async-write threads as {@link ManagedResource}s (the pool registered first, so the host, closing
  * in reverse, drains async writes before the pool goes), and a {@link HealthCheck}. With
- * {@link PostgresSettings#migrateOnStart()} the changelog is applied when the pool is built.
+ * {@link PostgresSettings#migrateOnStart()} the changelog is applied when the pool is built. With a read URL
+ * ({@link PostgresReplication#readUrl()}) a second, read-only pool serves the {@link ConfigStore} reads that may lag
+ * (see {@link PostgresConfigStore}); it is registered right after the primary pool, so it closes before it.
  *
  * <p>Plain Java hosts use it the same way: {@code Guice.createInjector(new PostgresModule(settings))
  * .getInstance(TradeStore.class)}.
@@ -38,6 +44,12 @@ public final class PostgresModule extends AbstractModule {
         bind(TradeStore.class).to(PostgresTradeStore.class);
         Multibinder<ManagedResource> resources = Multibinder.newSetBinder(binder(), ManagedResource.class);
         resources.addBinding().to(PostgresConnectionPool.class);
+        // Bound only with a read URL: a production-stage injector builds every singleton it has.
+        OptionalBinder<ReplicaReads> replicas = OptionalBinder.newOptionalBinder(binder(), ReplicaReads.class);
+        if (settings.replication().readUrl().isPresent()) {
+            replicas.setBinding().toProvider(new ReplicaReadsProvider(settings, getProvider(PostgresConnectionPool.class))).in(Scopes.SINGLETON);
+            resources.addBinding().to(ReplicaReads.class);
+        }
         resources.addBinding().to(AsyncWrites.class);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(PostgresHealthCheck.class);
     }
@@ -51,15 +63,29 @@ public final class PostgresModule extends AbstractModule {
         } catch (HikariPool.PoolInitializationException e) {
             throw PostgresErrorTranslator.translate(e, "connect to " + settings.url() + " as " + settings.user());
         }
-        if (settings.migrateOnStart()) {
-            try {
+        try {
+            if (settings.migrateOnStart()) {
                 new PostgresMigrations(pool).migrate();
-            } catch (RuntimeException e) {
-                pool.close();
-                throw e;
             }
+            settings.replication().synchronousCommit().requireStandbyOf(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
         }
         return pool;
+    }
+
+    /** The read pool and its routing, on top of the primary pool (which applied the migration first). */
+    private record ReplicaReadsProvider(PostgresSettings settings, Provider<PostgresConnectionPool> primary) implements Provider<ReplicaReads> {
+        @Override
+        public ReplicaReads get() {
+            PostgresConnectionPool primaryPool = primary.get();
+            try {
+                return new ReplicaReads(new PostgresConnectionPool(settings, PostgresConnectionPool.Role.READ), primaryPool);
+            } catch (HikariPool.PoolInitializationException e) {
+                throw PostgresErrorTranslator.translate(e, "connect to the read URL " + settings.replication().readUrl().orElseThrow() + " as " + settings.user());
+            }
+        }
     }
 
     @Provides
@@ -76,8 +102,13 @@ public final class PostgresModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PostgresConfigStore configStore(PostgresTransactions transactions) {
-        return new PostgresConfigStore(transactions, Clock.systemUTC());
+    PostgresConfigStore configStore(PostgresConnectionPool pool, PostgresTransactions transactions, Optional<ReplicaReads> replicas) {
+        if (replicas.isEmpty()) {
+            return new PostgresConfigStore(transactions, Clock.systemUTC());
+        }
+        // Its own units of work on the primary pool: only configuration writes pay for recording their WAL position.
+        PostgresTransactions recorded = new PostgresTransactions(pool, TransactionScope.ConnectionHook.NONE, replicas.get()::recordCommit);
+        return new PostgresConfigStore(recorded, replicas, Clock.systemUTC());
     }
 
     @Provides
@@ -88,7 +119,7 @@ public final class PostgresModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PostgresHealthCheck healthCheck(PostgresConnectionPool pool, PostgresTransactions transactions) {
-        return new PostgresHealthCheck(pool, transactions);
+    PostgresHealthCheck healthCheck(PostgresConnectionPool pool, PostgresTransactions transactions, Optional<ReplicaReads> replicas) {
+        return new PostgresHealthCheck(pool, transactions, replicas);
     }
 }

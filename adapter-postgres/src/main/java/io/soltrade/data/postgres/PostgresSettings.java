@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param sslMode        TLS use, pgjdbc {@code sslmode}
  * @param sslRootCert    the CA certificate that {@code VERIFY_CA}/{@code VERIFY_FULL} check the server against
  * @param migrateOnStart whether building the module applies the Liquibase changelog first
+ * @param replication    streaming replicas: where reads that may lag go, what a write waits for
+ *                       ({@link PostgresReplication#NONE}: every read on the primary, the server's commit setting)
  */
 public record PostgresSettings(
         String url,
@@ -36,7 +38,8 @@ public record PostgresSettings(
         Duration poolTimeout,
         PostgresSslMode sslMode,
         Optional<Path> sslRootCert,
-        boolean migrateOnStart) {
+        boolean migrateOnStart,
+        PostgresReplication replication) {
 
     /** The environment variable the password is read from when the settings carry none. */
     public static final String PASSWORD_VARIABLE = "SOLTRADE_PG_PASSWORD";
@@ -47,13 +50,7 @@ public record PostgresSettings(
     private static final Duration MIN_POOL_TIMEOUT = Duration.ofMillis(250);
 
     public PostgresSettings {
-        Objects.requireNonNull(url, "postgres.url is null");
-        if (!url.startsWith("jdbc:postgresql://")) {
-            throw new IllegalArgumentException("postgres.url must start with jdbc:postgresql://, got '" + url + "'");
-        }
-        if (url.toLowerCase(Locale.ROOT).contains("password=")) {
-            throw new IllegalArgumentException("postgres.url must not carry a password: set postgres.password or " + PASSWORD_VARIABLE);
-        }
+        checkUrl(url, "postgres.url");
         Objects.requireNonNull(user, "postgres.user is null");
         if (user.isBlank()) {
             throw new IllegalArgumentException("postgres.user is blank");
@@ -71,6 +68,18 @@ public record PostgresSettings(
         requirePositive(poolTimeout, "postgres.poolTimeout", MIN_POOL_TIMEOUT);
         Objects.requireNonNull(sslMode, "postgres.sslMode is null");
         Objects.requireNonNull(sslRootCert, "postgres.sslRootCert is null");
+        Objects.requireNonNull(replication, "postgres.replication is null");
+    }
+
+    /** A pgjdbc URL (one host or several) that carries no password. */
+    static void checkUrl(String url, String key) {
+        Objects.requireNonNull(url, key + " is null");
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException(key + " must start with jdbc:postgresql://, got '" + url + "'");
+        }
+        if (url.toLowerCase(Locale.ROOT).contains("password=")) {
+            throw new IllegalArgumentException(key + " must not carry a password: set postgres.password or " + PASSWORD_VARIABLE);
+        }
     }
 
     private static void requirePositive(Duration value, String key, Duration minimum) {
@@ -83,7 +92,10 @@ public record PostgresSettings(
         }
     }
 
-    /** Settings with the defaults: pool of 20, 10 s connect, 60 s socket, 30 s pool wait, TLS preferred, migrate on start. */
+    /**
+     * Settings with the defaults: pool of 20, 10 s connect, 60 s socket, 30 s pool wait, TLS preferred, migrate on start,
+     * every read on the primary.
+     */
     public static Builder builder(String url, String user) {
         return new Builder(url, user);
     }
@@ -97,11 +109,15 @@ public record PostgresSettings(
     }
 
     public PostgresSettings withSchema(String newSchema) {
-        return new PostgresSettings(url, user, password, newSchema, maxPoolSize, connectTimeout, socketTimeout, poolTimeout, sslMode, sslRootCert, migrateOnStart);
+        return new PostgresSettings(url, user, password, newSchema, maxPoolSize, connectTimeout, socketTimeout, poolTimeout, sslMode, sslRootCert, migrateOnStart, replication);
     }
 
     public PostgresSettings withMaxPoolSize(int newMaxPoolSize) {
-        return new PostgresSettings(url, user, password, schema, newMaxPoolSize, connectTimeout, socketTimeout, poolTimeout, sslMode, sslRootCert, migrateOnStart);
+        return new PostgresSettings(url, user, password, schema, newMaxPoolSize, connectTimeout, socketTimeout, poolTimeout, sslMode, sslRootCert, migrateOnStart, replication);
+    }
+
+    public PostgresSettings withReplication(PostgresReplication newReplication) {
+        return new PostgresSettings(url, user, password, schema, maxPoolSize, connectTimeout, socketTimeout, poolTimeout, sslMode, sslRootCert, migrateOnStart, newReplication);
     }
 
     @Override
@@ -109,7 +125,8 @@ public record PostgresSettings(
         return "PostgresSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "<none>" : "<redacted>")
                 + ", schema=" + schema + ", maxPoolSize=" + maxPoolSize + ", connectTimeout=" + connectTimeout
                 + ", socketTimeout=" + socketTimeout + ", poolTimeout=" + poolTimeout + ", sslMode=" + sslMode
-                + ", sslRootCert=" + sslRootCert.map(Path::toString).orElse("<none>") + ", migrateOnStart=" + migrateOnStart + "]";
+                + ", sslRootCert=" + sslRootCert.map(Path::toString).orElse("<none>") + ", migrateOnStart=" + migrateOnStart
+                + ", " + replication + "]";
     }
 
     /** Builds {@link PostgresSettings} from the defaults; {@link #build()} validates. */
@@ -125,6 +142,10 @@ public record PostgresSettings(
         private PostgresSslMode sslMode = PostgresSslMode.PREFER;
         private Path sslRootCert;
         private boolean migrateOnStart = true;
+        private String readUrl;
+        private int readPoolSize = DEFAULT_MAX_POOL_SIZE;
+        private Duration replicaWaitTimeout = PostgresReplication.DEFAULT_REPLICA_WAIT_TIMEOUT;
+        private PostgresSynchronousCommit synchronousCommit = PostgresSynchronousCommit.SERVER_DEFAULT;
 
         private Builder(String url, String user) {
             this.url = url;
@@ -176,9 +197,31 @@ public record PostgresSettings(
             return this;
         }
 
+        /** Where reads that may lag go (see {@link PostgresReplication#readUrl()}); null: every read on the primary. */
+        public Builder readUrl(String value) {
+            this.readUrl = value;
+            return this;
+        }
+
+        public Builder readPoolSize(int value) {
+            this.readPoolSize = value;
+            return this;
+        }
+
+        public Builder replicaWaitTimeout(Duration value) {
+            this.replicaWaitTimeout = value;
+            return this;
+        }
+
+        public Builder synchronousCommit(PostgresSynchronousCommit value) {
+            this.synchronousCommit = value;
+            return this;
+        }
+
         public PostgresSettings build() {
             return new PostgresSettings(url, user, password, schema, maxPoolSize, connectTimeout, socketTimeout, poolTimeout,
-                    sslMode, Optional.ofNullable(sslRootCert), migrateOnStart);
+                    sslMode, Optional.ofNullable(sslRootCert), migrateOnStart,
+                    new PostgresReplication(Optional.ofNullable(readUrl), readPoolSize, replicaWaitTimeout, synchronousCommit));
         }
     }
 }

@@ -21,6 +21,8 @@ import org.jooq.impl.DefaultConfiguration;
 final class PostgresTransactions {
     private final PostgresConnectionPool pool;
     private final Configuration jooq;
+    private final TransactionScope.ConnectionHook onBorrow;
+    private final TransactionScope.ConnectionHook afterCommit;
 
     /** A unit of work; it may throw anything, which is translated. */
     interface Work<T> {
@@ -28,7 +30,17 @@ final class PostgresTransactions {
     }
 
     PostgresTransactions(PostgresConnectionPool pool) {
+        this(pool, TransactionScope.ConnectionHook.NONE, TransactionScope.ConnectionHook.NONE);
+    }
+
+    /**
+     * Units of work that run {@code onBorrow} on each connection before its first statement (a failure fails the
+     * work), and {@code afterCommit} on it once a transaction committed (the work is acknowledged whatever it does).
+     */
+    PostgresTransactions(PostgresConnectionPool pool, TransactionScope.ConnectionHook onBorrow, TransactionScope.ConnectionHook afterCommit) {
         this.pool = pool;
+        this.onBorrow = onBorrow;
+        this.afterCommit = afterCommit;
         Settings settings = new Settings()
                 .withExecuteLogging(false)
                 .withRenderMapping(new RenderMapping().withSchemata(
@@ -47,10 +59,11 @@ final class PostgresTransactions {
     }
 
     private <T> T run(String action, Work<T> work, boolean transactional) {
-        TransactionScope scope = new TransactionScope(pool, jooq, transactional);
+        TransactionScope scope = new TransactionScope(pool, jooq, transactional, onBorrow);
         try {
             T result = work.run(scope);
             scope.commit();
+            runAfterCommit(scope);
             return result;
         } catch (Exception e) {
             scope.rollbackAfter(e);
@@ -60,6 +73,15 @@ final class PostgresTransactions {
             throw e;
         } finally {
             scope.release();
+        }
+    }
+
+    /** The commit stands: a failing hook must not turn an acknowledged write into an error. */
+    private void runAfterCommit(TransactionScope scope) {
+        try {
+            scope.afterCommit(afterCommit);
+        } catch (SQLException | RuntimeException ignored) {
+            // the hook reports its own failures; see ReplicaReads#recordCommit
         }
     }
 

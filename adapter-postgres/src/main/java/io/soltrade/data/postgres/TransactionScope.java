@@ -16,15 +16,29 @@ import org.jooq.impl.DSL;
  * the scope refuses further use, so an operations object kept past its transaction fails loudly.
  */
 final class TransactionScope implements ConnectionProvider {
+    /** Runs on a connection at a point of its unit of work: when it is borrowed, or after a commit. */
+    interface ConnectionHook {
+        ConnectionHook NONE = connection -> { };
+
+        void run(Connection connection) throws SQLException;
+    }
+
     private final PostgresConnectionPool pool;
     private final boolean transactional;
+    private final ConnectionHook onBorrow;
     private final DSLContext dsl;
     private Connection connection;
     private boolean ended;
 
     TransactionScope(PostgresConnectionPool pool, Configuration jooq, boolean transactional) {
+        this(pool, jooq, transactional, ConnectionHook.NONE);
+    }
+
+    /** A scope that runs {@code onBorrow} on its connection before the first statement (and gives it back if that throws). */
+    TransactionScope(PostgresConnectionPool pool, Configuration jooq, boolean transactional, ConnectionHook onBorrow) {
         this.pool = pool;
         this.transactional = transactional;
+        this.onBorrow = onBorrow;
         this.dsl = DSL.using(jooq.derive(this));
     }
 
@@ -41,7 +55,8 @@ final class TransactionScope implements ConnectionProvider {
             Connection borrowed = pool.connection();
             try {
                 borrowed.setAutoCommit(!transactional);
-            } catch (SQLException e) {
+                onBorrow.run(borrowed);
+            } catch (SQLException | RuntimeException e) {
                 borrowed.close();
                 throw e;
             }
@@ -75,6 +90,13 @@ final class TransactionScope implements ConnectionProvider {
         ended = true;
         if (connection != null && transactional) {
             connection.commit();
+        }
+    }
+
+    /** Runs {@code hook} on the connection of a committed unit of work that used one; a failure is the hook's to handle. */
+    void afterCommit(ConnectionHook hook) throws SQLException {
+        if (connection != null && transactional) {
+            hook.run(connection);
         }
     }
 

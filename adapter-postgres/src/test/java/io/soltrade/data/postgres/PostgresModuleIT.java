@@ -98,7 +98,8 @@ class PostgresModuleIT {
     void anUnmigratedSchemaIsAPermanentErrorWithItsSqlState() {
         PostgresSettings settings = postgres.settingsFor(postgres.freshSchema(), 1);
         Injector injector = injector(new PostgresSettings(settings.url(), settings.user(), settings.password(), settings.schema(), 1,
-                settings.connectTimeout(), settings.socketTimeout(), settings.poolTimeout(), settings.sslMode(), settings.sslRootCert(), false));
+                settings.connectTimeout(), settings.socketTimeout(), settings.poolTimeout(), settings.sslMode(), settings.sslRootCert(), false,
+                PostgresReplication.NONE));
         try {
             Throwable failure = catchThrowable(() -> injector.getInstance(TradeStore.class).findById(SampleValues.liveTrade(SampleValues.pubkey(), SampleValues.T0).id()));
 

@@ -20,6 +20,15 @@ import java.util.UUID;
  * The configuration reads and writes, usable alone or inside {@link ConfigStore#inTransaction}. Every write
  * that changes configuration (tokens, trader config, order rules) appends an {@link AuditEntry} in the same
  * transaction, with the entity before and after as JSON.
+ *
+ * <p><b>Which reads may lag.</b> An adapter may serve these reads from replicas of its store: {@link #findToken},
+ * {@link #findTokensWithExtension}, {@link #activeRules}, {@link #rulesOf}, {@link #findNodeHealth},
+ * {@link #allNodeHealth}, {@link #nodeHealthHistory}, {@link #auditTrail}. They see every write acknowledged through the
+ * same store object before they started, and others' writes within the replication lag; so a rule closed elsewhere may
+ * still be listed as active for a moment (triggering it then returns empty: the exactly-once decision is never taken on
+ * a replica). {@link #findTraderConfig} and {@link #findOrderRule}, whose result a caller acts on at once (the version
+ * for the next optimistic-lock update, the status before a trigger or cancel), always see every acknowledged write.
+ * Inside {@link ConfigStore#inTransaction} every read sees every acknowledged write and the unit's own.
  */
 public interface ConfigOperations {
 

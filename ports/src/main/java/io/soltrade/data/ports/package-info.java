@@ -10,7 +10,10 @@
  *       is durable, or it throws and the caller retries the whole batch.</li>
  *   <li><b>Writes are idempotent</b> by the value's natural key (a trade's id, a metric's name, labels and time,
  *       ...): writing the same value twice stores it once, so a retry after an ambiguous failure is safe.</li>
- *   <li><b>Read your writes.</b> A query sees every write that was acknowledged before the query started.</li>
+ *   <li><b>Read your writes.</b> A query sees every write that was acknowledged before the query started. An adapter
+ *       that serves some reads from replicas keeps this for the writes acknowledged through the same store object;
+ *       writes acknowledged through other objects (other processes) reach those reads within the replication lag.
+ *       Which reads those may be is stated per port ({@link io.soltrade.data.ports.ConfigOperations}).</li>
  *   <li><b>Bad input fails before I/O</b> with a {@link io.soltrade.data.ports.PermanentDbException} of kind
  *       {@code INVALID_INPUT}; nothing is written and the connection stays usable.</li>
  *   <li><b>Errors are typed.</b> Ports throw only {@link io.soltrade.data.ports.DbException}; transient failures are
