@@ -6,6 +6,7 @@ import io.soltrade.data.domain.NodeHealth;
 import io.soltrade.data.domain.OrderRule;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.domain.TraderConfig;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.token.ExtensionType;
@@ -96,6 +97,11 @@ public final class PostgresConfigStore implements ConfigStore {
     }
 
     @Override
+    public List<TokenMetadata> findTokensBySymbol(TokenSymbol symbol, int limit) {
+        return readMayLag("findTokensBySymbol", ops -> ops.findTokensBySymbol(symbol, limit));
+    }
+
+    @Override
     public List<TokenMetadata> findTokensWithExtension(ExtensionType type, int limit) {
         return readMayLag("findTokensWithExtension", ops -> ops.findTokensWithExtension(type, limit));
     }
@@ -169,10 +175,5 @@ public final class PostgresConfigStore implements ConfigStore {
     @Override
     public List<AuditEntry> auditTrail(String entityType, String entityId, int limit) {
         return readMayLag("auditTrail", ops -> ops.auditTrail(entityType, entityId, limit));
-    }
-
-    @Override
-    public List<TokenMetadata> findTokensBySymbol(io.soltrade.data.domain.TokenSymbol symbol, int limit) {
-        return read("findTokensBySymbol", ops -> ops.findTokensBySymbol(symbol, limit));
     }
 }

@@ -22,7 +22,7 @@ import java.util.UUID;
  * transaction, with the entity before and after as JSON.
  *
  * <p><b>Which reads may lag.</b> An adapter may serve these reads from replicas of its store: {@link #findToken},
- * {@link #findTokensWithExtension}, {@link #activeRules}, {@link #rulesOf}, {@link #findNodeHealth},
+ * {@link #findTokensBySymbol}, {@link #findTokensWithExtension}, {@link #activeRules}, {@link #rulesOf}, {@link #findNodeHealth},
  * {@link #allNodeHealth}, {@link #nodeHealthHistory}, {@link #auditTrail}. They see every write acknowledged through the
  * same store object before they started, and others' writes within the replication lag; so a rule closed elsewhere may
  * still be listed as active for a moment (triggering it then returns empty: the exactly-once decision is never taken on
