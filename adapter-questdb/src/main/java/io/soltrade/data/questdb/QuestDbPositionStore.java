@@ -24,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link PositionStore} on two tables. {@code positions} holds every state for 30 days (TTL); {@code position_days}
- * holds the last state of each position on each day it changed, with no TTL. Every save writes both (states first,
- * then day ends; each write is idempotent, so a retry after a failure between them is safe). The current position
+ * holds the last state of each position on each day it changed, with no TTL. Every save writes both (each write is
+ * idempotent, so a retry after one of them failed is safe). The current position
  * is the newer of its newest day end and its newest state, so it survives retention; P&amp;L per day or week is read
  * from day ends, so it does too.
  */
@@ -50,8 +50,11 @@ final class QuestDbPositionStore implements PositionStore {
     @Override
     public CompletableFuture<Void> saveAsync(Position position) {
         PortInput.notNull(position, "position", BACKEND);
+        // both queued now, not the second from the first's completion: that runs on the writer thread, which must never
+        // wait for room in its own buffer
         CompletableFuture<Void> states = writer.writeAsync(PositionRowEncoder.INSTANCE, List.of(position));
-        return states.thenCompose(done -> writer.writeAsync(PositionDayRowEncoder.INSTANCE, dayEnds.select(List.of(position))));
+        CompletableFuture<Void> dayEnd = writer.writeAsync(PositionDayRowEncoder.INSTANCE, dayEnds.select(List.of(position)));
+        return CompletableFuture.allOf(states, dayEnd);
     }
 
     @Override
