@@ -122,7 +122,28 @@ final class QuestDbTradeStore implements TradeStore, TradeIntake.StoredTrades {
     }
 
     @Override
-    public Set<String> storedIds(Collection<String> naturalKeys) {
+    public Optional<Trade> findApplied(TradeId id) {
+        String key = id.naturalKey();
+        return reader.listApplied("trades.byId", statement -> {
+            statement.setString(1, TradeRowEncoder.bucket(key));
+            statement.setString(2, key);
+        }, QuestDbTradeStore::trade).stream().findFirst();
+    }
+
+    @Override
+    public long[] walTransactions() {
+        List<long[]> status = reader.listApplied("wal.status", statement -> statement.setString(1, TradeRowEncoder.TABLE), row -> {
+            if (row.getBoolean(1)) {
+                throw new TransientDbException(DbErrorKind.UNAVAILABLE, BACKEND, "table trades is suspended (WAL apply stopped: " + row.getString(4)
+                        + "); no trade is written until it is resumed", null, null);
+            }
+            return new long[] {row.getLong(2), row.getLong(3)};
+        });
+        return status.isEmpty() ? new long[] {0, 0} : status.get(0);
+    }
+
+    @Override
+    public Set<String> appliedIds(Collection<String> naturalKeys) {
         Set<String> stored = new HashSet<>();
         Iterator<String> ids = naturalKeys.iterator();
         while (ids.hasNext()) {
@@ -130,7 +151,7 @@ final class QuestDbTradeStore implements TradeStore, TradeIntake.StoredTrades {
             while (ids.hasNext() && chunk.size() < ID_SLOTS) {
                 chunk.add(ids.next());
             }
-            stored.addAll(reader.list(TradeRowEncoder.TABLE, "trades.storedIds", statement -> {
+            stored.addAll(reader.listApplied("trades.storedIds", statement -> {
                 for (int slot = 0; slot < ID_SLOTS; slot++) {
                     boolean used = slot < chunk.size();
                     statement.setString(1 + slot, used ? TradeRowEncoder.bucket(chunk.get(slot)) : "");

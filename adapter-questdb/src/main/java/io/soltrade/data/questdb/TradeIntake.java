@@ -32,11 +32,15 @@ import org.slf4j.LoggerFactory;
  * wins).
  *
  * <p>One thread runs cycles: take everything queued (up to the writer's capacity in rows), look the new ids up in
- * one indexed query per 64 ids (after the read barrier, so every earlier cycle's rows are visible), apply the
- * commitment updates of the cycle to the stored or just-saved trade, write the rows that remain in one synchronous
- * request, then complete the callers. Because cycles never overlap, no id can be in flight while another cycle
- * looks it up. Concurrent callers share a cycle as they would share a request of the batch writer; a failure fails
- * every call of its cycle (each may be retried: the lookup makes a retry harmless).
+ * one indexed query per 64 ids, apply the commitment updates of the cycle to the stored or just-saved trade, write the
+ * rows that remain in one synchronous request, then complete the callers. Because cycles never overlap, no id can be
+ * in flight while another cycle looks it up. Concurrent callers share a cycle as they would share a request of the
+ * batch writer; a failure fails every call of its cycle (each may be retried: the lookup makes a retry harmless).
+ *
+ * <p>The lookup does not wait for WAL apply (waiting made every cycle as slow as QuestDB's apply lag: 19 single saves
+ * a second from 8 threads on a loaded machine): what this intake wrote and the table may not have applied yet it
+ * remembers itself ({@link RecentWrites}), until the table's applied transaction passes a sequencer transaction read
+ * after the write was acknowledged.
  *
  * <p>Saves of other processes are not seen until they commit: two processes saving one id at two different times at
  * the same moment can still both write a row (see the adapter README).
@@ -84,12 +88,58 @@ final class TradeIntake implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    /** The trades a cycle looks up and reads, over PG wire. */
+    /** The trades a cycle looks up and reads, over PG wire, as the table has applied them (no read barrier). */
     interface StoredTrades {
-        Set<String> storedIds(Collection<String> naturalKeys);
+        Set<String> appliedIds(Collection<String> naturalKeys);
 
-        Optional<Trade> findById(TradeId id);
+        Optional<Trade> findApplied(TradeId id);
+
+        /** The table's {@code [writerTxn, sequencerTxn]}; a suspended table is a {@link TransientDbException}. */
+        long[] walTransactions();
     }
+
+    /**
+     * The trades this intake wrote that the table may not have applied yet, by id. Each batch is dropped once the
+     * table's applied transaction reaches a sequencer transaction read after the batch was acknowledged (so at or
+     * above the batch's own). Touched by the intake thread only.
+     */
+    private static final class RecentWrites {
+        private static final class Batch {
+            final Map<String, Trade> trades;
+            long sequencedBound = -1;
+
+            Batch(Map<String, Trade> trades) {
+                this.trades = trades;
+            }
+        }
+
+        private final java.util.ArrayDeque<Batch> batches = new java.util.ArrayDeque<>();
+        private final Map<String, Trade> byId = new java.util.HashMap<>();
+
+        void settle(long applied, long sequenced) {
+            for (Batch batch : batches) {
+                if (batch.sequencedBound < 0) {
+                    batch.sequencedBound = sequenced;
+                }
+            }
+            while (!batches.isEmpty() && applied >= batches.peekFirst().sequencedBound) {
+                batches.pollFirst().trades.forEach(byId::remove); // remove(key, value): a later batch's version stays
+            }
+        }
+
+        void add(Map<String, Trade> written) {
+            if (!written.isEmpty()) {
+                batches.addLast(new Batch(Map.copyOf(written)));
+                byId.putAll(written);
+            }
+        }
+
+        Trade get(String id) {
+            return byId.get(id);
+        }
+    }
+
+    private final RecentWrites recent = new RecentWrites();
 
     TradeIntake(IlpBatchWriter writer, StoredTrades stored, int capacityRows, Duration enqueueTimeout) {
         this.writer = writer;
@@ -180,13 +230,23 @@ final class TradeIntake implements AutoCloseable {
 
     private void process(List<Request> cycle) {
         try {
+            long[] transactions = stored.walTransactions();
+            recent.settle(transactions[0], transactions[1]);
             Set<String> ids = new LinkedHashSet<>();
+            Set<String> storedIds = new HashSet<>();
             for (Request request : cycle) {
                 if (request instanceof Save save) {
-                    save.trades().forEach(trade -> ids.add(trade.id().naturalKey()));
+                    for (Trade trade : save.trades()) {
+                        String id = trade.id().naturalKey();
+                        if (recent.get(id) != null) {
+                            storedIds.add(id);
+                        } else {
+                            ids.add(id);
+                        }
+                    }
                 }
             }
-            Set<String> storedIds = new HashSet<>(stored.storedIds(ids));
+            storedIds.addAll(stored.appliedIds(ids));
             Map<String, Trade> writes = new LinkedHashMap<>();
             Map<Update, Object> outcomes = new LinkedHashMap<>();
             for (Request request : cycle) {
@@ -202,6 +262,7 @@ final class TradeIntake implements AutoCloseable {
                 }
             }
             writer.write(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()));
+            recent.add(writes);
             for (Request request : cycle) {
                 if (request instanceof Save save) {
                     save.done().complete(null);
@@ -227,7 +288,10 @@ final class TradeIntake implements AutoCloseable {
         String id = update.id().naturalKey();
         Trade current = writes.get(id);
         if (current == null) {
-            Optional<Trade> found = stored.findById(update.id());
+            current = recent.get(id);
+        }
+        if (current == null) {
+            Optional<Trade> found = stored.findApplied(update.id());
             if (found.isEmpty()) {
                 return DbException.of(DbErrorKind.NOT_FOUND, BACKEND, "no trade " + id);
             }
