@@ -83,6 +83,7 @@ class TradeIntakeTest {
 
         intake.save(List.of(first)).get(5, TimeUnit.SECONDS);
         intake.save(List.of(moved)).get(5, TimeUnit.SECONDS);
+        assertThat(rowsOf(transport.acknowledged, first)).as("the id saved again at another time, before its row was applied").isEqualTo(1);
         Trade confirmed = intake.updateCommitment(first.id(), Commitment.CONFIRMED).get(5, TimeUnit.SECONDS);
 
         assertThat(table.applied).as("nothing applied yet").isEmpty();
