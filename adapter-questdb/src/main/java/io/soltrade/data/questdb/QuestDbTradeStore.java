@@ -47,7 +47,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class QuestDbTradeStore implements TradeStore, TradeIntake.StoredTrades {
     private static final String BACKEND = QuestDbExceptionTranslator.BACKEND;
-    private static final int ID_SLOTS = 64;
+    private static final int ID_SLOTS = 256;
     private static final int COMMITMENT_SLOTS = Commitment.values().length;
 
     private final PgWireReader reader;

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * wins).
  *
  * <p>One thread runs cycles: take everything queued (up to the writer's capacity in rows), look the new ids up in
- * one indexed query per 64 ids, apply the commitment updates of the cycle to the stored or just-saved trade, write the
+ * one indexed query per 256 ids, apply the commitment updates of the cycle to the stored or just-saved trade, write the
  * rows that remain in one synchronous request, then complete the callers. Because cycles never overlap, no id can be
  * in flight while another cycle looks it up. Concurrent callers share a cycle as they would share a request of the
  * batch writer; a failure fails every call of its cycle (each may be retried: the lookup makes a retry harmless).
@@ -137,9 +137,20 @@ final class TradeIntake implements AutoCloseable {
         Trade get(String id) {
             return byId.get(id);
         }
+
+        int size() {
+            return byId.size();
+        }
     }
 
     private final RecentWrites recent = new RecentWrites();
+    /**
+     * How often a cycle asks the table how far it has applied (to forget applied writes): not every cycle, since the
+     * answer only bounds memory, never correctness; more often once many writes are remembered.
+     */
+    private static final long SETTLE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final int MAX_RECENT = 100_000;
+    private long lastSettled;
 
     TradeIntake(IlpBatchWriter writer, StoredTrades stored, int capacityRows, Duration enqueueTimeout) {
         this.writer = writer;
@@ -230,8 +241,12 @@ final class TradeIntake implements AutoCloseable {
 
     private void process(List<Request> cycle) {
         try {
-            long[] transactions = stored.walTransactions();
-            recent.settle(transactions[0], transactions[1]);
+            long now = System.nanoTime();
+            if (recent.size() > 0 && (now - lastSettled >= SETTLE_INTERVAL_NANOS || recent.size() > MAX_RECENT)) {
+                long[] transactions = stored.walTransactions();
+                recent.settle(transactions[0], transactions[1]);
+                lastSettled = now;
+            }
             Set<String> ids = new LinkedHashSet<>();
             Set<String> storedIds = new HashSet<>();
             for (Request request : cycle) {

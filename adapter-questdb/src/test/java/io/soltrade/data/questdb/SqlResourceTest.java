@@ -43,7 +43,7 @@ class SqlResourceTest {
             assertThat(queries.get("metrics.downsample." + interval.label())).contains("SAMPLE BY " + interval.label() + " ");
         }
         assertThat(queries.get("metrics.find").chars().filter(c -> c == '?').count()).isEqualTo(3 + 32 * 3 + 1);
-        assertThat(queries.get("trades.storedIds").chars().filter(c -> c == '?').count()).isEqualTo(2 * 64);
+        assertThat(queries.get("trades.storedIds").chars().filter(c -> c == '?').count()).isEqualTo(2 * 256);
         assertThat(queries.values()).allSatisfy(query -> assertThat(query).doesNotContain("{{")
                 .satisfies(q -> assertThat(q.replace("'BUY'", "")).as("no literal but the side 'BUY'").doesNotContain("'")));
     }
