@@ -8,6 +8,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.soltrade.data.ports.ConfigStore;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.ManagedResource;
@@ -20,7 +21,8 @@ import java.util.Optional;
 /**
  * The PostgreSQL adapter for Guice: {@link ConfigStore} and {@link TradeStore} as singletons, the connection
  * pool and the async-write threads as {@link ManagedResource}s (the pool registered first, so the host, closing
- * in reverse, drains async writes before the pool goes), and a {@link HealthCheck}. With
+ * in reverse, drains async writes before the pool goes), a {@link HealthCheck}, and a {@link MeterBinder} for the
+ * pools' HikariCP metrics (bound by the host into its registry). With
  * {@link PostgresSettings#migrateOnStart()} the changelog is applied when the pool is built. With a read URL
  * ({@link PostgresReplication#readUrl()}) a second, read-only pool serves the {@link ConfigStore} reads that may lag
  * (see {@link PostgresConfigStore}); it is registered right after the primary pool, so it closes before it.
@@ -52,6 +54,7 @@ public final class PostgresModule extends AbstractModule {
         }
         resources.addBinding().to(AsyncWrites.class);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(PostgresHealthCheck.class);
+        Multibinder.newSetBinder(binder(), MeterBinder.class).addBinding().to(PostgresPoolMetrics.class);
     }
 
     @Provides
@@ -86,6 +89,12 @@ public final class PostgresModule extends AbstractModule {
                 throw PostgresErrorTranslator.translate(e, "connect to the read URL " + settings.replication().readUrl().orElseThrow() + " as " + settings.user());
             }
         }
+    }
+
+    @Provides
+    @Singleton
+    PostgresPoolMetrics poolMetrics(PostgresConnectionPool pool, Optional<ReplicaReads> replicas) {
+        return new PostgresPoolMetrics(pool, replicas.map(ReplicaReads::pool));
     }
 
     @Provides

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 import org.HdrHistogram.SynchronizedHistogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,7 @@ final class IlpBatchWriter implements ManagedResource {
     private final LongAdder retried = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final SynchronizedHistogram flushMicros = new SynchronizedHistogram(TimeUnit.MINUTES.toMicros(10), 3);
+    private volatile LongConsumer flushObserver = nanos -> { };
 
     IlpBatchWriter(BatchWriterSettings settings, IlpTransport transport) {
         this.settings = settings;
@@ -137,6 +140,16 @@ final class IlpBatchWriter implements ManagedResource {
         }
     }
 
+    /** Hands the latency of every acknowledged flush request, in nanoseconds, to {@code observer} (a metrics timer). */
+    void observeFlushes(LongConsumer observer) {
+        this.flushObserver = Objects.requireNonNull(observer, "observer is null");
+    }
+
+    /** Rows the buffer holds at most (outstanding rows beyond it meet BACKPRESSURE). */
+    int capacityRows() {
+        return buffer.capacityRows();
+    }
+
     BatchWriterStats stats() {
         return new BatchWriterStats(queued.sum(), flushed.sum(), retried.sum(), failed.sum(), buffer.outstandingRows(),
                 flushMicros.getTotalCount(), flushMicros.getValueAtPercentile(50) / 1000.0,
@@ -191,7 +204,9 @@ final class IlpBatchWriter implements ManagedResource {
             long started = System.nanoTime();
             try {
                 transport.send(table, pending);
-                flushMicros.recordValue(Math.max(0, (System.nanoTime() - started) / 1000));
+                long flushNanos = Math.max(0, System.nanoTime() - started);
+                flushMicros.recordValue(flushNanos / 1000);
+                flushObserver.accept(flushNanos);
                 for (Submission<?> submission : pending) {
                     // counters and room first, so a caller woken by its outcome sees them updated
                     flushed.add(submission.rowCount());

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.MetricsStore;
@@ -17,8 +18,9 @@ import java.util.Objects;
 /**
  * Trades, positions, metrics and MEV events on QuestDB: binds {@link TradeStore}, {@link PositionStore},
  * {@link MetricsStore} and {@link MevEventStore} as singletons sharing one batch writer (ILP over HTTP) and one
- * small PG wire pool, and contributes a {@link HealthCheck} and a {@link ManagedResource} that closes the
- * writer before the pool. The schema is applied when the pool is created, if the settings say so.
+ * small PG wire pool, and contributes a {@link HealthCheck}, a {@link ManagedResource} that closes the writer before
+ * the pool, and a {@link MeterBinder} for the writer's and the pool's figures (bound by the host into its registry).
+ * The schema is applied when the pool is created, if the settings say so.
  */
 public final class QuestDbModule extends AbstractModule {
     private final QuestDbSettings settings;
@@ -32,6 +34,7 @@ public final class QuestDbModule extends AbstractModule {
         bind(QuestDbSettings.class).toInstance(settings);
         Multibinder.newSetBinder(binder(), ManagedResource.class).addBinding().to(QuestDbResources.class);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(QuestDbHealthCheck.class);
+        Multibinder.newSetBinder(binder(), MeterBinder.class).addBinding().to(QuestDbMetrics.class);
     }
 
     @Provides
@@ -75,6 +78,12 @@ public final class QuestDbModule extends AbstractModule {
     @Singleton
     QuestDbResources resources(QuestDbTradeStore trades, IlpBatchWriter writer, HikariDataSource pool) {
         return new QuestDbResources(trades.intake(), writer, pool);
+    }
+
+    @Provides
+    @Singleton
+    QuestDbMetrics metrics(IlpBatchWriter writer, HikariDataSource pool) {
+        return new QuestDbMetrics(writer, pool);
     }
 
     @Provides

@@ -140,6 +140,18 @@ final class RedisConnections implements ManagedResource {
         return pool.getPool().getNumWaiters();
     }
 
+    int activeConnections() {
+        return pool.getPool().getNumActive();
+    }
+
+    int idleConnections() {
+        return pool.getPool().getNumIdle();
+    }
+
+    int maxConnections() {
+        return pool.getPool().getMaxTotal();
+    }
+
     String address() {
         return address.toString();
     }

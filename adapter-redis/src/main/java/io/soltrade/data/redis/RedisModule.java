@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.soltrade.data.ports.EventStream;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.LiveFeed;
@@ -15,9 +16,10 @@ import java.util.Objects;
 
 /**
  * The Redis adapter for Guice: binds {@link PriceCache}, {@link PoolStateCache}, {@link EventStream} and
- * {@link LiveFeed} as singletons, adds a {@link HealthCheck}, and registers the connection pool and the live feed
- * as {@link ManagedResource}s (the pool first, so the host, closing in reverse order, stops the feed's threads
- * before the pool they publish through). Nothing connects until a port is first used.
+ * {@link LiveFeed} as singletons, adds a {@link HealthCheck} and a {@link MeterBinder} of the pool's figures, and
+ * registers the connection pool and the live feed as {@link ManagedResource}s (the pool first, so the host, closing
+ * in reverse order, stops the feed's threads before the pool they publish through). Nothing connects until a port
+ * is first used.
  */
 public final class RedisModule extends AbstractModule {
     private final RedisSettings settings;
@@ -33,12 +35,19 @@ public final class RedisModule extends AbstractModule {
         resources.addBinding().to(RedisConnections.class);
         resources.addBinding().to(RedisLiveFeed.class);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(RedisHealthCheck.class);
+        Multibinder.newSetBinder(binder(), MeterBinder.class).addBinding().to(RedisPoolMetrics.class);
     }
 
     @Provides
     @Singleton
     RedisConnections connections() {
         return new RedisConnections(settings);
+    }
+
+    @Provides
+    @Singleton
+    RedisPoolMetrics poolMetrics(RedisConnections connections) {
+        return new RedisPoolMetrics(connections);
     }
 
     @Provides

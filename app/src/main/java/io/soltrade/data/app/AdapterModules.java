@@ -1,6 +1,13 @@
 package io.soltrade.data.app;
 
 import com.google.inject.Module;
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.ConfigurationException;
+import io.soltrade.data.app.config.DataLayerConfig;
+import io.soltrade.data.app.config.PostgresConnection;
+import io.soltrade.data.app.config.QuestDbConnection;
+import io.soltrade.data.app.config.RedisConnection;
+import io.soltrade.data.app.config.Secret;
 import io.soltrade.data.memory.MemoryModule;
 import io.soltrade.data.postgres.PostgresModule;
 import io.soltrade.data.postgres.PostgresSettings;

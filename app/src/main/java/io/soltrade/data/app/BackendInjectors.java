@@ -10,6 +10,10 @@ import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import com.google.inject.spi.Message;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.Port;
+import io.soltrade.data.app.config.Secret;
 import io.soltrade.data.ports.DbErrorKind;
 import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.HealthCheck;
@@ -32,6 +36,7 @@ final class BackendInjectors {
     private static final Logger LOG = LoggerFactory.getLogger(BackendInjectors.class);
     private static final Key<Set<ManagedResource>> RESOURCES = Key.get(new TypeLiteral<>() {});
     private static final Key<Set<HealthCheck>> HEALTH_CHECKS = Key.get(new TypeLiteral<>() {});
+    private static final Key<Set<MeterBinder>> METER_BINDERS = Key.get(new TypeLiteral<>() {});
 
     private final Map<Backend, Injector> injectors;
     private final List<ManagedResource> resources;
@@ -69,10 +74,17 @@ final class BackendInjectors {
     <T> T port(Port port, Backend backend, Class<T> type) {
         Injector injector = injectors.get(backend);
         if (injector == null || injector.getExistingBinding(Key.get(type)) == null) {
-            throw new io.soltrade.data.app.ConfigurationException(port.configPath(), "'" + backend.key() + "': the "
+            throw new io.soltrade.data.app.config.ConfigurationException(port.configPath(), "'" + backend.key() + "': the "
                     + backend.key() + " adapter in this build does not provide " + type.getSimpleName());
         }
         return injector.getInstance(type);
+    }
+
+    /** The meter binders every started backend's module contributed (pools, batch writers), in start order. */
+    List<MeterBinder> meterBinders() {
+        List<MeterBinder> binders = new ArrayList<>();
+        injectors.values().forEach(injector -> binders.addAll(instances(injector, METER_BINDERS)));
+        return binders;
     }
 
     /** Health checks contributed by {@code backend}'s module. */
@@ -81,8 +93,16 @@ final class BackendInjectors {
         return injector == null ? List.of() : List.copyOf(instances(injector, HEALTH_CHECKS));
     }
 
-    Injector injector(Backend backend) {
-        return injectors.get(backend);
+    /** What {@code backend}'s injector binds for {@code type}; see {@link DataLayer#adapter}. */
+    <T> T adapter(Backend backend, Class<T> type) {
+        Injector injector = injectors.get(backend);
+        if (injector == null) {
+            throw new IllegalArgumentException("backend " + backend + " was not started; started: " + injectors.keySet());
+        }
+        if (injector.getExistingBinding(Key.get(type)) == null) {
+            throw new IllegalArgumentException("backend " + backend + " binds no " + type.getName());
+        }
+        return injector.getInstance(type);
     }
 
     /**
@@ -113,7 +133,7 @@ final class BackendInjectors {
     }
 
     private static RuntimeException startFailure(Backend backend, RuntimeException e) {
-        if (e instanceof io.soltrade.data.app.ConfigurationException || e instanceof DbException) {
+        if (e instanceof io.soltrade.data.app.config.ConfigurationException || e instanceof DbException) {
             return e;
         }
         Collection<Message> messages = e instanceof CreationException creation ? creation.getErrorMessages()
@@ -123,11 +143,11 @@ final class BackendInjectors {
         for (Message message : messages) {
             Throwable cause = message.getCause();
             while (cause != null) {
-                if (cause instanceof DbException || cause instanceof io.soltrade.data.app.ConfigurationException) {
+                if (cause instanceof DbException || cause instanceof io.soltrade.data.app.config.ConfigurationException) {
                     return (RuntimeException) cause;
                 }
                 if (cause instanceof IllegalArgumentException invalid) {
-                    return new io.soltrade.data.app.ConfigurationException("soltrade." + backend.key(), invalid.getMessage(), invalid);
+                    return new io.soltrade.data.app.config.ConfigurationException("soltrade." + backend.key(), invalid.getMessage(), invalid);
                 }
                 cause = cause.getCause();
             }

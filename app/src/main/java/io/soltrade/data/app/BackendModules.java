@@ -1,6 +1,8 @@
 package io.soltrade.data.app;
 
 import com.google.inject.Module;
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.ConfigurationException;
 
 /** The Guice module that builds one backend's adapters; each backend gets an injector of its own. */
 @FunctionalInterface

@@ -1,11 +1,21 @@
 package io.soltrade.data.app;
 
+import com.google.inject.Module;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.DataLayerConfig;
+import io.soltrade.data.app.config.Port;
+import io.soltrade.data.app.health.BackendHealth;
+import io.soltrade.data.app.metrics.CacheMeters;
+import io.soltrade.data.app.resilience.ResilientPorts;
 import io.soltrade.data.ports.ConfigStore;
+import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.EventStream;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.HealthReport;
+import io.soltrade.data.ports.HealthState;
 import io.soltrade.data.ports.LiveFeed;
 import io.soltrade.data.ports.MetricsStore;
 import io.soltrade.data.ports.MevEventStore;
@@ -15,10 +25,13 @@ import io.soltrade.data.ports.PriceCache;
 import io.soltrade.data.ports.TradeStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +43,8 @@ import org.slf4j.LoggerFactory;
  * (retry, circuit breaker, time limit; see app/README.md). Everything that can be wrong is found here, at
  * start-up. {@link #close()} closes the adapters' resources in reverse order of registration (batch writers
  * flush before the pools they write through close) and logs whatever could not be delivered.
+ *
+ * <p>Thread-safe: the ports may be used from any thread; {@link #close()} once, at shutdown.
  */
 public final class DataLayer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataLayer.class);
@@ -37,7 +52,7 @@ public final class DataLayer implements AutoCloseable {
     private final DataLayerConfig config;
     private final MeterRegistry meters;
     private final BackendInjectors backends;
-    private final BackendGuards guards;
+    private final ResilientPorts resilience;
     private final List<HealthCheck> healthChecks;
     private final TradeStore trades;
     private final PositionStore positions;
@@ -48,51 +63,67 @@ public final class DataLayer implements AutoCloseable {
     private final PoolStateCache pools;
     private final EventStream streams;
     private final LiveFeed feed;
+    private final List<Meter.Id> boundMeters;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DataLayer(DataLayerConfig config, MeterRegistry meters, BackendInjectors backends, BackendGuards guards) {
+    private DataLayer(DataLayerConfig config, MeterRegistry meters, BackendInjectors backends, ResilientPorts resilience,
+            Set<Meter.Id> metersBefore) {
         this.config = config;
         this.meters = meters;
         this.backends = backends;
-        this.guards = guards;
-        this.trades = new ResilientTradeStore(port(Port.TRADES, TradeStore.class), guard(Port.TRADES));
-        this.positions = new ResilientPositionStore(port(Port.POSITIONS, PositionStore.class), guard(Port.POSITIONS));
-        this.metrics = new ResilientMetricsStore(port(Port.METRICS, MetricsStore.class), guard(Port.METRICS));
-        this.mevEvents = new ResilientMevEventStore(port(Port.MEV, MevEventStore.class), guard(Port.MEV));
-        this.configStore = new ResilientConfigStore(port(Port.CONFIG, ConfigStore.class), guard(Port.CONFIG));
-        this.prices = new ResilientPriceCache(port(Port.PRICES, PriceCache.class), guard(Port.PRICES));
-        this.pools = new ResilientPoolStateCache(port(Port.POOLS, PoolStateCache.class), guard(Port.POOLS));
-        this.streams = new ResilientEventStream(port(Port.STREAMS, EventStream.class), guard(Port.STREAMS));
-        this.feed = new ResilientLiveFeed(port(Port.FEED, LiveFeed.class), guard(Port.FEED));
-        this.healthChecks = healthChecks(config, backends, guards);
+        this.resilience = resilience;
+        this.trades = resilience.trades(config.backendOf(Port.TRADES), port(Port.TRADES, TradeStore.class));
+        this.positions = resilience.positions(config.backendOf(Port.POSITIONS), port(Port.POSITIONS, PositionStore.class));
+        this.metrics = resilience.metrics(config.backendOf(Port.METRICS), port(Port.METRICS, MetricsStore.class));
+        this.mevEvents = resilience.mevEvents(config.backendOf(Port.MEV), port(Port.MEV, MevEventStore.class));
+        this.configStore = resilience.configStore(config.backendOf(Port.CONFIG), port(Port.CONFIG, ConfigStore.class));
+        this.prices = resilience.prices(config.backendOf(Port.PRICES), port(Port.PRICES, PriceCache.class));
+        this.pools = resilience.pools(config.backendOf(Port.POOLS), port(Port.POOLS, PoolStateCache.class));
+        this.streams = resilience.streams(config.backendOf(Port.STREAMS), port(Port.STREAMS, EventStream.class));
+        this.feed = resilience.feed(config.backendOf(Port.FEED), port(Port.FEED, LiveFeed.class));
+        List<HealthCheck> checks = new ArrayList<>();
+        for (Backend backend : config.backendsInUse()) {
+            checks.add(BackendHealth.of(backend, backends.healthChecks(backend), resilience.breaker(backend)));
+        }
+        this.healthChecks = List.copyOf(checks);
         CacheMeters.bind(meters, "prices", prices::stats);
         CacheMeters.bind(meters, "pools", pools::stats);
+        // The adapters' own figures (pools, batch writer), which only they can read.
+        backends.meterBinders().forEach(binder -> binder.bindTo(meters));
+        // What this data layer registered, so that closing it leaves no meter reading closed pools in the host's registry.
+        this.boundMeters = meters.getMeters().stream().map(Meter::getId).filter(id -> !metersBefore.contains(id)).toList();
     }
 
-    /** Starts the data layer {@code config} describes, with its own meter registry. */
+    /** Starts the data layer {@code config} describes, with a meter registry of its own. */
     public static DataLayer create(DataLayerConfig config) {
-        return create(config, new SimpleMeterRegistry());
+        return builder(config).start();
     }
 
-    /** Starts the data layer {@code config} describes, publishing call, retry, breaker and cache metrics to {@code meters}. */
+    /** Starts the data layer {@code config} describes, publishing its metrics to the host's {@code meters}. */
     public static DataLayer create(DataLayerConfig config, MeterRegistry meters) {
-        return create(config, meters, new AdapterModules(config));
+        return builder(config).meters(meters).start();
+    }
+
+    /** A data layer of {@code config} with more choices than {@link #create}: see {@link Builder}. */
+    public static Builder builder(DataLayerConfig config) {
+        return new Builder(config);
     }
 
     static DataLayer create(DataLayerConfig config, MeterRegistry meters, BackendModules modules) {
         Objects.requireNonNull(config, "config is null");
         Objects.requireNonNull(meters, "meters is null");
         Objects.requireNonNull(modules, "modules is null");
-        LOG.info("starting data layer: {}", describe(config));
+        LOG.info("starting data layer: {}", config.summary());
+        Set<Meter.Id> metersBefore = meters.getMeters().stream().map(Meter::getId).collect(Collectors.toSet());
         BackendInjectors backends = BackendInjectors.start(config.backendsInUse(), modules);
-        BackendGuards guards = new BackendGuards(config.resilience(), config.backendsInUse(), meters);
+        ResilientPorts resilience = new ResilientPorts(config.resilience(), config.backendsInUse(), meters);
         try {
-            DataLayer layer = new DataLayer(config, meters, backends, guards);
+            DataLayer layer = new DataLayer(config, meters, backends, resilience, metersBefore);
             layer.logHealthAtStart();
             return layer;
         } catch (RuntimeException e) {
             backends.close();
-            guards.close();
+            resilience.close();
             throw e;
         }
     }
@@ -100,7 +131,7 @@ public final class DataLayer implements AutoCloseable {
     /** Checks every backend once at start-up, so that a server that answers badly shows in the log before first use. */
     private void logHealthAtStart() {
         for (HealthReport report : health()) {
-            if (report.state() == io.soltrade.data.ports.HealthState.UP) {
+            if (report.state() == HealthState.UP) {
                 LOG.debug("{} is UP ({} ms)", report.backend(), report.latency().toMillis());
             } else {
                 LOG.warn("{} is {} at start-up: {}", report.backend(), report.state(), report.error().orElse(report.details().toString()));
@@ -110,32 +141,6 @@ public final class DataLayer implements AutoCloseable {
 
     private <T> T port(Port port, Class<T> type) {
         return backends.port(port, config.backendOf(port), type);
-    }
-
-    private BackendGuard guard(Port port) {
-        return guards.of(config.backendOf(port));
-    }
-
-    private static List<HealthCheck> healthChecks(DataLayerConfig config, BackendInjectors backends, BackendGuards guards) {
-        List<HealthCheck> checks = new ArrayList<>();
-        for (Backend backend : config.backendsInUse()) {
-            List<HealthCheck> contributed = backends.healthChecks(backend);
-            if (contributed.isEmpty()) {
-                contributed = List.of(new NoHealthCheck(backend));
-            }
-            for (HealthCheck check : contributed) {
-                checks.add(new GuardedHealthCheck(check, guards.of(backend).breaker()));
-            }
-        }
-        return List.copyOf(checks);
-    }
-
-    private static String describe(DataLayerConfig config) {
-        StringBuilder out = new StringBuilder();
-        for (Map.Entry<Port, Backend> entry : config.adapters().entrySet()) {
-            out.append(out.length() == 0 ? "" : ", ").append(entry.getKey().key()).append('=').append(entry.getValue().key());
-        }
-        return out.toString();
     }
 
     public DataLayerConfig config() {
@@ -178,12 +183,20 @@ public final class DataLayer implements AutoCloseable {
         return feed;
     }
 
-    /** Where call, retry, circuit-breaker and cache metrics go. */
+    /** Where call, retry, circuit-breaker, cache, pool and writer metrics go; closing removes the meters it registered. */
     public MeterRegistry meters() {
         return meters;
     }
 
-    /** Checks every backend in use now: one report per health check, with the circuit breaker's state folded in. */
+    /**
+     * One health check per backend in use, in {@link Backend} order: the checks its adapter contributed with the
+     * backend's circuit breaker folded in (an open breaker is DOWN, a half-open one DEGRADED).
+     */
+    public List<HealthCheck> healthChecks() {
+        return healthChecks;
+    }
+
+    /** Checks every backend in use now: one report per backend. */
     public List<HealthReport> health() {
         return healthChecks.stream().map(HealthCheck::check).toList();
     }
@@ -192,30 +205,43 @@ public final class DataLayer implements AutoCloseable {
      * Starts {@code backend} alone, checks it and closes it: what {@code health} reports per backend when the whole
      * data layer cannot start. A backend that cannot start is reported DOWN with the reason.
      */
-    static List<HealthReport> probe(DataLayerConfig config, Backend backend) {
+    public static List<HealthReport> probe(DataLayerConfig config, Backend backend) {
         long start = System.nanoTime();
         BackendInjectors started;
         try {
             started = BackendInjectors.start(List.of(backend), new AdapterModules(config));
-        } catch (io.soltrade.data.ports.DbException e) {
+        } catch (DbException e) {
             return List.of(HealthReport.down(backend.key(), Duration.ofNanos(System.nanoTime() - start), e.getMessage()));
         }
         try {
             List<HealthCheck> checks = started.healthChecks(backend);
-            return checks.isEmpty() ? List.of(new NoHealthCheck(backend).check()) : checks.stream().map(HealthCheck::check).toList();
+            return checks.isEmpty() ? List.of(HealthReport.up(backend.key(), Duration.ZERO, Map.of("check", "none contributed")))
+                    : checks.stream().map(HealthCheck::check).toList();
         } finally {
             started.close();
         }
     }
 
-    /** The injector of {@code backend}, for tests that reach an adapter's own type (a memory store's failure plan). */
-    com.google.inject.Injector injector(Backend backend) {
-        return backends.injector(backend);
+    /** The backends this data layer started: those at least one port uses. */
+    public Set<Backend> backends() {
+        return config.backendsInUse();
     }
 
     /**
-     * Closes the adapters' resources in reverse order of registration, then the resilience scheduler. Logs what
-     * could not be delivered; a second call does nothing.
+     * The adapter {@code backend} built for {@code type}, undecorated (no retry, breaker or metrics): for tests and
+     * diagnostics that need the adapter itself, e.g. a memory store to give a failure plan. Ports are used through
+     * {@link #trades()} and the other accessors.
+     *
+     * @throws IllegalArgumentException if {@code backend} was not started or binds no {@code type}
+     */
+    public <T> T adapter(Backend backend, Class<T> type) {
+        return backends.adapter(backend, type);
+    }
+
+    /**
+     * Closes the adapters' resources in reverse order of registration, then the resilience scheduler, and removes
+     * the meters this data layer registered from the host's registry. Logs what could not be delivered; a second
+     * call does nothing.
      */
     @Override
     public void close() {
@@ -228,7 +254,8 @@ public final class DataLayer implements AutoCloseable {
             return List.of();
         }
         List<String> problems = backends.close();
-        guards.close();
+        resilience.close();
+        boundMeters.forEach(meters::remove);
         if (problems.isEmpty()) {
             LOG.info("data layer closed cleanly");
         } else {
@@ -237,22 +264,38 @@ public final class DataLayer implements AutoCloseable {
         return problems;
     }
 
-    /** A backend whose module contributed no health check: only its circuit breaker says anything. */
-    private static final class NoHealthCheck implements HealthCheck {
-        private final Backend backend;
+    /**
+     * Starts a data layer with a meter registry of the host's and, where a test or a host needs it, its own Guice
+     * module for a backend in place of the adapter module the configuration describes (a memory backend with a
+     * failure plan, an adapter built with settings the configuration does not map).
+     */
+    public static final class Builder {
+        private final DataLayerConfig config;
+        private final Map<Backend, Module> modules = new EnumMap<>(Backend.class);
+        private MeterRegistry meters;
 
-        NoHealthCheck(Backend backend) {
-            this.backend = backend;
+        private Builder(DataLayerConfig config) {
+            this.config = Objects.requireNonNull(config, "config is null");
         }
 
-        @Override
-        public String backend() {
-            return backend.key();
+        /** Where the data layer's metrics go (default: a registry of its own). */
+        public Builder meters(MeterRegistry meters) {
+            this.meters = Objects.requireNonNull(meters, "meters is null");
+            return this;
         }
 
-        @Override
-        public HealthReport check() {
-            return HealthReport.up(backend.key(), Duration.ZERO, Map.of("check", "none contributed"));
+        /** Builds {@code backend} from {@code module} instead of its adapter's module. */
+        public Builder module(Backend backend, Module module) {
+            modules.put(Objects.requireNonNull(backend, "backend is null"), Objects.requireNonNull(module, "module is null"));
+            return this;
+        }
+
+        /** Starts every backend the configuration uses; a backend that cannot start fails here, not at first use. */
+        public DataLayer start() {
+            AdapterModules adapters = new AdapterModules(config);
+            Map<Backend, Module> chosen = new EnumMap<>(modules);
+            return create(config, meters == null ? new SimpleMeterRegistry() : meters,
+                    backend -> chosen.containsKey(backend) ? chosen.get(backend) : adapters.moduleFor(backend));
         }
     }
 }

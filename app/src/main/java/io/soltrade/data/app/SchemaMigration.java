@@ -1,5 +1,10 @@
 package io.soltrade.data.app;
 
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.DataLayerConfig;
+import io.soltrade.data.app.config.PostgresConnection;
+import io.soltrade.data.app.config.QuestDbConnection;
+import io.soltrade.data.app.config.Secret;
 import io.soltrade.data.postgres.PostgresModule;
 import io.soltrade.data.questdb.QuestDbModule;
 import java.io.IOException;
@@ -17,7 +22,7 @@ import java.util.regex.Pattern;
  * prints the SQL the adapters ship: every changeset of the PostgreSQL changelog in order (Liquibase skips those
  * already recorded in the schema's DATABASECHANGELOG) and every QuestDB migration in order.
  */
-final class SchemaMigration {
+public final class SchemaMigration {
     private static final String POSTGRES_CHANGELOG = "db/changelog/";
     private static final String POSTGRES_MASTER = POSTGRES_CHANGELOG + "db.changelog-master.xml";
     private static final String QUESTDB_MIGRATIONS = "questdb/migrations/";
@@ -25,7 +30,7 @@ final class SchemaMigration {
 
     private SchemaMigration() {}
 
-    static String run(DataLayerConfig config, Backend backend, boolean dryRun) {
+    public static String run(DataLayerConfig config, Backend backend, boolean dryRun) {
         return switch (backend) {
             case MEMORY -> "memory: nothing to migrate (the stores start empty in each process)";
             case REDIS -> "redis: no schema (keys and streams are created by their first write)";

@@ -6,9 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.util.Modules;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.ConfigurationException;
+import io.soltrade.data.app.config.DataLayerConfig;
+import io.soltrade.data.app.config.Port;
 import io.soltrade.data.memory.FailurePlan;
 import io.soltrade.data.memory.MemoryModule;
 import io.soltrade.data.memory.MemorySettings;
@@ -17,6 +24,7 @@ import io.soltrade.data.ports.ConfigStore;
 import io.soltrade.data.ports.DbErrorKind;
 import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.EventStream;
+import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.HealthReport;
 import io.soltrade.data.ports.HealthState;
 import io.soltrade.data.ports.LiveFeed;
@@ -28,11 +36,12 @@ import io.soltrade.data.ports.PositionStore;
 import io.soltrade.data.ports.PriceCache;
 import io.soltrade.data.ports.TradeStore;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class DataLayerTest {
-    private final DataLayerConfig memory = DataLayerConfig.defaults();
+    private final DataLayerConfig memory = DataLayerConfig.inMemory();
 
     @Test
     void theMemoryProfileServesEveryPortFromTheMemoryAdapterBehindTheDecorators() {
@@ -42,17 +51,36 @@ class DataLayerTest {
                     .extracting(port -> port.getClass().getSimpleName())
                     .containsExactly("ResilientTradeStore", "ResilientPositionStore", "ResilientMetricsStore", "ResilientMevEventStore",
                             "ResilientConfigStore", "ResilientPriceCache", "ResilientPoolStateCache", "ResilientEventStream", "ResilientLiveFeed");
-            Injector injector = data.injector(Backend.MEMORY);
             assertThat(List.of(TradeStore.class, PositionStore.class, MetricsStore.class, MevEventStore.class, ConfigStore.class,
                     PriceCache.class, PoolStateCache.class, EventStream.class, LiveFeed.class))
-                    .extracting(type -> injector.getInstance(type).getClass().getSimpleName())
+                    .extracting(type -> data.adapter(Backend.MEMORY, type).getClass().getSimpleName())
                     .containsExactly("MemoryTradeStore", "MemoryPositionStore", "MemoryMetricsStore", "MemoryMevEventStore",
                             "MemoryConfigStore", "MemoryPriceCache", "MemoryPoolStateCache", "MemoryEventStream", "MemoryLiveFeed");
-            assertThat(data.injector(Backend.POSTGRES)).as("a backend no port uses is never started").isNull();
+            assertThat(data.backends()).as("a backend no port uses is never started").containsExactly(Backend.MEMORY);
 
             data.trades().save(Samples.trade(1));
-            assertThat(injector.getInstance(MemoryTradeStore.class).findById(Samples.trade(1).id())).isPresent();
+            assertThat(data.adapter(Backend.MEMORY, MemoryTradeStore.class).findById(Samples.trade(1).id())).isPresent();
         }
+    }
+
+    @Test
+    void startingLogsEveryPortsAdapterAndEveryBackendsAddressOnce() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DataLayer.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try (DataLayer data = DataLayer.create(memory)) {
+            data.trades().save(Samples.trade(1));
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).filteredOn(event -> event.getFormattedMessage().startsWith("starting data layer"))
+                .singleElement()
+                .satisfies(event -> assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO))
+                .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .isEqualTo("starting data layer: " + memory.summary());
+        assertThat(memory.summary()).startsWith("trades=memory, positions=memory, metrics=memory").endsWith("; memory in this process");
     }
 
     @Test
@@ -60,11 +88,75 @@ class DataLayerTest {
         Injector host = Guice.createInjector(new DataLayerModule(memory));
         DataLayer data = host.getInstance(DataLayer.class);
         try {
-            assertThat(host.getInstance(TradeStore.class)).isSameAs(data.trades()).isInstanceOf(ResilientTradeStore.class);
+            assertThat(host.getInstance(TradeStore.class)).isSameAs(data.trades());
+            assertThat(data.trades().getClass().getSimpleName()).isEqualTo("ResilientTradeStore");
             assertThat(host.getInstance(LiveFeed.class)).isSameAs(data.feed());
             assertThat(host.getInstance(DataLayer.class)).isSameAs(data);
         } finally {
             data.close();
+        }
+    }
+
+    @Test
+    void aGuiceHostFindsOneHealthCheckPerBackendInItsOwnSetBesideItsOwnChecks() {
+        HealthCheck hostCheck = new HealthCheck() {
+            @Override
+            public String backend() {
+                return "host-cache";
+            }
+
+            @Override
+            public HealthReport check() {
+                return HealthReport.up("host-cache", java.time.Duration.ZERO, java.util.Map.of());
+            }
+        };
+        Injector host = Guice.createInjector(new DataLayerModule(memory),
+                binder -> Multibinder.newSetBinder(binder, HealthCheck.class).addBinding().toInstance(hostCheck));
+        DataLayer data = host.getInstance(DataLayer.class);
+        try {
+            Set<HealthCheck> checks = host.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() {}));
+
+            assertThat(checks).extracting(HealthCheck::backend).containsExactlyInAnyOrder("memory", "host-cache");
+            assertThat(checks).filteredOn(check -> check.backend().equals("memory")).singleElement()
+                    .isSameAs(data.healthChecks().get(0))
+                    .satisfies(check -> assertThat(check.check().details()).containsEntry("circuit", "CLOSED"));
+        } finally {
+            data.close();
+        }
+    }
+
+    @Test
+    void aGuiceHostsBoundMeterRegistryReceivesTheMetrics() {
+        SimpleMeterRegistry hostRegistry = new SimpleMeterRegistry();
+        Injector host = Guice.createInjector(new DataLayerModule(memory), binder -> binder.bind(MeterRegistry.class).toInstance(hostRegistry));
+        DataLayer data = host.getInstance(DataLayer.class);
+        try {
+            data.trades().save(Samples.trade(1));
+
+            assertThat(data.meters()).isSameAs(hostRegistry);
+            assertThat(hostRegistry.find("soltrade.port.calls").tag("port", "trades").timers()).isNotEmpty();
+        } finally {
+            data.close();
+        }
+    }
+
+    @Test
+    void closingRemovesTheMetersItRegisteredSoTheNextDataLayerOnTheSameRegistryReportsItsOwn() {
+        SimpleMeterRegistry hostRegistry = new SimpleMeterRegistry();
+        hostRegistry.counter("host.requests").increment();
+        try (DataLayer first = DataLayer.create(memory, hostRegistry)) {
+            first.trades().save(Samples.trade(1));
+            first.prices().get(io.soltrade.data.domain.TokenSymbol.of("SOL"));
+            assertThat(hostRegistry.get("soltrade.cache.misses").tag("cache", "prices").functionCounter().count()).isEqualTo(1);
+        }
+
+        assertThat(hostRegistry.getMeters()).extracting(meter -> meter.getId().getName())
+                .containsExactly("host.requests");
+
+        try (DataLayer second = DataLayer.create(memory, hostRegistry)) {
+            second.prices().get(io.soltrade.data.domain.TokenSymbol.of("SOL"));
+            second.prices().get(io.soltrade.data.domain.TokenSymbol.of("BONK"));
+            assertThat(hostRegistry.get("soltrade.cache.misses").tag("cache", "prices").functionCounter().count()).isEqualTo(2);
         }
     }
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged application ({@code java -jar app/target/soltrade-data.jar simulate}) sent SIGTERM in the middle of
+ * The packaged application ({@code java -jar cli/target/soltrade-data.jar simulate}) sent SIGTERM in the middle of
  * a session: it finishes the step it is in, waits for its async writes, writes the summary and closes the data
  * layer, and says so in its log. On the {@code local} profile (pointed at the test servers through the
  * {@code SOLTRADE_*} variables) the summary is then held to the stores: every acknowledged trade, position and
@@ -86,7 +86,9 @@ class SimulateSigtermIT {
                     "SOLTRADE_QUESTDB_PG_USER", questDb.pgUser(), "SOLTRADE_QUESTDB_PG_PASSWORD", questDb.pgPassword(),
                     "SOLTRADE_REDIS_URL", TestingRedis.shared().url(), "SOLTRADE_REDIS_NAMESPACE", namespace.name()));
             Path log = directory.resolve("app.log");
+            // The tables appear when the app's QuestDB backend has started; until then the count query fails.
             await("trades in QuestDB while the session runs").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptionsInstanceOf(SQLException.class)
                     .until(() -> {
                         assertThat(app.isAlive()).as("the app runs (log: %s)", tail(log)).isTrue();
                         return count(questDb, "trades", from, Instant.now().plusSeconds(60)) >= 50;
@@ -109,8 +111,8 @@ class SimulateSigtermIT {
     }
 
     private Process start(List<String> arguments, Map<String, String> environment) throws IOException {
-        Path jar = Path.of(System.getProperty("soltrade.app.jar", "../app/target/soltrade-data.jar"));
-        assertThat(jar).as("the packaged app (./mvnw package -pl app -am)").exists();
+        Path jar = Path.of(System.getProperty("soltrade.cli.jar", "../cli/target/soltrade-data.jar"));
+        assertThat(jar).as("the packaged command line (./mvnw package -pl cli -am)").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(directory.resolve("app.out").toFile())

@@ -1,9 +1,0 @@
-package io.soltrade.data.app.bench;
-
-/** Thrown by a scenario that cannot run here (its server does not answer); the run records why and goes on. */
-final class ScenarioSkipped extends Exception {
-
-    ScenarioSkipped(String why) {
-        super(why);
-    }
-}

@@ -1,0 +1,57 @@
+package io.soltrade.data.app.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.Port;
+import io.soltrade.data.ports.DbException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times every port call as the caller saw it (retries and backoff included) in the Micrometer timer
+ * {@code soltrade.port.calls}, with a latency histogram for Prometheus, tagged {@code backend}, {@code port},
+ * {@code operation}, {@code outcome} ({@code ok}; {@code transient}: a failure worth retrying later, retries
+ * exhausted; {@code permanent}: a failure no retry cures) and {@code kind} (the
+ * {@link io.soltrade.data.ports.DbErrorKind} in lower case, {@code none} when ok, {@code unexpected} for an exception
+ * that is no {@link DbException}, a bug).
+ */
+public final class PortCallMeter {
+    public static final String NAME = "soltrade.port.calls";
+
+    private final MeterRegistry registry;
+    private final Backend backend;
+    private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
+
+    public PortCallMeter(MeterRegistry registry, Backend backend) {
+        this.registry = registry;
+        this.backend = backend;
+    }
+
+    /** Records one call of {@code operation} on {@code port} that took {@code nanos} and failed with {@code failure} (null: ok). */
+    public void record(Port port, String operation, RuntimeException failure, long nanos) {
+        String outcome = failure == null ? "ok" : failure instanceof DbException db && db.isTransient() ? "transient" : "permanent";
+        String kind = failure == null ? "none" : failure instanceof DbException db ? db.kind().name().toLowerCase(Locale.ROOT) : "unexpected";
+        timers.computeIfAbsent(port.key() + '|' + operation + '|' + kind, key -> Timer.builder(NAME)
+                        .description("Port calls as the caller saw them, retries included")
+                        .tag("backend", backend.key())
+                        .tag("port", port.key())
+                        .tag("operation", operation)
+                        .tag("outcome", outcome)
+                        .tag("kind", kind)
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1).dividedBy(20))
+                        .maximumExpectedValue(Duration.ofSeconds(30))
+                        .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Removes this meter's timers from the registry (the data layer that fed them is closed). */
+    public void remove() {
+        timers.values().forEach(registry::remove);
+        timers.clear();
+    }
+}

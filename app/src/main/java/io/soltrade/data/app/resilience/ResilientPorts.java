@@ -1,0 +1,156 @@
+package io.soltrade.data.app.resilience;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.BreakerPolicy;
+import io.soltrade.data.app.config.ResiliencePolicy;
+import io.soltrade.data.app.config.RetryPolicy;
+import io.soltrade.data.app.metrics.PortCallMeter;
+import io.soltrade.data.ports.ConfigStore;
+import io.soltrade.data.ports.DbException;
+import io.soltrade.data.ports.EventStream;
+import io.soltrade.data.ports.LiveFeed;
+import io.soltrade.data.ports.MetricsStore;
+import io.soltrade.data.ports.MevEventStore;
+import io.soltrade.data.ports.PoolStateCache;
+import io.soltrade.data.ports.PositionStore;
+import io.soltrade.data.ports.PriceCache;
+import io.soltrade.data.ports.TradeStore;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wraps each port in its resilience decorator: {@code retry(circuitBreaker(timeLimiter(call)))}, timed, with one
+ * {@link BackendGuard} per backend built from the {@link ResiliencePolicy} (so every port on a struggling server
+ * fails fast together). The Resilience4j registries are bound to Micrometer (retry counts, breaker state and failure
+ * rate, time-limiter outcomes). Owns the scheduler that async retries and time limits run on; {@link #close()}
+ * stops it. Which failures each operation retries is decided per operation (see {@link Idempotency}).
+ */
+public final class ResilientPorts implements AutoCloseable {
+    private final Map<Backend, BackendGuard> guards = new EnumMap<>(Backend.class);
+    private final ScheduledExecutorService scheduler;
+
+    /** Guards for {@code backends}, publishing retry, breaker, time-limiter and port-call metrics to {@code meters}. */
+    public ResilientPorts(ResiliencePolicy policy, Collection<Backend> backends, MeterRegistry meters) {
+        AtomicInteger threads = new AtomicInteger();
+        this.scheduler = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "soltrade-resilience-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(breakerConfig(policy.circuitBreaker()));
+        RetryRegistry retries = RetryRegistry.ofDefaults();
+        TimeLimiterRegistry limiters = TimeLimiterRegistry.of(TimeLimiterConfig.custom()
+                .timeoutDuration(policy.asyncTimeout())
+                .cancelRunningFuture(true)
+                .build());
+        for (Backend backend : backends) {
+            guards.put(backend, new BackendGuard(backend,
+                    breakers.circuitBreaker(backend.key()),
+                    retries.retry(backend.key() + ".idempotent", retryConfig(policy.retry(), Idempotency.IDEMPOTENT)),
+                    retries.retry(backend.key() + ".not-idempotent", retryConfig(policy.retry(), Idempotency.NOT_IDEMPOTENT)),
+                    limiters.timeLimiter(backend.key()),
+                    scheduler,
+                    new PortCallMeter(meters, backend)));
+        }
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
+        TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(limiters).bindTo(meters);
+    }
+
+    public TradeStore trades(Backend backend, TradeStore trades) {
+        return new ResilientTradeStore(trades, of(backend));
+    }
+
+    public PositionStore positions(Backend backend, PositionStore positions) {
+        return new ResilientPositionStore(positions, of(backend));
+    }
+
+    public MetricsStore metrics(Backend backend, MetricsStore metrics) {
+        return new ResilientMetricsStore(metrics, of(backend));
+    }
+
+    public MevEventStore mevEvents(Backend backend, MevEventStore mevEvents) {
+        return new ResilientMevEventStore(mevEvents, of(backend));
+    }
+
+    public ConfigStore configStore(Backend backend, ConfigStore configStore) {
+        return new ResilientConfigStore(configStore, of(backend));
+    }
+
+    public PriceCache prices(Backend backend, PriceCache prices) {
+        return new ResilientPriceCache(prices, of(backend));
+    }
+
+    public PoolStateCache pools(Backend backend, PoolStateCache pools) {
+        return new ResilientPoolStateCache(pools, of(backend));
+    }
+
+    public EventStream streams(Backend backend, EventStream streams) {
+        return new ResilientEventStream(streams, of(backend));
+    }
+
+    public LiveFeed feed(Backend backend, LiveFeed feed) {
+        return new ResilientLiveFeed(feed, of(backend));
+    }
+
+    /** The circuit breaker of {@code backend}: what its health check folds in. */
+    public CircuitBreaker breaker(Backend backend) {
+        return of(backend).breaker();
+    }
+
+    BackendGuard of(Backend backend) {
+        BackendGuard guard = guards.get(backend);
+        if (guard == null) {
+            throw new IllegalArgumentException("no guard for backend " + backend + "; guarded: " + guards.keySet());
+        }
+        return guard;
+    }
+
+    static CircuitBreakerConfig breakerConfig(BreakerPolicy policy) {
+        return CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(policy.failureRateThreshold())
+                .slidingWindowSize(policy.slidingWindowSize())
+                .minimumNumberOfCalls(policy.minimumCalls())
+                .waitDurationInOpenState(policy.waitInOpen())
+                .permittedNumberOfCallsInHalfOpenState(policy.halfOpenCalls())
+                .recordException(failure -> BackendGuard.unwrap(failure) instanceof DbException db && db.isTransient())
+                .ignoreException(failure -> BackendGuard.unwrap(failure) instanceof DbException db && db.isPermanent())
+                .build();
+    }
+
+    static RetryConfig retryConfig(RetryPolicy policy, Idempotency idempotency) {
+        return RetryConfig.custom()
+                .maxAttempts(policy.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
+                        policy.initialBackoff(), policy.multiplier(), policy.randomization(), policy.maxBackoff()))
+                .retryOnException(failure -> idempotency.allowsRetryAfter(BackendGuard.unwrap(failure)))
+                .build();
+    }
+
+    /**
+     * Stops the scheduler of async retries and time limits (calls still running fail as they complete) and removes
+     * the port-call timers from the registry.
+     */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        guards.values().forEach(guard -> guard.meter().remove());
+    }
+}

@@ -1,0 +1,72 @@
+package io.soltrade.data.bench.scenario;
+
+import io.questdb.client.Sender;
+import io.soltrade.data.bench.measure.Comparison;
+import io.soltrade.data.bench.measure.Goal;
+import io.soltrade.data.bench.measure.HeapGauge;
+import io.soltrade.data.bench.measure.MetricKind;
+import io.soltrade.data.bench.measure.Side;
+import io.soltrade.data.ports.TradeStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a trade costs while it waits to be sent to QuestDB. Ours: {@code saveAsync} of fresh trades into a writer
+ * told not to send yet (flush interval of an hour, batch larger than the round): the heap still reachable
+ * afterwards, per trade (the queued trade, its submission and the caller's future). Raw: the same trades appended
+ * to an ILP {@link Sender} with auto-flush off: the heap still reachable plus the bytes in the sender's native
+ * buffer, per trade. Then both send what they hold.
+ */
+final class MemoryBufferedTradeScenario implements Scenario {
+    static final String NAME = "memory.buffered-trade-heap";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String measures() {
+        return "heap held per trade waiting in the QuestDB writer (saveAsync) vs heap + native buffer bytes per row held by an ILP Sender";
+    }
+
+    @Override
+    public ScenarioOutcome run(ScenarioContext context) throws Exception {
+        QuestDbBench questDb = context.backend(QuestDbBench.class, QuestDbBench::open);
+        int trades = context.sizing().size(20_000, 500);
+        TradeStore holding = questDb.tradeStore(settings -> settings.withBatching(Duration.ofHours(1), trades + 1));
+        BenchTrades source = context.trades();
+        RawIlpTrades rows = new RawIlpTrades();
+        Side ours = recorder -> {
+            List<CompletableFuture<Void>> futures = new ArrayList<>(trades);
+            long before = HeapGauge.usedHeapAfterGc();
+            for (int i = 0; i < trades; i++) {
+                futures.add(holding.saveAsync(source.next()));
+            }
+            long after = HeapGauge.usedHeapAfterGc();
+            recorder.sample((double) (after - before) / trades);
+            holding.save(source.next());
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        };
+        Side raw = recorder -> {
+            try (Sender sender = questDb.rawSender()) {
+                long before = HeapGauge.usedHeapAfterGc();
+                for (int i = 0; i < trades; i++) {
+                    rows.append(sender, source.next());
+                }
+                long after = HeapGauge.usedHeapAfterGc();
+                recorder.sample((double) (after - before + sender.bufferView().size()) / trades);
+                sender.flush();
+            }
+        };
+        Comparison comparison = context.rounds().run(ours, raw, 1, context.sizing().size(3, 1));
+        String why = "until it is sent, the writer keeps each trade as its domain object (a Trade record with its ids, "
+                + "keys, amounts and BigDecimal price), a submission and the caller's future, and encodes rows only when it "
+                + "sends; the Sender holds just the encoded ILP bytes. Encoding at enqueue time into a binary buffer would "
+                + "bring ours down to the raw size, at the cost of encoding on the caller's thread";
+        return new ScenarioOutcome(List.of(
+                comparison.sample(NAME, "heap per buffered trade", "bytes/trade", MetricKind.MEMORY, Goal.ratio(), why)), List.of());
+    }
+}

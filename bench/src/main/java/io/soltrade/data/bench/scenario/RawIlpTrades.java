@@ -1,0 +1,45 @@
+package io.soltrade.data.bench.scenario;
+
+import io.questdb.client.Sender;
+import io.questdb.client.std.Decimal256;
+import io.soltrade.data.domain.Trade;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The raw side of the QuestDB scenarios: a trade as one ILP row of {@code bench_raw_trades}, written straight to a
+ * {@link Sender} with the same columns and types as the adapter's row encoder (symbols, a varchar id, u64 amounts
+ * as binary decimals, the price as a decimal, the slot, the execution time in microseconds). Not thread-safe,
+ * like the sender: one per thread.
+ */
+final class RawIlpTrades {
+    static final String TABLE = "bench_raw_trades";
+    private final Decimal256 scratch = new Decimal256();
+
+    void append(Sender sender, Trade trade) {
+        sender.table(TABLE)
+                .symbol("trader", trade.trader().value())
+                .symbol("mode", trade.mode().name())
+                .symbol("side", trade.side().name())
+                .symbol("token", trade.token().base58())
+                .symbol("token_in", trade.tokenIn().base58())
+                .symbol("token_out", trade.tokenOut().base58())
+                .symbol("mev_status", trade.mevStatus().name())
+                .stringColumn("trade_id", trade.id().naturalKey());
+        sender.decimalColumn("amount_in", unsigned(trade.amountIn().unsignedBits()));
+        sender.decimalColumn("amount_out", unsigned(trade.amountOut().unsignedBits()));
+        sender.decimalColumn("fee", unsigned(trade.fee().unsignedBits()));
+        sender.decimalColumn("price", Decimal256.fromBigDecimal(trade.price()));
+        sender.longColumn("slot", trade.slot());
+        sender.at(micros(trade.executedAt()), ChronoUnit.MICROS);
+    }
+
+    private Decimal256 unsigned(long bits) {
+        scratch.of(0L, 0L, 0L, bits, 0);
+        return scratch;
+    }
+
+    private static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
+    }
+}

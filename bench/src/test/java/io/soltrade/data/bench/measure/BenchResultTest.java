@@ -1,0 +1,58 @@
+package io.soltrade.data.bench.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BenchResultTest {
+
+    @Test
+    void latencyRatioIsRawOverOursSoFasterIsHigher() {
+        BenchResult row = BenchResult.measured("s", "p50 latency", "ms", MetricKind.LATENCY, 0.2, 0.1, Goal.ratio(), "why");
+
+        assertThat(row.ratio()).isEqualTo(0.5);
+        assertThat(row.goalMet()).isFalse();
+        assertThat(row.note()).isEqualTo("why");
+    }
+
+    @Test
+    void throughputRatioIsOursOverRaw() {
+        BenchResult row = BenchResult.measured("s", "throughput", "rows/s", MetricKind.THROUGHPUT, 90, 100, Goal.ratio(), "why");
+
+        assertThat(row.ratio()).isEqualTo(0.9);
+        assertThat(row.goalMet()).isTrue();
+        assertThat(row.note()).isEmpty();
+    }
+
+    @Test
+    void absoluteLimitIsPartOfTheGoal() {
+        Goal goal = Goal.ratioAndBelow(100, "ms");
+
+        assertThat(BenchResult.measured("s", "p99", "ms", MetricKind.LATENCY, 120, 120, goal, "slow").goalMet()).isFalse();
+        assertThat(BenchResult.measured("s", "p99", "ms", MetricKind.LATENCY, 90, 90, goal, "slow").goalMet()).isTrue();
+        assertThat(goal.describe()).isEqualTo("ratio >= 0.85 (aim 0.95); ours < 100 ms");
+    }
+
+    @Test
+    void ratioNeedsPositiveFigures() {
+        assertThatThrownBy(() -> MetricKind.MEMORY.ratio(0, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MetricKind.LATENCY.ratio(1, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void skippedRowSaysWhyAndHasNoFigures() {
+        BenchResult row = BenchResult.skipped("redis.price-get", "Redis does not answer at 127.0.0.1:1");
+
+        assertThat(row.isMeasured()).isFalse();
+        assertThat(row.ratio()).isNull();
+        assertThat(row.note()).isEqualTo("skipped: Redis does not answer at 127.0.0.1:1");
+    }
+
+    @Test
+    void figuresKeepFourSignificantDigits() {
+        assertThat(BenchResult.figure(0.123456)).isEqualTo("0.1235");
+        assertThat(BenchResult.figure(245_678.9)).isEqualTo("245700");
+        assertThat(BenchResult.figure(1.5)).isEqualTo("1.5");
+    }
+}

@@ -1,0 +1,21 @@
+package io.soltrade.data.cli;
+
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Reads a duration the way the configuration files do: {@code 30s}, {@code 2m}, {@code 500ms}, {@code 1h}. */
+final class DurationConverter implements ITypeConverter<Duration> {
+
+    @Override
+    public Duration convert(String value) {
+        try {
+            return ConfigFactory.empty().withValue("d", ConfigValueFactory.fromAnyRef(value)).getDuration("d");
+        } catch (ConfigException e) {
+            throw new TypeConversionException("'" + value + "' is not a duration (e.g. 30s, 2m, 500ms)");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.soltrade.data.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.soltrade.data.app.DataLayer;
+import io.soltrade.data.app.config.DataLayerConfig;
+import io.soltrade.data.cli.simulator.PaperTradingSession;
+import io.soltrade.data.cli.simulator.SessionSummary;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code simulate}: a bounded paper-trading session through every port. Ctrl-C or SIGTERM ends it early: the
+ * shutdown hook asks the session to stop and waits while it finishes its step, waits for outstanding async
+ * writes, prints and writes the summary, and closes the data layer (flushing batch writers before pools).
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {
+            "Runs a paper-trading session through every port: prices, pool states, trades that update positions and P&L,",
+            "MEV assessments, metrics, stream events, live-feed messages, and configuration (tokens, trader settings, order",
+            "rules that prices trigger, RPC node health). Prints a live progress line on stderr and a summary at the end.",
+            "Ends after --duration (default 30s) or --trades N, or on Ctrl-C / SIGTERM, with the summary still exact."})
+final class SimulateCommand implements Callable<Integer> {
+    private static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+    private static final long SHUTDOWN_GRACE_SECONDS = 60;
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions configuration;
+
+    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "How long to run, e.g. 30s or 2m (default 30s, or unbounded when --trades is given).")
+    Duration duration;
+
+    @Option(names = "--trades", paramLabel = "N", description = "Stop after N trades.")
+    Long trades;
+
+    @Option(names = "--trade-rate", paramLabel = "PER_SECOND", defaultValue = "100", description = "Trades per second (default ${DEFAULT-VALUE}).")
+    double tradeRate;
+
+    @Option(names = "--price-rate", paramLabel = "PER_SECOND", defaultValue = "10",
+            description = "Price ticks per second; each tick quotes every token and its pool (default ${DEFAULT-VALUE}).")
+    double priceRate;
+
+    @Option(names = "--traders", paramLabel = "N", defaultValue = "4", description = "Simulated traders (default ${DEFAULT-VALUE}).")
+    int traders;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed, to replay the same market and trades (default: random).")
+    Long seed;
+
+    @Option(names = "--summary-json", paramLabel = "FILE",
+            description = "Also write the summary as JSON: {\"acknowledged\": {...}, \"streams\": {...}, \"errors\": {...}}.")
+    Path summaryJson;
+
+    @Option(names = "--no-progress", description = "No progress line on stderr.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        PaperTradingSession.Plan plan = new PaperTradingSession.Plan(
+                duration != null ? Optional.of(duration) : trades == null ? Optional.of(DEFAULT_DURATION) : Optional.empty(),
+                trades == null ? OptionalLong.empty() : OptionalLong.of(trades), tradeRate, priceRate, traders,
+                seed != null ? seed : System.nanoTime());
+        DataLayerConfig config = configuration.load();
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "simulate-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (DataLayer data = main.dataLayers().create(config, new SimpleMeterRegistry())) {
+            PaperTradingSession session = new PaperTradingSession(data, plan, Clock.systemUTC());
+            SessionSummary summary = session.run(stop::get, noProgress ? Optional.empty() : Optional.of(spec.commandLine().getErr()),
+                    System.console() != null);
+            session.printReport(spec.commandLine().getOut(), configuration.profile + (configuration.file == null ? "" : " + " + configuration.file),
+                    summary);
+            if (summaryJson != null) {
+                summary.writeJson(summaryJson);
+                spec.commandLine().getOut().println("  summary       written to " + summaryJson);
+            }
+            spec.commandLine().getOut().flush();
+            return 0;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and has just been released
+            }
+        }
+    }
+}
