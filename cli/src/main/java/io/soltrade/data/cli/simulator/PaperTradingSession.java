@@ -97,6 +97,8 @@ public final class PaperTradingSession {
     private long tradesAtLastMetrics;
     private double secondsAtLastMetrics;
     private volatile long startNanos;
+    private volatile Instant openedAt;
+    private volatile SessionHistory history;
     private volatile double elapsedSeconds;
 
     /** A session of {@code plan} through {@code data}'s ports, counting what it does in a tally of its own. */
@@ -189,7 +191,14 @@ public final class PaperTradingSession {
         for (StreamName stream : StreamName.values()) {
             tally.call("streams.length", () -> data.streams().length(stream)).ifPresent(length -> streams.put(stream.key(), length));
         }
-        return new SessionSummary(tally.acknowledgedByKey(), streams, tally.errors());
+        SessionSummary summary = new SessionSummary(tally.acknowledgedByKey(), streams, tally.errors());
+        history = SessionHistory.read(data, market.tokens(), traders.stream().map(PaperTrader::id).toList(), openedAt, clock.next());
+        return summary;
+    }
+
+    /** The session's candles and P&amp;L per period as the stores answer them; empty before the session ended. */
+    Optional<SessionHistory> history() {
+        return Optional.ofNullable(history);
     }
 
     private void setUp() {
@@ -201,7 +210,7 @@ public final class PaperTradingSession {
                 tally.event("tokens", 1);
             }
         }
-        Instant openedAt = clock.next();
+        openedAt = clock.next();
         for (int i = 1; i <= plan.traders(); i++) {
             TraderId trader = TraderId.of("sim-" + sessionId + "-" + i);
             MevProtection protection = i % 2 == 1 ? new MevProtection(true, 0.25, TokenAmount.of(200_000), true) : MevProtection.disabled();
