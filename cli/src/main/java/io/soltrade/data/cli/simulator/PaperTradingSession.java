@@ -11,6 +11,7 @@ import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.RiskLimits;
 import io.soltrade.data.domain.StreamName;
 import io.soltrade.data.domain.TokenAmount;
+import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.domain.TraderConfig;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.TradingMode;
@@ -158,7 +159,7 @@ public final class PaperTradingSession {
         setUp();
         LOG.debug("session {} set up in {} ms", sessionId, (System.nanoTime() - setUpStart) / 1_000_000);
         Optional<FeedSubscription> subscription = tally.call("feed.subscribe",
-                () -> data.feed().subscribe(new FeedChannel("prices.SOL", StreamName.PRICE_UPDATES), event -> tally.event("feed_delivered", 1)));
+                () -> data.feed().subscribe(FeedChannel.prices(TokenSymbol.of("SOL")), event -> tally.event("feed_delivered", 1)));
         tick(0);
         startNanos = System.nanoTime();
         List<Thread> desks = startDesks();
@@ -323,7 +324,7 @@ public final class PaperTradingSession {
             tally.acknowledge(Acknowledged.STREAM_EVENTS, updates.size());
         }
         for (PriceUpdateEvent update : updates) {
-            FeedChannel channel = new FeedChannel("prices." + update.quote().symbol(), StreamName.PRICE_UPDATES);
+            FeedChannel channel = FeedChannel.prices(update.quote().symbol());
             if (tally.run("feed.publish", () -> data.feed().publish(channel, update))) {
                 tally.event("feed_published", 1);
             }
