@@ -52,10 +52,13 @@ final class TradeIntake implements AutoCloseable {
     private sealed interface Request permits Save, Update {
         int rows();
 
+        /** When the caller queued it ({@link System#nanoTime()}): its retry deadline counts from here. */
+        long queuedNanos();
+
         void fail(DbException failure);
     }
 
-    private record Save(List<Trade> trades, CompletableFuture<Void> done) implements Request {
+    private record Save(List<Trade> trades, CompletableFuture<Void> done, long queuedNanos) implements Request {
         @Override
         public int rows() {
             return trades.size();
@@ -67,7 +70,7 @@ final class TradeIntake implements AutoCloseable {
         }
     }
 
-    private record Update(TradeId id, Commitment commitment, CompletableFuture<Trade> done) implements Request {
+    private record Update(TradeId id, Commitment commitment, CompletableFuture<Trade> done, long queuedNanos) implements Request {
         @Override
         public int rows() {
             return 1;
@@ -83,6 +86,7 @@ final class TradeIntake implements AutoCloseable {
     private final StoredTrades stored;
     private final int capacityRows;
     private final Duration enqueueTimeout;
+    private final Duration retryDeadline;
     private final Semaphore room;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -152,7 +156,8 @@ final class TradeIntake implements AutoCloseable {
     private static final int MAX_RECENT = 100_000;
     private long lastSettled;
 
-    TradeIntake(IlpBatchWriter writer, StoredTrades stored, int capacityRows, Duration enqueueTimeout) {
+    TradeIntake(IlpBatchWriter writer, StoredTrades stored, int capacityRows, Duration enqueueTimeout, Duration retryDeadline) {
+        this.retryDeadline = retryDeadline;
         this.writer = writer;
         this.stored = stored;
         this.capacityRows = capacityRows;
@@ -170,14 +175,14 @@ final class TradeIntake implements AutoCloseable {
             done.complete(null);
             return done;
         }
-        offer(new Save(List.copyOf(trades), done));
+        offer(new Save(List.copyOf(trades), done, System.nanoTime()));
         return done;
     }
 
     /** Queues a commitment update; the future completes with the trade as stored afterwards. */
     CompletableFuture<Trade> updateCommitment(TradeId id, Commitment commitment) {
         CompletableFuture<Trade> done = new CompletableFuture<>();
-        offer(new Update(id, commitment, done));
+        offer(new Update(id, commitment, done, System.nanoTime()));
         return done;
     }
 
@@ -239,11 +244,32 @@ final class TradeIntake implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a read of the cycle, retrying transient failures (a server restarting or frozen) with backoff until the
+     * cycle's oldest request reaches the writer's retry deadline, as the writer does with its own requests; meanwhile
+     * the cycle keeps its room, so callers meet backpressure instead of piling up.
+     */
+    private <T> T retrying(List<Request> cycle, java.util.function.Supplier<T> read) {
+        long deadline = cycle.stream().mapToLong(Request::queuedNanos).min().orElse(System.nanoTime()) + retryDeadline.toNanos();
+        long backoff = TimeUnit.MILLISECONDS.toNanos(10);
+        while (true) {
+            try {
+                return read.get();
+            } catch (TransientDbException e) {
+                if (closed || System.nanoTime() + backoff - deadline > 0 || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(backoff);
+                backoff = Math.min(TimeUnit.SECONDS.toNanos(1), backoff * 2);
+            }
+        }
+    }
+
     private void process(List<Request> cycle) {
         try {
             long now = System.nanoTime();
             if (recent.size() > 0 && (now - lastSettled >= SETTLE_INTERVAL_NANOS || recent.size() > MAX_RECENT)) {
-                long[] transactions = stored.walTransactions();
+                long[] transactions = retrying(cycle, stored::walTransactions);
                 recent.settle(transactions[0], transactions[1]);
                 lastSettled = now;
             }
@@ -261,9 +287,10 @@ final class TradeIntake implements AutoCloseable {
                     }
                 }
             }
-            storedIds.addAll(stored.appliedIds(ids));
+            storedIds.addAll(retrying(cycle, () -> stored.appliedIds(ids)));
             Map<String, Trade> writes = new LinkedHashMap<>();
             Map<Update, Object> outcomes = new LinkedHashMap<>();
+            java.util.function.Function<TradeId, Optional<Trade>> findApplied = id -> retrying(cycle, () -> stored.findApplied(id));
             for (Request request : cycle) {
                 if (request instanceof Save save) {
                     for (Trade trade : save.trades()) {
@@ -273,7 +300,7 @@ final class TradeIntake implements AutoCloseable {
                         }
                     }
                 } else if (request instanceof Update update) {
-                    outcomes.put(update, apply(update, writes));
+                    outcomes.put(update, apply(update, writes, findApplied));
                 }
             }
             writer.write(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()));
@@ -299,14 +326,14 @@ final class TradeIntake implements AutoCloseable {
     }
 
     /** The trade after the update (now in {@code writes} if it changed), or the DbException the caller gets. */
-    private Object apply(Update update, Map<String, Trade> writes) {
+    private Object apply(Update update, Map<String, Trade> writes, java.util.function.Function<TradeId, Optional<Trade>> findApplied) {
         String id = update.id().naturalKey();
         Trade current = writes.get(id);
         if (current == null) {
             current = recent.get(id);
         }
         if (current == null) {
-            Optional<Trade> found = stored.findApplied(update.id());
+            Optional<Trade> found = findApplied.apply(update.id());
             if (found.isEmpty()) {
                 return DbException.of(DbErrorKind.NOT_FOUND, BACKEND, "no trade " + id);
             }

@@ -30,12 +30,13 @@ class TradeIntakeTest {
     private final IlpBatchWriter writer = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(50), 1_000, 10_000, Duration.ofSeconds(1),
             Duration.ofSeconds(5), Duration.ofSeconds(5)), transport);
     private final LaggingTable table = new LaggingTable();
-    private final TradeIntake intake = new TradeIntake(writer, table, 10_000, Duration.ofSeconds(1));
+    private final TradeIntake intake = new TradeIntake(writer, table, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(5));
 
     /** A trades table that shows only what was applied; {@code apply()} applies everything acknowledged so far. */
     private final class LaggingTable implements TradeIntake.StoredTrades {
         final Map<String, Trade> applied = new ConcurrentHashMap<>();
         volatile long appliedTxn;
+        final java.util.concurrent.atomic.AtomicInteger failingLookups = new java.util.concurrent.atomic.AtomicInteger();
 
         synchronized void apply() {
             for (List<RecordingRowSink.Row> request : transport.acknowledged) {
@@ -48,6 +49,9 @@ class TradeIntakeTest {
 
         @Override
         public Set<String> appliedIds(Collection<String> naturalKeys) {
+            if (failingLookups.getAndDecrement() > 0) {
+                throw new io.soltrade.data.ports.TransientDbException(DbErrorKind.CONNECTION, "questdb", "server frozen", null, null);
+            }
             Set<String> found = new HashSet<>(naturalKeys);
             found.retainAll(applied.keySet());
             return found;
@@ -94,6 +98,17 @@ class TradeIntakeTest {
         table.apply();
         intake.save(List.of(moved)).get(5, TimeUnit.SECONDS);
         assertThat(rowsOf(transport.acknowledged, first)).as("found by the lookup once applied").isEqualTo(2);
+    }
+
+    @Test
+    void aLookupThatFailsTransientlyIsRetriedAndTheSaveGoesThrough() throws Exception {
+        Trade trade = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:00Z"));
+        table.failingLookups.set(3);
+
+        intake.save(List.of(trade)).get(5, TimeUnit.SECONDS);
+
+        assertThat(table.failingLookups.get()).as("every failing lookup was tried").isNegative();
+        assertThat(rowsOf(transport.acknowledged, trade)).isEqualTo(1);
     }
 
     @Test
