@@ -87,6 +87,7 @@ final class TradeIntake implements AutoCloseable {
     private final int capacityRows;
     private final Duration enqueueTimeout;
     private final Duration retryDeadline;
+    private final java.util.concurrent.atomic.LongAdder readsRetried = new java.util.concurrent.atomic.LongAdder();
     private final Semaphore room;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -259,6 +260,7 @@ final class TradeIntake implements AutoCloseable {
                 if (closed || System.nanoTime() + backoff - deadline > 0 || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
+                readsRetried.increment();
                 java.util.concurrent.locks.LockSupport.parkNanos(backoff);
                 backoff = Math.min(TimeUnit.SECONDS.toNanos(1), backoff * 2);
             }
@@ -348,6 +350,11 @@ final class TradeIntake implements AutoCloseable {
         } catch (DomainValidationException e) {
             return DbException.of(DbErrorKind.CONSTRAINT, BACKEND, "trade " + id + ": " + e.getMessage());
         }
+    }
+
+    /** How many times a cycle's lookup was tried again after a transient failure. */
+    long readsRetried() {
+        return readsRetried.sum();
     }
 
     /** Stops intake, lets the thread finish what is queued (within {@code deadline}), then fails the rest. */
