@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * @param closeDeadline         how long close() waits for outstanding rows (default 10 s)
  * @param readVisibilityTimeout how long a read waits for acknowledged writes to become visible (default 5 s)
  * @param poolSize              PG wire connections (default 4)
- * @param applySchema           apply {@code questdb/schema.sql} at start-up (default true)
+ * @param applySchema           apply the versioned migrations ({@code questdb/migrations/}) at start-up (default true)
  */
 public record QuestDbSettings(String ilpConfig, String pgUrl, String pgUser, String pgPassword, Duration flushInterval,
                               int batchRows, int bufferCapacityRows, Duration enqueueTimeout, Duration retryDeadline,
