@@ -8,6 +8,7 @@ import io.soltrade.data.domain.NodeHealth;
 import io.soltrade.data.domain.OrderRule;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.domain.TraderConfig;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.token.ExtensionType;
@@ -124,6 +125,15 @@ final class MemoryConfigOperations implements ConfigOperations {
         PortInput.notNull(mint, "mint", BACKEND);
         simulate(false, "findToken");
         return gate.read(() -> Optional.ofNullable(tables.tokens().get(mint)));
+    }
+
+    @Override
+    public List<TokenMetadata> findTokensBySymbol(TokenSymbol symbol, int limit) {
+        checkOpen();
+        PortInput.notNull(symbol, "symbol", BACKEND);
+        PortInput.limit(limit, BACKEND);
+        simulate(false, "findTokensBySymbol");
+        return gate.read(() -> tables.tokens().values().stream().filter(token -> token.symbol().equals(symbol)).limit(limit).toList());
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.soltrade.data.domain.NodeHealth;
 import io.soltrade.data.domain.OrderRule;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.domain.TraderConfig;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.token.ExtensionType;
@@ -166,6 +167,11 @@ public final class MemoryConfigStore extends SimulatedStore<MemoryConfigStore> i
     @Override
     public Optional<TokenMetadata> findToken(Pubkey mint) {
         return read(() -> committed.findToken(mint));
+    }
+
+    @Override
+    public List<TokenMetadata> findTokensBySymbol(TokenSymbol symbol, int limit) {
+        return read(() -> committed.findTokensBySymbol(symbol, limit));
     }
 
     @Override

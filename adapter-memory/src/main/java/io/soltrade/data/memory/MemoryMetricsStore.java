@@ -1,9 +1,12 @@
 package io.soltrade.data.memory;
 
+import io.soltrade.data.domain.MetricBucket;
 import io.soltrade.data.domain.MetricPoint;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.ports.MetricDownsampleQuery;
 import io.soltrade.data.ports.MetricsStore;
 import io.soltrade.data.ports.PortInput;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,42 @@ public final class MemoryMetricsStore extends SimulatedStore<MemoryMetricsStore>
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public List<MetricBucket> downsample(MetricDownsampleQuery query) {
+        PortInput.notNull(query, "query", BACKEND);
+        simulation.beforeRead("downsample");
+        lock.readLock().lock();
+        try {
+            Map<String, String> filter = query.labelFilter();
+            Map<TimeKey, List<MetricPoint>> series = new TreeMap<>();
+            byName.getOrDefault(query.name(), new TreeMap<>())
+                    .subMap(TimeKey.first(query.range().from()), TimeKey.first(query.range().to())).values().stream()
+                    .filter(point -> point.labels().entrySet().containsAll(filter.entrySet()))
+                    .forEach(point -> series.computeIfAbsent(new TimeKey(query.interval().start(point.at()), point.labelsJson()), key -> new ArrayList<>())
+                            .add(point));
+            List<MetricBucket> buckets = new ArrayList<>();
+            for (List<MetricPoint> points : series.values()) {
+                if (buckets.size() == query.limit()) {
+                    break;
+                }
+                MetricPoint first = points.get(0);
+                double sum = 0;
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (MetricPoint point : points) {
+                    sum += point.value();
+                    min = Math.min(min, point.value());
+                    max = Math.max(max, point.value());
+                }
+                buckets.add(new MetricBucket(query.interval().start(first.at()), query.name(), first.labels(), sum / points.size(), min, max,
+                        points.get(points.size() - 1).value(), points.size()));
+            }
+            return buckets;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

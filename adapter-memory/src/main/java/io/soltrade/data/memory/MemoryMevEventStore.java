@@ -3,6 +3,8 @@ package io.soltrade.data.memory;
 import io.soltrade.data.domain.MevEvent;
 import io.soltrade.data.domain.MevOutcome;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.domain.TradeId;
+import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.ports.MevEventStore;
 import io.soltrade.data.ports.PortInput;
 import java.util.HashMap;
@@ -87,6 +89,36 @@ public final class MemoryMevEventStore extends SimulatedStore<MemoryMevEventStor
         PortInput.limit(limit, BACKEND);
         simulation.beforeRead("findBetween");
         return inRange(range, null, limit);
+    }
+
+    @Override
+    public List<MevEvent> findByTrader(TraderId trader, TimeRange range, int limit) {
+        PortInput.notNull(trader, "trader", BACKEND);
+        PortInput.notNull(range, "range", BACKEND);
+        PortInput.limit(limit, BACKEND);
+        simulation.beforeRead("findByTrader");
+        lock.readLock().lock();
+        try {
+            return byTime.subMap(TimeKey.first(range.from()), TimeKey.first(range.to())).values().stream()
+                    .filter(event -> event.trader().equals(trader))
+                    .limit(limit)
+                    .toList();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<MevEvent> findByTrade(TradeId trade, int limit) {
+        PortInput.notNull(trade, "trade", BACKEND);
+        PortInput.limit(limit, BACKEND);
+        simulation.beforeRead("findByTrade");
+        lock.readLock().lock();
+        try {
+            return byTime.values().stream().filter(event -> event.tradeId().filter(trade::equals).isPresent()).limit(limit).toList();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Events in {@code range} with {@code outcome} (any outcome when null), oldest first. */

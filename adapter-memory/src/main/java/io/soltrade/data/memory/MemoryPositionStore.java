@@ -1,13 +1,18 @@
 package io.soltrade.data.memory;
 
+import io.soltrade.data.domain.PeriodPnl;
 import io.soltrade.data.domain.Position;
+import io.soltrade.data.domain.PositionKey;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.TradingMode;
+import io.soltrade.data.ports.PnlQuery;
 import io.soltrade.data.ports.PortInput;
 import io.soltrade.data.ports.PositionStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +24,17 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Every stored state of every position, per trader and mode, then per token (in {@link Pubkey} order), then by
- * {@link Position#updatedAt()}. A state saved again under the same key replaces the one stored.
+ * Every stored state of every position, per trader and mode, then per position (token, then quote token), then by
+ * {@link Position#updatedAt()}. A state saved again under the same key replaces the one stored. Nothing ages out.
  */
 public final class MemoryPositionStore extends SimulatedStore<MemoryPositionStore> implements PositionStore {
     private static final String BACKEND = Simulation.BACKEND;
+    private static final Comparator<PositionKey> BY_TOKEN_THEN_QUOTE = Comparator.comparing(PositionKey::token).thenComparing(PositionKey::quote);
 
     private record Book(TraderId trader, TradingMode mode) {}
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<Book, NavigableMap<Pubkey, NavigableMap<Instant, Position>>> books = new HashMap<>();
+    private final Map<Book, NavigableMap<PositionKey, NavigableMap<Instant, Position>>> books = new HashMap<>();
 
     public MemoryPositionStore() {
         this(MemorySettings.defaults());
@@ -70,8 +76,8 @@ public final class MemoryPositionStore extends SimulatedStore<MemoryPositionStor
         lock.writeLock().lock();
         try {
             for (Position position : positions) {
-                books.computeIfAbsent(new Book(position.trader(), position.mode()), book -> new TreeMap<>())
-                        .computeIfAbsent(position.token(), token -> new TreeMap<>())
+                books.computeIfAbsent(new Book(position.trader(), position.mode()), book -> new TreeMap<>(BY_TOKEN_THEN_QUOTE))
+                        .computeIfAbsent(position.key(), key -> new TreeMap<>())
                         .put(position.updatedAt(), position);
             }
         } finally {
@@ -80,17 +86,29 @@ public final class MemoryPositionStore extends SimulatedStore<MemoryPositionStor
     }
 
     @Override
-    public Optional<Position> latest(TraderId trader, TradingMode mode, Pubkey token) {
-        PortInput.notNull(trader, "trader", BACKEND);
-        PortInput.notNull(mode, "mode", BACKEND);
-        PortInput.notNull(token, "token", BACKEND);
-        simulation.beforeRead("latest");
+    public Optional<Position> current(PositionKey key) {
+        PortInput.notNull(key, "key", BACKEND);
+        simulation.beforeRead("current");
         lock.readLock().lock();
         try {
-            return Optional.ofNullable(states(trader, mode, token).lastEntry()).map(Map.Entry::getValue);
+            return Optional.ofNullable(states(key).lastEntry()).map(Map.Entry::getValue);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    @Override
+    public Optional<Position> latest(TraderId trader, TradingMode mode, Pubkey token) {
+        return current(usdcKey(trader, mode, token));
+    }
+
+    @Override
+    public List<Position> history(TraderId trader, TradingMode mode, Pubkey token, TimeRange range, int limit) {
+        return historyOf(usdcKey(trader, mode, token), range, limit);
+    }
+
+    private static PositionKey usdcKey(TraderId trader, TradingMode mode, Pubkey token) {
+        return PortInput.usdcPosition(trader, mode, token, BACKEND);
     }
 
     @Override
@@ -100,7 +118,7 @@ public final class MemoryPositionStore extends SimulatedStore<MemoryPositionStor
         simulation.beforeRead("latestForTrader");
         lock.readLock().lock();
         try {
-            return books.getOrDefault(new Book(trader, mode), new TreeMap<>()).values().stream()
+            return book(trader, mode).values().stream()
                     .map(states -> states.lastEntry().getValue())
                     .toList();
         } finally {
@@ -109,22 +127,45 @@ public final class MemoryPositionStore extends SimulatedStore<MemoryPositionStor
     }
 
     @Override
-    public List<Position> history(TraderId trader, TradingMode mode, Pubkey token, TimeRange range, int limit) {
-        PortInput.notNull(trader, "trader", BACKEND);
-        PortInput.notNull(mode, "mode", BACKEND);
-        PortInput.notNull(token, "token", BACKEND);
+    public List<Position> historyOf(PositionKey key, TimeRange range, int limit) {
+        PortInput.notNull(key, "key", BACKEND);
         PortInput.notNull(range, "range", BACKEND);
         PortInput.limit(limit, BACKEND);
-        simulation.beforeRead("history");
+        simulation.beforeRead("historyOf");
         lock.readLock().lock();
         try {
-            return states(trader, mode, token).subMap(range.from(), true, range.to(), false).values().stream().limit(limit).toList();
+            return states(key).subMap(range.from(), true, range.to(), false).values().stream().limit(limit).toList();
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private NavigableMap<Instant, Position> states(TraderId trader, TradingMode mode, Pubkey token) {
-        return books.getOrDefault(new Book(trader, mode), new TreeMap<>()).getOrDefault(token, new TreeMap<>());
+    @Override
+    public List<PeriodPnl> realizedPnl(PnlQuery query) {
+        PortInput.notNull(query, "query", BACKEND);
+        simulation.beforeRead("realizedPnl");
+        lock.readLock().lock();
+        try {
+            Map<PositionKey, Position> before = new HashMap<>();
+            List<Position> inRange = new ArrayList<>();
+            book(query.trader(), query.mode()).forEach((key, states) -> {
+                Map.Entry<Instant, Position> last = states.lowerEntry(query.range().from());
+                if (last != null) {
+                    before.put(key, last.getValue());
+                }
+                inRange.addAll(states.subMap(query.range().from(), true, query.range().to(), false).values());
+            });
+            return PeriodPnl.of(query.period(), query.range(), before, inRange);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private NavigableMap<PositionKey, NavigableMap<Instant, Position>> book(TraderId trader, TradingMode mode) {
+        return books.getOrDefault(new Book(trader, mode), new TreeMap<>(BY_TOKEN_THEN_QUOTE));
+    }
+
+    private NavigableMap<Instant, Position> states(PositionKey key) {
+        return book(key.trader(), key.mode()).getOrDefault(key, new TreeMap<>());
     }
 }

@@ -1,11 +1,23 @@
 package io.soltrade.data.memory;
 
+import io.soltrade.data.domain.Candle;
+import io.soltrade.data.domain.CandleSeries;
+import io.soltrade.data.domain.Commitment;
+import io.soltrade.data.domain.DomainValidationException;
+import io.soltrade.data.domain.EmptyIntervals;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
 import io.soltrade.data.domain.Trade;
 import io.soltrade.data.domain.TradeId;
+import io.soltrade.data.domain.TraderId;
+import io.soltrade.data.ports.CandleQuery;
+import io.soltrade.data.ports.DbErrorKind;
+import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.PortInput;
+import io.soltrade.data.ports.TradePage;
+import io.soltrade.data.ports.TradeQuery;
 import io.soltrade.data.ports.TradeStore;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +29,9 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Trades in memory, indexed by id, by traded token and by time. One read-write lock makes a batch appear all
- * at once to readers, as a committed transaction would.
+ * Trades in memory, indexed by id, by traded token, by trader and by time, each index ordered by
+ * ({@code executedAt}, id). One read-write lock makes a batch appear at once to readers, as a committed transaction
+ * would. The first save of an id wins; a commitment update replaces the trade in every index.
  */
 public final class MemoryTradeStore extends SimulatedStore<MemoryTradeStore> implements TradeStore {
     private static final String BACKEND = Simulation.BACKEND;
@@ -27,6 +40,7 @@ public final class MemoryTradeStore extends SimulatedStore<MemoryTradeStore> imp
     private final Map<TradeId, Trade> byId = new HashMap<>();
     private final NavigableMap<TimeKey, Trade> byTime = new TreeMap<>();
     private final Map<Pubkey, NavigableMap<TimeKey, Trade>> byToken = new HashMap<>();
+    private final Map<TraderId, NavigableMap<TimeKey, Trade>> byTrader = new HashMap<>();
 
     public MemoryTradeStore() {
         this(MemorySettings.defaults());
@@ -69,14 +83,23 @@ public final class MemoryTradeStore extends SimulatedStore<MemoryTradeStore> imp
         try {
             for (Trade trade : trades) {
                 if (byId.putIfAbsent(trade.id(), trade) == null) {
-                    TimeKey key = new TimeKey(trade.executedAt(), trade.id().naturalKey());
-                    byTime.put(key, trade);
-                    byToken.computeIfAbsent(trade.token(), token -> new TreeMap<>()).put(key, trade);
+                    index(trade);
                 }
             }
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private void index(Trade trade) {
+        TimeKey key = key(trade);
+        byTime.put(key, trade);
+        byToken.computeIfAbsent(trade.token(), token -> new TreeMap<>()).put(key, trade);
+        byTrader.computeIfAbsent(trade.trader(), trader -> new TreeMap<>()).put(key, trade);
+    }
+
+    private static TimeKey key(Trade trade) {
+        return new TimeKey(trade.executedAt(), trade.id().naturalKey());
     }
 
     @Override
@@ -115,6 +138,78 @@ public final class MemoryTradeStore extends SimulatedStore<MemoryTradeStore> imp
             return byTime.subMap(TimeKey.first(range.from()), TimeKey.first(range.to())).values().stream().limit(limit).toList();
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public TradePage findByTrader(TradeQuery query) {
+        PortInput.notNull(query, "query", BACKEND);
+        simulation.beforeRead("findByTrader");
+        lock.readLock().lock();
+        try {
+            NavigableMap<TimeKey, Trade> trades = byTrader.getOrDefault(query.trader(), new TreeMap<>());
+            NavigableMap<TimeKey, Trade> older = query.after()
+                    .map(cursor -> trades.headMap(new TimeKey(cursor.executedAt(), cursor.id().naturalKey()), false))
+                    .orElse(trades);
+            return TradePage.of(query, older.descendingMap().values().stream()
+                    .filter(trade -> query.mode().map(mode -> trade.mode() == mode).orElse(true))
+                    .filter(trade -> query.minimumCommitment().map(trade.commitment()::meets).orElse(true))
+                    .limit(query.limit() + 1L)
+                    .toList());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<Candle> candles(CandleQuery query) {
+        PortInput.notNull(query, "query", BACKEND);
+        simulation.beforeRead("candles");
+        lock.readLock().lock();
+        try {
+            NavigableMap<TimeKey, Trade> trades = byToken.getOrDefault(query.token(), new TreeMap<>());
+            List<Trade> inRange = trades.subMap(TimeKey.first(query.range().from()), TimeKey.first(query.range().to())).values().stream()
+                    .filter(trade -> counts(trade, query))
+                    .toList();
+            Optional<BigDecimal> previousClose = query.emptyIntervals() == EmptyIntervals.FILL
+                    ? trades.headMap(TimeKey.first(query.range().from()), false).descendingMap().values().stream()
+                            .filter(trade -> counts(trade, query)).findFirst().map(Trade::price)
+                    : Optional.empty();
+            return CandleSeries.withEmptyIntervals(CandleSeries.of(inRange, query.interval()), query.interval(), query.range(),
+                    query.emptyIntervals(), previousClose);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static boolean counts(Trade trade, CandleQuery query) {
+        return trade.quote().equals(query.quote()) && trade.commitment().meets(query.minimumCommitment());
+    }
+
+    @Override
+    public Trade updateCommitment(TradeId id, Commitment commitment) {
+        PortInput.notNull(id, "id", BACKEND);
+        PortInput.notNull(commitment, "commitment", BACKEND);
+        simulation.beforeWrite("updateCommitment");
+        lock.writeLock().lock();
+        try {
+            Trade stored = byId.get(id);
+            if (stored == null) {
+                throw DbException.of(DbErrorKind.NOT_FOUND, BACKEND, "no trade " + id);
+            }
+            Trade updated;
+            try {
+                updated = stored.advancedTo(commitment);
+            } catch (DomainValidationException e) {
+                throw DbException.of(DbErrorKind.CONSTRAINT, BACKEND, "trade " + id + ": " + e.getMessage());
+            }
+            if (updated != stored) {
+                byId.put(id, updated);
+                index(updated);
+            }
+            return updated;
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 }

@@ -9,6 +9,7 @@ import io.soltrade.data.domain.OrderRule;
 import io.soltrade.data.domain.OrderRuleStatus;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.domain.TraderConfig;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.token.ExtensionType;
@@ -76,6 +77,13 @@ final class PostgresConfigOperations implements ConfigOperations {
     public Optional<TokenMetadata> findToken(Pubkey mint) {
         notNull(mint, "mint");
         return TokenRows.find(dsl(), mint, false);
+    }
+
+    @Override
+    public List<TokenMetadata> findTokensBySymbol(TokenSymbol symbol, int limit) {
+        notNull(symbol, "symbol");
+        PortInput.limit(limit, BACKEND);
+        return TokenRows.bySymbol(dsl(), symbol, limit);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.soltrade.data.domain.NodeHealth;
 import io.soltrade.data.domain.OrderRule;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.domain.TraderConfig;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.token.ExtensionType;
@@ -93,6 +94,11 @@ public final class PostgresConfigStore implements ConfigStore {
     @Override
     public Optional<TokenMetadata> findToken(Pubkey mint) {
         return readMayLag("findToken", ops -> ops.findToken(mint));
+    }
+
+    @Override
+    public List<TokenMetadata> findTokensBySymbol(TokenSymbol symbol, int limit) {
+        return readMayLag("findTokensBySymbol", ops -> ops.findTokensBySymbol(symbol, limit));
     }
 
     @Override

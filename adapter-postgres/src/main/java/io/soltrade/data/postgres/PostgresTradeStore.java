@@ -1,11 +1,22 @@
 package io.soltrade.data.postgres;
 
+import io.soltrade.data.domain.Candle;
+import io.soltrade.data.domain.CandleSeries;
+import io.soltrade.data.domain.Commitment;
+import io.soltrade.data.domain.DomainValidationException;
+import io.soltrade.data.domain.EmptyIntervals;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
 import io.soltrade.data.domain.Trade;
 import io.soltrade.data.domain.TradeId;
+import io.soltrade.data.ports.CandleQuery;
+import io.soltrade.data.ports.DbErrorKind;
+import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.PortInput;
+import io.soltrade.data.ports.TradePage;
+import io.soltrade.data.ports.TradeQuery;
 import io.soltrade.data.ports.TradeStore;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -131,5 +142,44 @@ public final class PostgresTradeStore implements TradeStore {
         PortInput.notNull(range, "range", BACKEND);
         PortInput.limit(limit, BACKEND);
         return transactions.autoCommit("findBetween " + range, scope -> TradeRows.between(scope.dsl(), range, limit));
+    }
+
+    @Override
+    public TradePage findByTrader(TradeQuery query) {
+        PortInput.notNull(query, "query", BACKEND);
+        return transactions.autoCommit("findByTrader " + query.trader(), scope -> TradePage.of(query, TradeRows.pageOf(scope.dsl(), query)));
+    }
+
+    @Override
+    public List<Candle> candles(CandleQuery query) {
+        PortInput.notNull(query, "query", BACKEND);
+        return transactions.autoCommit("candles of " + query.token(), scope -> {
+            List<Candle> traded = TradeRows.candles(scope.dsl(), query);
+            Optional<BigDecimal> previousClose = query.emptyIntervals() == EmptyIntervals.FILL && !query.range().from().equals(query.range().to())
+                    ? TradeRows.lastPriceBefore(scope.dsl(), query)
+                    : Optional.empty();
+            return CandleSeries.withEmptyIntervals(traded, query.interval(), query.range(), query.emptyIntervals(), previousClose);
+        });
+    }
+
+    /** Locks the row, applies the observation in Java (the domain's rules), writes the new level: one transaction. */
+    @Override
+    public Trade updateCommitment(TradeId id, Commitment commitment) {
+        PortInput.notNull(id, "id", BACKEND);
+        PortInput.notNull(commitment, "commitment", BACKEND);
+        return transactions.inTransaction("updateCommitment of trade " + id, scope -> {
+            Trade stored = TradeRows.findForUpdate(scope.dsl(), id)
+                    .orElseThrow(() -> DbException.of(DbErrorKind.NOT_FOUND, BACKEND, "no trade " + id));
+            Trade advanced;
+            try {
+                advanced = stored.advancedTo(commitment);
+            } catch (DomainValidationException e) {
+                throw DbException.of(DbErrorKind.CONSTRAINT, BACKEND, "trade " + id + ": " + e.getMessage());
+            }
+            if (advanced != stored) {
+                TradeRows.updateCommitment(scope.dsl(), advanced);
+            }
+            return advanced;
+        });
     }
 }

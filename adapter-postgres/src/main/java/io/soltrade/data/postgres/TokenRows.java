@@ -51,6 +51,15 @@ final class TokenRows {
                 .execute();
     }
 
+    /** Served by the hash index {@code tokens_by_symbol}; mints in code-point order. */
+    static List<TokenMetadata> bySymbol(DSLContext dsl, TokenSymbol symbol, int limit) {
+        return dsl.selectFrom(TOKENS)
+                .where(TOKENS.SYMBOL.eq(symbol.value()))
+                .orderBy(TOKENS.MINT.collate(DSL.collation(DSL.name("C"))))
+                .limit(limit)
+                .fetch(TokenRows::toToken);
+    }
+
     static List<TokenMetadata> withExtension(DSLContext dsl, ExtensionType type, int limit) {
         return withExtensionQuery(dsl, type, limit).fetch(TokenRows::toToken);
     }

@@ -11,12 +11,12 @@ import org.jooq.TableField;
 /**
  * One trade as one COPY text row, columns in {@link #COLUMNS} order. Every value is written in the form
  * PostgreSQL parses back to exactly what the domain holds: u64 amounts as unsigned decimal, prices as plain
- * decimals, instants in ISO-8601 UTC with their microseconds. The generated {@code token} column is left out.
+ * decimals, instants in ISO-8601 UTC with their microseconds. The generated {@code token} and {@code quote} columns are left out.
  */
 final class TradeCopyEncoder {
     static final List<TableField<TradesRecord, ?>> COLUMNS = List.of(
             TRADES.TRADE_ID, TRADES.EXECUTED_AT, TRADES.TRADER_ID, TRADES.MODE, TRADES.SIDE, TRADES.TOKEN_IN, TRADES.TOKEN_OUT,
-            TRADES.AMOUNT_IN, TRADES.AMOUNT_OUT, TRADES.FEE, TRADES.PRICE, TRADES.SLOT, TRADES.MEV_STATUS);
+            TRADES.AMOUNT_IN, TRADES.AMOUNT_OUT, TRADES.FEE, TRADES.PRICE, TRADES.SLOT, TRADES.MEV_STATUS, TRADES.COMMITMENT);
 
     private TradeCopyEncoder() {}
 
@@ -33,7 +33,8 @@ final class TradeCopyEncoder {
                 .column(trade.fee().toString())
                 .column(trade.price().toPlainString())
                 .column(trade.slot())
-                .column(trade.mevStatus().name());
+                .column(trade.mevStatus().name())
+                .column(trade.commitment().name());
         row.endRow();
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PostgresMigrationsIT {
-    private static final int CHANGESETS = 10;
+    private static final int CHANGESETS = 14;
     private static final List<String> TABLES = List.of("audit_log", "databasechangelog", "databasechangeloglock", "node_health",
             "node_health_history", "order_rules", "tokens", "trader_config", "trades");
 
@@ -92,19 +92,28 @@ class PostgresMigrationsIT {
     }
 
     @Test
-    void theLatestChangesetRollsBackAndReapplies() throws SQLException {
+    void theLatestChangesetsRollBackAndReapply() throws SQLException {
         migrations.migrate();
-        assertThat(indexExists("trades_by_token")).isTrue();
+        assertThat(indexExists("tokens_by_symbol")).isTrue();
+        assertThat(indexExists("trades_by_trader")).isTrue();
 
         migrations.rollback(1);
 
+        assertThat(indexExists("tokens_by_symbol")).isFalse();
+        assertThat(indexExists("trades_by_trader")).isTrue();
+        assertThat(appliedChangesets()).isEqualTo(CHANGESETS - 1);
+
+        migrations.rollback(4);
+
+        assertThat(indexExists("trades_by_trader")).isFalse();
         assertThat(indexExists("trades_by_token")).isFalse();
         assertThat(indexExists("trades_by_time")).isFalse();
-        assertThat(appliedChangesets()).isEqualTo(CHANGESETS - 1);
+        assertThat(appliedChangesets()).isEqualTo(CHANGESETS - 5);
 
         migrations.migrate();
 
         assertThat(indexExists("trades_by_token")).isTrue();
+        assertThat(indexExists("tokens_by_symbol")).isTrue();
         assertThat(appliedChangesets()).isEqualTo(CHANGESETS);
     }
 

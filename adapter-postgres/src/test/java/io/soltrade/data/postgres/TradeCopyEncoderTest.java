@@ -30,7 +30,7 @@ class TradeCopyEncoderTest {
         Pubkey out = Pubkey.ofBytes(outBytes);
         Trade trade = new Trade(new OnChainTradeId(signature, 3), Instant.parse("2025-03-04T05:06:07.000089Z"), TraderId.of("t-1"),
                 TradingMode.LIVE, TradeSide.BUY, in, out, TokenAmount.of(5), TokenAmount.MAX, TokenAmount.ZERO,
-                new BigDecimal("0.000000000000000001"), 12, MevStatus.SANDWICHED);
+                new BigDecimal("0.000000000000000001"), 12, MevStatus.SANDWICHED, io.soltrade.data.domain.Commitment.CONFIRMED);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CopyTextBuffer buffer = new CopyTextBuffer(4_096, bytes::write);
 
@@ -39,7 +39,7 @@ class TradeCopyEncoderTest {
 
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(String.join("\t",
                 signature.base58() + ":3", "2025-03-04T05:06:07.000089Z", "t-1", "LIVE", "BUY", in.base58(), out.base58(),
-                "5", "18446744073709551615", "0", "0.000000000000000001", "12", "SANDWICHED") + "\n");
+                "5", "18446744073709551615", "0", "0.000000000000000001", "12", "SANDWICHED", "CONFIRMED") + "\n");
     }
 
     @Test
@@ -50,7 +50,7 @@ class TradeCopyEncoderTest {
     }
 
     @Test
-    void theGeneratedTokenColumnIsNeverWritten() {
-        assertThat(TradeCopyEncoder.COLUMNS).extracting(column -> column.getName()).doesNotContain("token");
+    void theGeneratedColumnsAreNeverWritten() {
+        assertThat(TradeCopyEncoder.COLUMNS).extracting(column -> column.getName()).doesNotContain("token", "quote");
     }
 }

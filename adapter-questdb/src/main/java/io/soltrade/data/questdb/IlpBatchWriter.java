@@ -112,10 +112,18 @@ final class IlpBatchWriter implements ManagedResource {
 
     /** Writes {@code rows} and returns once the server acknowledged all of them. */
     <T> void write(RowEncoder<T> encoder, List<T> rows) {
+        write(encoder, rows, nanoClock.getAsLong() + settings.retryDeadline().toNanos());
+    }
+
+    /**
+     * Like {@link #write(RowEncoder, List)}, retrying no later than {@code deadlineNanos} (the writer's clock): for a
+     * caller that already spent part of the retry deadline on the same call, so the whole call keeps to one deadline.
+     */
+    <T> void write(RowEncoder<T> encoder, List<T> rows, long deadlineNanos) {
         if (rows.isEmpty()) {
             return;
         }
-        Submission<T> submission = enqueue(encoder, rows, true);
+        Submission<T> submission = enqueue(encoder, rows, true, deadlineNanos);
         await(submission.outcome());
     }
 
@@ -125,19 +133,19 @@ final class IlpBatchWriter implements ManagedResource {
             return CompletableFuture.completedFuture(null);
         }
         try {
-            return enqueue(encoder, rows, false).outcome().copy();
+            return enqueue(encoder, rows, false, nanoClock.getAsLong() + settings.retryDeadline().toNanos()).outcome().copy();
         } catch (DbException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting) {
+    private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos) {
         if (rows.size() > buffer.capacityRows()) {
             throw DbException.invalidInput(QuestDbExceptionTranslator.BACKEND, "a batch of " + rows.size()
                     + " rows exceeds the writer's buffer capacity of " + buffer.capacityRows() + " rows", null);
         }
         ensureStarted();
-        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, nanoClock.getAsLong() + settings.retryDeadline().toNanos());
+        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, deadlineNanos);
         SubmissionBuffer.Offer offer;
         try {
             offer = buffer.offer(submission, settings.enqueueTimeout().toNanos());

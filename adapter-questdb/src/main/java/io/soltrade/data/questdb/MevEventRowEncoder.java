@@ -2,7 +2,7 @@ package io.soltrade.data.questdb;
 
 import io.soltrade.data.domain.MevEvent;
 
-/** A sandwich-attack assessment as one row of {@code mev_events}; a missing victim signature is NULL. */
+/** A sandwich-attack assessment as one row of {@code mev_events}; a missing victim signature or trade id is NULL. */
 enum MevEventRowEncoder implements RowEncoder<MevEvent> {
     INSTANCE;
 
@@ -21,6 +21,7 @@ enum MevEventRowEncoder implements RowEncoder<MevEvent> {
                 .symbol("outcome", event.outcome().name())
                 .varchar("event_id", event.id().toString());
         event.victimSignature().ifPresent(signature -> sink.varchar("victim_signature", signature.base58()));
+        event.tradeId().ifPresent(trade -> sink.varchar("trade_id", trade.naturalKey()));
         sink.doubleColumn("sandwich_probability", event.sandwichProbability())
                 .unsignedDecimal("predicted_loss", event.predictedLoss().unsignedBits())
                 .unsignedDecimal("actual_loss", event.actualLoss().unsignedBits())

@@ -66,11 +66,25 @@ final class PgWireReader {
     }
 
     <T> List<T> list(String table, String queryName, Parameters parameters, RowMapper<T> mapper) {
+        return run(table, queryName, parameters, mapper);
+    }
+
+    /**
+     * Runs a query on what the tables have applied, without waiting for acknowledged writes to be applied: for a
+     * caller that accounts for its own unapplied writes (the trade intake keeps the ids it wrote until they are).
+     */
+    <T> List<T> listApplied(String queryName, Parameters parameters, RowMapper<T> mapper) {
+        return run(null, queryName, parameters, mapper);
+    }
+
+    private <T> List<T> run(String barrierTable, String queryName, Parameters parameters, RowMapper<T> mapper) {
         String sql = query(queryName);
-        try {
-            barrier.await(table);
-        } catch (SQLException e) {
-            throw QuestDbExceptionTranslator.translate(e, queryName + " (waiting for acknowledged writes to become visible)");
+        if (barrierTable != null) {
+            try {
+                barrier.await(barrierTable);
+            } catch (SQLException e) {
+                throw QuestDbExceptionTranslator.translate(e, queryName + " (waiting for acknowledged writes to become visible)");
+            }
         }
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -19,6 +19,7 @@ enum PositionRowEncoder implements RowEncoder<Position> {
                 .symbol("trader", position.trader().value())
                 .symbol("mode", position.mode().name())
                 .symbol("token", position.token().base58())
+                .symbol("quote", position.quote().base58())
                 .decimal("quantity", position.quantity())
                 .decimal("average_entry_price", position.averageEntryPrice())
                 .decimal("realized_pnl", position.realizedPnl())

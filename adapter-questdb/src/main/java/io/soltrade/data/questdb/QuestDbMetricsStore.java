@@ -1,8 +1,10 @@
 package io.soltrade.data.questdb;
 
+import io.soltrade.data.domain.MetricBucket;
 import io.soltrade.data.domain.MetricPoint;
 import io.soltrade.data.domain.TimeRange;
 import io.soltrade.data.ports.DbException;
+import io.soltrade.data.ports.MetricDownsampleQuery;
 import io.soltrade.data.ports.MetricsStore;
 import io.soltrade.data.ports.PortInput;
 import java.sql.PreparedStatement;
@@ -69,6 +71,23 @@ final class QuestDbMetricsStore implements MetricsStore {
             int index = bindFilter(statement, 4, new ArrayList<>(filter.entrySet()));
             statement.setInt(index, checkedLimit);
         }, QuestDbMetricsStore::point);
+    }
+
+    @Override
+    public List<MetricBucket> downsample(MetricDownsampleQuery query) {
+        PortInput.notNull(query, "query", BACKEND);
+        TreeMap<String, String> filter = new TreeMap<>(query.labelFilter());
+        if (filter.size() > MetricPoint.MAX_LABELS || !filter.keySet().stream().allMatch(key -> LABEL_KEY.matcher(key).matches())) {
+            return List.of(); // no stored point has more labels than that, or a label named like that
+        }
+        return reader.list(MetricRowEncoder.TABLE, "metrics.downsample." + query.interval().label(), statement -> {
+            statement.setString(1, query.name());
+            PgWireReader.bindTimestamp(statement, 2, query.range().from());
+            PgWireReader.bindTimestamp(statement, 3, query.range().to());
+            int index = bindFilter(statement, 4, new ArrayList<>(filter.entrySet()));
+            statement.setInt(index, query.limit());
+        }, row -> new MetricBucket(PgWireReader.timestamp(row, "ts"), query.name(), LabelsJson.parse(row.getString("labels")),
+                row.getDouble("avg_value"), row.getDouble("min_value"), row.getDouble("max_value"), row.getDouble("last_value"), row.getLong("points")));
     }
 
     private static int bindFilter(PreparedStatement statement, int first, List<Map.Entry<String, String>> entries) throws SQLException {

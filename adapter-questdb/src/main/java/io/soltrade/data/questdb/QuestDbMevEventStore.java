@@ -4,6 +4,7 @@ import io.soltrade.data.domain.MevEvent;
 import io.soltrade.data.domain.MevOutcome;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.domain.TradeId;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.TxSignature;
 import io.soltrade.data.ports.MevEventStore;
@@ -66,6 +67,29 @@ final class QuestDbMevEventStore implements MevEventStore {
         }, QuestDbMevEventStore::event);
     }
 
+    @Override
+    public List<MevEvent> findByTrader(TraderId trader, TimeRange range, int limit) {
+        PortInput.notNull(trader, "trader", BACKEND);
+        PortInput.notNull(range, "range", BACKEND);
+        int checkedLimit = PortInput.limit(limit, BACKEND);
+        return reader.list(MevEventRowEncoder.TABLE, "mev.byTrader", statement -> {
+            statement.setString(1, trader.value());
+            PgWireReader.bindTimestamp(statement, 2, range.from());
+            PgWireReader.bindTimestamp(statement, 3, range.to());
+            statement.setInt(4, checkedLimit);
+        }, QuestDbMevEventStore::event);
+    }
+
+    @Override
+    public List<MevEvent> findByTrade(TradeId trade, int limit) {
+        PortInput.notNull(trade, "trade", BACKEND);
+        int checkedLimit = PortInput.limit(limit, BACKEND);
+        return reader.list(MevEventRowEncoder.TABLE, "mev.byTrade", statement -> {
+            statement.setString(1, trade.naturalKey());
+            statement.setInt(2, checkedLimit);
+        }, QuestDbMevEventStore::event);
+    }
+
     private static MevEvent event(ResultSet row) throws SQLException {
         String victim = row.getString("victim_signature");
         return new MevEvent(
@@ -77,6 +101,7 @@ final class QuestDbMevEventStore implements MevEventStore {
                 row.getDouble("sandwich_probability"),
                 QuestDbTradeStore.amount(row, "predicted_loss"),
                 QuestDbTradeStore.amount(row, "actual_loss"),
-                MevOutcome.valueOf(row.getString("outcome")));
+                MevOutcome.valueOf(row.getString("outcome")),
+                Optional.ofNullable(row.getString("trade_id")).map(TradeId::parse));
     }
 }

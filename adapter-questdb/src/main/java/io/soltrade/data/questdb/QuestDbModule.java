@@ -73,7 +73,7 @@ public final class QuestDbModule extends AbstractModule {
         HikariDataSource pool = new HikariDataSource(config);
         if (settings.applySchema()) {
             try {
-                SchemaApplier.apply(pool);
+                SchemaApplier.apply(pool, settings.readVisibilityTimeout().multipliedBy(6));
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;
@@ -96,8 +96,8 @@ public final class QuestDbModule extends AbstractModule {
 
     @Provides
     @Singleton
-    QuestDbResources resources(IlpBatchWriter writer, HikariDataSource pool) {
-        return new QuestDbResources(writer, pool);
+    QuestDbResources resources(QuestDbTradeStore trades, IlpBatchWriter writer, HikariDataSource pool) {
+        return new QuestDbResources(trades.intake(), writer, pool);
     }
 
     @Provides
@@ -114,8 +114,14 @@ public final class QuestDbModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TradeStore tradeStore(IlpBatchWriter writer, PgWireReader reader) {
-        return new QuestDbTradeStore(writer, reader);
+    QuestDbTradeStore questDbTradeStore(IlpBatchWriter writer, PgWireReader reader) {
+        return new QuestDbTradeStore(writer, reader, settings);
+    }
+
+    @Provides
+    @Singleton
+    TradeStore tradeStore(QuestDbTradeStore trades) {
+        return trades;
     }
 
     @Provides

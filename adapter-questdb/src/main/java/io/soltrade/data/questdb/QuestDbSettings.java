@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *                              whole seconds, default 10 s): a read in flight when QuestDB freezes fails with a
  *                              transient error then instead of hanging. A {@code socketTimeout} in {@code pgUrl} wins.
  * @param poolSize              PG wire connections (default 4)
- * @param applySchema           apply {@code questdb/schema.sql} at start-up (default true)
+ * @param applySchema           apply the versioned migrations ({@code questdb/migrations/}) at start-up (default true)
  */
 public record QuestDbSettings(String ilpConfig, String pgUrl, String pgUser, String pgPassword, Duration flushInterval,
                               int batchRows, int bufferCapacityRows, Duration enqueueTimeout, Duration retryDeadline,

@@ -26,6 +26,9 @@ interface RowSink {
     /** An exact decimal, into a {@code DECIMAL(p,s)} column; the server rescales to the column's scale. */
     RowSink decimal(String column, BigDecimal value);
 
+    /** A timestamp column other than the designated one (microsecond precision). */
+    RowSink timestamp(String column, Instant value);
+
     /** Ends the row at the designated timestamp (microsecond precision). */
     void at(Instant timestamp);
 }

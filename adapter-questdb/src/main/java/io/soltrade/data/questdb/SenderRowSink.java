@@ -64,6 +64,12 @@ final class SenderRowSink implements RowSink {
     }
 
     @Override
+    public RowSink timestamp(String column, Instant value) {
+        sender.timestampColumn(column, epochMicros(value), ChronoUnit.MICROS);
+        return this;
+    }
+
+    @Override
     public void at(Instant timestamp) {
         sender.at(epochMicros(timestamp), ChronoUnit.MICROS);
     }

@@ -27,6 +27,7 @@ class QuestDbModuleTest {
     @Test
     void aFailedStartLeavesNoWriterThreadNoPoolAndConnectsOnce() {
         long writersBefore = threadsNamed("questdb-batch-writer");
+        long intakesBefore = threadsNamed("questdb-trade-intake");
         try (SilentServer silent = SilentServer.start()) {
             QuestDbSettings settings = QuestDbSettings.of("http::addr=127.0.0.1:1;", "jdbc:postgresql://127.0.0.1:" + silent.port() + "/qdb",
                     "admin", "quest").withReadTimeout(Duration.ofSeconds(1));
@@ -35,6 +36,7 @@ class QuestDbModuleTest {
 
             assertThat(failure).isInstanceOf(CreationException.class);
             assertThat(threadsNamed("questdb-batch-writer")).as("writer threads").isEqualTo(writersBefore);
+            assertThat(threadsNamed("questdb-trade-intake")).as("trade intake threads").isEqualTo(intakesBefore);
             assertThat(threadsNamed("questdb-pg")).as("PG wire pool threads").isZero();
             assertThat(silent.accepted()).as("connections tried: the failed pool is not built again per binding").isEqualTo(1);
         }

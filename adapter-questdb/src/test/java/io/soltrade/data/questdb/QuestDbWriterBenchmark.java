@@ -4,9 +4,7 @@ import io.questdb.client.Sender;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.Trade;
 import io.soltrade.data.questdb.testing.QuestDbServer;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,15 +44,21 @@ final class QuestDbWriterBenchmark {
         main(new String[0]);
     }
 
+    /** The benchmark server's PG wire pool and reader: the trade store looks ids up through them before writing. */
+    private static com.zaxxer.hikari.HikariDataSource pool;
+    private static PgWireReader reader;
+
     public static void main(String[] args) throws Exception {
         try (QuestDbServer server = QuestDbServer.start()) {
             QuestDbSettings settings = QuestDbSettings.of(server.ilpConfig(), server.pgUrl(), server.pgUser(), server.pgPassword());
-            try (Connection connection = DriverManager.getConnection(server.pgUrl(), server.pgUser(), server.pgPassword());
-                 Statement statement = connection.createStatement()) {
-                for (String ddl : SchemaApplier.statements()) {
-                    statement.execute(ddl);
-                }
-            }
+            com.zaxxer.hikari.HikariConfig poolConfig = new com.zaxxer.hikari.HikariConfig();
+            poolConfig.setJdbcUrl(server.pgUrl());
+            poolConfig.setUsername(server.pgUser());
+            poolConfig.setPassword(server.pgPassword());
+            poolConfig.setMaximumPoolSize(settings.poolSize());
+            pool = new com.zaxxer.hikari.HikariDataSource(poolConfig);
+            SchemaApplier.apply(pool, Duration.ofSeconds(60));
+            reader = new PgWireReader(pool, settings.readVisibilityTimeout());
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             Map<String, Result> last = new LinkedHashMap<>();
             for (int round = 0; round <= ROUNDS; round++) {
@@ -76,6 +80,10 @@ final class QuestDbWriterBenchmark {
                 System.out.printf(Locale.ROOT, "%-24s %12.0f %10.2f %14.2f %14.2f%n", mode, median, median / rawHttp, r.p50Millis(), r.p99Millis());
             });
             System.out.printf(Locale.ROOT, "(median of %d rounds of %,d rows; save x8: %,d rows; p50/p99 of the last round)%n", ROUNDS, ROWS, SAVE_ROWS);
+        } finally {
+            if (pool != null) {
+                pool.close();
+            }
         }
     }
 
@@ -119,13 +127,14 @@ final class QuestDbWriterBenchmark {
 
     private static Result batchSave(QuestDbSettings settings, List<Trade> trades) {
         IlpBatchWriter writer = new IlpBatchWriter(settings.writerSettings(), new HttpIlpTransport(settings.ilpClientConfiguration()));
-        QuestDbTradeStore store = new QuestDbTradeStore(writer, null);
+        QuestDbTradeStore store = new QuestDbTradeStore(writer, reader, settings);
         long started = System.nanoTime();
         for (int i = 0; i < trades.size(); i += BATCH) {
             store.batchSave(trades.subList(i, Math.min(trades.size(), i + BATCH)));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         BatchWriterStats stats = writer.stats();
+        store.intake().close();
         writer.close();
         return new Result(trades.size() / seconds, stats.flushP50Millis(), stats.flushP99Millis());
     }
@@ -166,7 +175,7 @@ final class QuestDbWriterBenchmark {
 
     private static Result concurrentSave(QuestDbSettings settings, List<Trade> trades, boolean async) throws Exception {
         IlpBatchWriter writer = new IlpBatchWriter(settings.writerSettings(), new HttpIlpTransport(settings.ilpClientConfiguration()));
-        QuestDbTradeStore store = new QuestDbTradeStore(writer, null);
+        QuestDbTradeStore store = new QuestDbTradeStore(writer, reader, settings);
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         long started = System.nanoTime();
         try {
@@ -194,6 +203,7 @@ final class QuestDbWriterBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         BatchWriterStats stats = writer.stats();
+        store.intake().close();
         writer.close();
         return new Result(trades.size() / seconds, stats.flushP50Millis(), stats.flushP99Millis());
     }

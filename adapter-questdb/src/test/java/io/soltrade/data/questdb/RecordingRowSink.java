@@ -56,6 +56,11 @@ final class RecordingRowSink implements RowSink {
     }
 
     @Override
+    public RowSink timestamp(String column, Instant value) {
+        return column(column, value);
+    }
+
+    @Override
     public RowSink decimal(String column, BigDecimal value) {
         return column(column, value);
     }

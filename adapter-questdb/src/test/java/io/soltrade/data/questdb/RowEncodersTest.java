@@ -42,7 +42,9 @@ class RowEncodersTest {
         assertThat(row.table()).isEqualTo("trades");
         assertThat(row.at()).isEqualTo(AT);
         assertThat(row.symbols()).containsEntry("trader", trade.trader().value()).containsEntry("mode", "LIVE")
-                .containsEntry("side", "SELL").containsEntry("token", trade.token().base58()).containsEntry("mev_status", "PROTECTED");
+                .containsEntry("side", "SELL").containsEntry("token", trade.token().base58()).containsEntry("mev_status", "PROTECTED")
+                .containsEntry("commitment", "FINALIZED").containsEntry("quote", trade.quote().base58())
+                .containsEntry("id_bucket", TradeRowEncoder.bucket(trade.id().naturalKey()));
         assertThat(row.columns())
                 .containsEntry("trade_id", trade.id().naturalKey())
                 .containsEntry("amount_in", new BigDecimal("9223372036854775808"))
@@ -53,16 +55,36 @@ class RowEncodersTest {
     }
 
     @Test
-    void aPositionIsKeyedByTraderModeTokenAndTime() {
+    void aPositionIsKeyedByTraderModeTokenQuoteAndTime() {
         Position position = TestRows.position(TestRows.trader(), TestRows.pubkey(), new BigDecimal("-2.5"), AT);
 
         RecordingRowSink.Row row = encode(position);
 
         assertThat(row.table()).isEqualTo("positions");
-        assertThat(row.symbols()).containsOnlyKeys("trader", "mode", "token");
+        assertThat(row.symbols()).containsOnlyKeys("trader", "mode", "token", "quote");
+        assertThat(row.symbols()).containsEntry("quote", position.quote().base58());
         assertThat(row.columns()).containsEntry("quantity", new BigDecimal("-2.5"))
                 .containsEntry("realized_pnl", new BigDecimal("-0.000000000000000001")).containsEntry("fill_count", 7L);
         assertThat(row.at()).isEqualTo(AT);
+    }
+
+    @Test
+    void theIdBucketIsTheMd5PrefixQuestDbComputes() {
+        // md5("paper:abc") = 9e84e44a8dc2019b36b8193d9a8c7693 (coreutils md5sum and QuestDB's md5() agree)
+        assertThat(TradeRowEncoder.bucket("paper:abc")).isEqualTo("9e84");
+    }
+
+    @Test
+    void aPositionsDayEndIsItsDayAtMidnightWithItsOwnTime() {
+        Position position = TestRows.position(TestRows.trader(), TestRows.pubkey(), BigDecimal.ONE, AT);
+        RecordingRowSink sink = new RecordingRowSink();
+        PositionDayRowEncoder.INSTANCE.encode(position, sink);
+
+        RecordingRowSink.Row row = sink.rows.get(0);
+        assertThat(row.table()).isEqualTo("position_days");
+        assertThat(row.at()).isEqualTo(AT.truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+        assertThat(row.columns()).containsEntry("updated_at", AT).containsEntry("fill_count", 7L);
+        assertThat(row.symbols()).containsOnlyKeys("trader", "mode", "token", "quote");
     }
 
     @Test

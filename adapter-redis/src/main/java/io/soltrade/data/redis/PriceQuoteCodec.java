@@ -1,14 +1,17 @@
 package io.soltrade.data.redis;
 
 import io.soltrade.data.domain.PriceQuote;
+import io.soltrade.data.domain.Pubkey;
+import io.soltrade.data.domain.QuoteTokens;
 import io.soltrade.data.domain.TokenSymbol;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A cached quote's payload: {@code <price>|<source>}, the price as its exact plain decimal text (never a double,
- * never exponent notation). The symbol is the key and the slot and observation time are the version, so neither
- * is repeated.
+ * A cached quote's payload: {@code <price>|<source>|<quote mint>}, the price as its exact plain decimal text (never a
+ * double, never exponent notation) and the base58 mint of the token it is priced in. The symbol is the key and the
+ * slot and observation time are the version, so neither is repeated. A payload written before quote tokens existed
+ * ({@code <price>|<source>}) reads as priced in USDC.
  */
 final class PriceQuoteCodec implements CachedValueCodec<TokenSymbol, PriceQuote> {
     private final RedisKeys keys;
@@ -44,7 +47,7 @@ final class PriceQuoteCodec implements CachedValueCodec<TokenSymbol, PriceQuote>
 
     @Override
     public void appendPayload(StringBuilder out, PriceQuote quote) {
-        out.append(quote.price().toPlainString()).append('|').append(quote.source());
+        out.append(quote.price().toPlainString()).append('|').append(quote.source()).append('|').append(quote.quote().base58());
     }
 
     @Override
@@ -53,6 +56,9 @@ final class PriceQuoteCodec implements CachedValueCodec<TokenSymbol, PriceQuote>
         if (bar < 0) {
             throw new IllegalArgumentException("no '|' between price and source in '" + payload + "'");
         }
-        return new PriceQuote(symbol, new BigDecimal(payload.substring(0, bar)), slot, observedAt, payload.substring(bar + 1));
+        int secondBar = payload.indexOf('|', bar + 1);
+        String source = secondBar < 0 ? payload.substring(bar + 1) : payload.substring(bar + 1, secondBar);
+        Pubkey quote = secondBar < 0 ? QuoteTokens.USDC : Pubkey.of(payload.substring(secondBar + 1));
+        return new PriceQuote(symbol, new BigDecimal(payload.substring(0, bar)), slot, observedAt, source, quote);
     }
 }

@@ -25,9 +25,13 @@ final class RedisKeys {
         return namespace;
     }
 
-    /** {@code ns:{price:SOL}}: the cached quote, with the cache TTL. */
+    /**
+     * {@code ns:{price:SOL}}: the cached quote, with the cache TTL. The symbol is written in its
+     * {@link TokenSymbol#percentEncoded()} form ({@code $WIF} is {@code ns:{price:%24WIF}}), so no symbol can break the
+     * hash tag, the {@code :seen} suffix or a SCAN pattern, and two symbols never share a key.
+     */
     String price(TokenSymbol symbol) {
-        return tagged("price:" + symbol.value());
+        return tagged("price:" + symbol.percentEncoded());
     }
 
     /** {@code ns:{pool:<address>}}: the cached pool state, with the cache TTL. */
@@ -58,7 +62,7 @@ final class RedisKeys {
         return stream(stream) + ":sequence";
     }
 
-    /** {@code ns:feed:prices.SOL}: the pub/sub channel of a live-feed channel. */
+    /** {@code ns:feed:prices.SOL}: the pub/sub channel of a live-feed channel (a symbol's is percent-encoded, see {@code FeedChannel.prices}). */
     String feed(FeedChannel channel) {
         return namespace + ":feed:" + channel.name();
     }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.soltrade.data.domain.Commitment;
 import io.soltrade.data.domain.MevStatus;
 import io.soltrade.data.domain.PriceQuote;
 import io.soltrade.data.domain.PriceUpdateEvent;
 import io.soltrade.data.domain.Pubkey;
+import io.soltrade.data.domain.QuoteTokens;
 import io.soltrade.data.domain.StreamEvent;
 import io.soltrade.data.domain.TokenAmount;
 import io.soltrade.data.domain.TokenSymbol;
@@ -28,7 +30,8 @@ import java.util.TreeMap;
  * Stream events as JSON, the same text in a stream entry's {@code event} field and in a live-feed message. The
  * mapping is written out field by field (no reflection over domain types), so the stored format is this file:
  * decimals and u64 amounts are strings (exact in every JSON reader), instants ISO-8601 with microseconds, and
- * {@code type} says which event it is.
+ * {@code type} says which event it is. A trade's {@code quote} is written for readers and derived again on decode; an
+ * event written before {@code quote} and {@code commitment} existed reads as USDC-priced and FINALIZED.
  */
 final class StreamEventCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +46,7 @@ final class StreamEventCodec {
             node.put("slot", quote.slot());
             node.put("observedAt", quote.observedAt().toString());
             node.put("source", quote.source());
+            node.put("quote", quote.quote().base58());
         } else if (event instanceof TradeEvent tradeEvent) {
             Trade trade = tradeEvent.trade();
             node.put("type", "trade");
@@ -59,6 +63,8 @@ final class StreamEventCodec {
             node.put("price", trade.price().toPlainString());
             node.put("slot", trade.slot());
             node.put("mevStatus", trade.mevStatus().name());
+            node.put("commitment", trade.commitment().name());
+            node.put("quote", trade.quote().base58());
         } else if (event instanceof UiEvent ui) {
             node.put("type", "ui");
             node.put("kind", ui.kind());
@@ -90,12 +96,14 @@ final class StreamEventCodec {
         String type = text(node, "type");
         return switch (type) {
             case "price" -> new PriceUpdateEvent(new PriceQuote(TokenSymbol.of(text(node, "symbol")), new BigDecimal(text(node, "price")),
-                    number(node, "slot"), Instant.parse(text(node, "observedAt")), text(node, "source")));
+                    number(node, "slot"), Instant.parse(text(node, "observedAt")), text(node, "source"),
+                    optionalText(node, "quote").map(Pubkey::of).orElse(QuoteTokens.USDC)));
             case "trade" -> new TradeEvent(new Trade(TradeId.parse(text(node, "id")), Instant.parse(text(node, "executedAt")),
                     TraderId.of(text(node, "trader")), TradingMode.valueOf(text(node, "mode")), TradeSide.valueOf(text(node, "side")),
                     Pubkey.of(text(node, "tokenIn")), Pubkey.of(text(node, "tokenOut")), TokenAmount.parse(text(node, "amountIn")),
                     TokenAmount.parse(text(node, "amountOut")), TokenAmount.parse(text(node, "fee")), new BigDecimal(text(node, "price")),
-                    number(node, "slot"), MevStatus.valueOf(text(node, "mevStatus"))));
+                    number(node, "slot"), MevStatus.valueOf(text(node, "mevStatus")),
+                    optionalText(node, "commitment").map(Commitment::valueOf).orElse(Commitment.FINALIZED)));
             case "ui" -> new UiEvent(text(node, "kind"), text(node, "message"), attributes(node), Instant.parse(text(node, "at")));
             default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
         };
@@ -123,6 +131,11 @@ final class StreamEventCodec {
             throw new IllegalArgumentException("field " + field + " is missing or not text");
         }
         return value.asText();
+    }
+
+    /** A field events written before it existed lack ({@code quote}, {@code commitment}): their defaults apply. */
+    private static java.util.Optional<String> optionalText(JsonNode node, String field) {
+        return node.has(field) ? java.util.Optional.of(text(node, field)) : java.util.Optional.empty();
     }
 
     private static long number(JsonNode node, String field) {

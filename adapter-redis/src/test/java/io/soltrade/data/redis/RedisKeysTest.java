@@ -38,6 +38,15 @@ class RedisKeysTest {
     }
 
     @Test
+    void aSymbolIsPercentEncodedSoItCannotBreakTheKey() {
+        assertThat(keys.price(TokenSymbol.of("$WIF"))).isEqualTo("soltrade:{price:%24WIF}");
+        assertThat(keys.price(TokenSymbol.of("a}:seen{b"))).isEqualTo("soltrade:{price:a%7D%3Aseen%7Bb}");
+        assertThat(keys.price(TokenSymbol.of("%24WIF"))).isNotEqualTo(keys.price(TokenSymbol.of("$WIF")));
+        assertThat(keys.feed(FeedChannel.prices(TokenSymbol.of("$WIF")))).isEqualTo("soltrade:feed:prices.%24WIF");
+        assertThat(keys.price(TokenSymbol.of("狗*?[ ]"))).isEqualTo("soltrade:{price:%E7%8B%97%2A%3F%5B%20%5D}");
+    }
+
+    @Test
     void differentSymbolsSpreadOverSlots() {
         assertThat(JedisClusterCRC16.getSlot(keys.price(TokenSymbol.of("SOL"))))
                 .isNotEqualTo(JedisClusterCRC16.getSlot(keys.price(TokenSymbol.of("USDC"))));

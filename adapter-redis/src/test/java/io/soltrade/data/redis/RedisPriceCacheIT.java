@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.soltrade.data.domain.PriceQuote;
+import io.soltrade.data.domain.QuoteTokens;
 import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.ports.CacheStats;
 import io.soltrade.data.ports.DbErrorKind;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * {@link RedisPriceCache} against the shared Redis, in a namespace of its own, TTL 1 s: the {@link PriceCacheContract} kit,
@@ -100,9 +102,36 @@ class RedisPriceCacheIT extends PriceCacheContract {
         cache.put(quote);
         String key = namespace.name() + ":{price:" + quote.symbol().value() + "}";
         try (Jedis jedis = TestingRedis.shared().connect()) {
-            assertThat(jedis.get(key)).isEqualTo("0000000000312345678:0001748779200123456|187.123456789012345678|pyth");
+            assertThat(jedis.get(key)).isEqualTo("0000000000312345678:0001748779200123456|187.123456789012345678|pyth|"
+                    + QuoteTokens.USDC.base58());
             assertThat(jedis.exists(key + ":seen")).isTrue();
         }
+    }
+
+    @Test
+    void onChainSymbolsArePercentEncodedInTheirKeyAndQuotesKeepTheirQuoteToken() {
+        TokenSymbol symbol = TokenSymbol.of("$WIF:{" + TestValues.symbol().value() + "} 狗");
+        PriceQuote quote = new PriceQuote(symbol, new BigDecimal("2.5"), 7, BASE_TIME, "jupiter", QuoteTokens.SOL);
+        cache.put(quote);
+        String key = namespace.name() + ":{price:" + symbol.percentEncoded() + "}";
+        try (Jedis jedis = TestingRedis.shared().connect()) {
+            assertThat(key).startsWith(namespace.name() + ":{price:%24WIF%3A%7B").endsWith("%7D%20%E7%8B%97}");
+            assertThat(jedis.get(key)).endsWith("|2.5|jupiter|" + QuoteTokens.SOL.base58());
+            assertThat(JedisClusterCRC16.getSlot(key)).isEqualTo(JedisClusterCRC16.getSlot(key + ":seen"));
+        }
+        assertThat(cache.get(symbol)).contains(quote);
+    }
+
+    @Test
+    void aQuoteCachedBeforeQuoteTokensExistedReadsAsPricedInUsdc() {
+        TokenSymbol symbol = TestValues.symbol();
+        try (Jedis jedis = TestingRedis.shared().connect()) {
+            jedis.psetex(new RedisKeys(namespace.name()).price(symbol), 60_000, "0000000000000000007:0001748779200123456|1.5|pyth");
+        }
+        assertThat(cache.get(symbol)).hasValueSatisfying(read -> {
+            assertThat(read.quote()).isEqualTo(QuoteTokens.USDC);
+            assertThat(read.source()).isEqualTo("pyth");
+        });
     }
 
     @Test

@@ -26,6 +26,23 @@ class StreamEventCodecTest {
     }
 
     @Test
+    void tradesCarryTheirCommitmentAndQuoteAndOlderEventsReadWithTheDefaults() {
+        io.soltrade.data.domain.Trade paper = TestValues.tradeEvent().trade();
+        io.soltrade.data.domain.Trade processed = new io.soltrade.data.domain.Trade(
+                new io.soltrade.data.domain.OnChainTradeId(io.soltrade.data.domain.TxSignature.ofBytes(new byte[64]), 4), paper.executedAt(),
+                paper.trader(), io.soltrade.data.domain.TradingMode.LIVE, paper.side(), paper.tokenIn(), paper.tokenOut(), paper.amountIn(),
+                paper.amountOut(), paper.fee(), paper.price(), paper.slot(), paper.mevStatus(), io.soltrade.data.domain.Commitment.PROCESSED);
+        String json = codec.encode(new io.soltrade.data.domain.TradeEvent(processed));
+        String older = json.replace(",\"commitment\":\"PROCESSED\"", "").replaceAll(",\"quote\":\"[^\"]+\"", "");
+
+        assertThat(json).contains("\"commitment\":\"PROCESSED\"", "\"quote\":\"" + processed.quote().base58() + "\"");
+        assertThat(codec.decode(json)).isEqualTo(new io.soltrade.data.domain.TradeEvent(processed));
+        assertThat(older).doesNotContain("commitment", "quote");
+        assertThat(((io.soltrade.data.domain.TradeEvent) codec.decode(older)).trade().commitment())
+                .isEqualTo(io.soltrade.data.domain.Commitment.FINALIZED);
+    }
+
+    @Test
     void textThatIsNotAnEventIsRejected() {
         assertThatThrownBy(() -> codec.decode("not json")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> codec.decode("{\"type\":\"other\"}")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");

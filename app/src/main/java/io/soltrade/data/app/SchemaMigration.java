@@ -3,6 +3,7 @@ package io.soltrade.data.app;
 import io.soltrade.data.app.config.Backend;
 import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.app.config.PostgresConnection;
+import io.soltrade.data.app.config.QuestDbConnection;
 import io.soltrade.data.app.config.Secret;
 import io.soltrade.data.postgres.PostgresModule;
 import io.soltrade.data.questdb.QuestDbModule;
@@ -16,15 +17,15 @@ import java.util.regex.Pattern;
 
 /**
  * What {@code migrate} does for one backend. The adapters own their schemas and apply them when their module
- * starts with migration on (PostgreSQL: Liquibase under an advisory lock; QuestDB: idempotent CREATE TABLE IF
- * NOT EXISTS), so migrating is starting the backend with migration forced on, then closing it. A dry run prints
- * the SQL the adapters ship: every changeset of the PostgreSQL changelog in order (Liquibase skips those
- * already recorded in the schema's DATABASECHANGELOG) and the QuestDB schema.
+ * starts with migration on (PostgreSQL: Liquibase under an advisory lock; QuestDB: versioned migrations recorded in
+ * soltrade_schema_history), so migrating is starting the backend with migration forced on, then closing it. A dry run
+ * prints the SQL the adapters ship: every changeset of the PostgreSQL changelog in order (Liquibase skips those
+ * already recorded in the schema's DATABASECHANGELOG) and every QuestDB migration in order.
  */
 public final class SchemaMigration {
     private static final String POSTGRES_CHANGELOG = "db/changelog/";
     private static final String POSTGRES_MASTER = POSTGRES_CHANGELOG + "db.changelog-master.xml";
-    private static final String QUESTDB_SCHEMA = "questdb/schema.sql";
+    private static final String QUESTDB_MIGRATIONS = "questdb/migrations/";
     private static final Pattern INCLUDE = Pattern.compile("<include\\s+file=\"([^\"]+)\"");
 
     private SchemaMigration() {}
@@ -34,7 +35,7 @@ public final class SchemaMigration {
             case MEMORY -> "memory: nothing to migrate (the stores start empty in each process)";
             case REDIS -> "redis: no schema (keys and streams are created by their first write)";
             case POSTGRES -> dryRun ? postgresSql(config.postgres()) : migrate(config, backend);
-            case QUESTDB -> dryRun ? "-- questdb: " + config.questdb().pgUrl() + "\n" + resource(QUESTDB_SCHEMA) : migrate(config, backend);
+            case QUESTDB -> dryRun ? questDbSql(config.questdb()) : migrate(config, backend);
         };
     }
 
@@ -56,6 +57,19 @@ public final class SchemaMigration {
         Matcher include = INCLUDE.matcher(resource(POSTGRES_MASTER));
         while (include.find()) {
             sql.append("\n-- file: ").append(include.group(1)).append('\n').append(resource(POSTGRES_CHANGELOG + include.group(1)));
+        }
+        return sql.toString();
+    }
+
+    /** Every QuestDB migration in changelog order (the adapter applies those its soltrade_schema_history does not list). */
+    private static String questDbSql(QuestDbConnection questdb) {
+        StringBuilder sql = new StringBuilder("-- questdb: ").append(Secret.mask(questdb.pgUrl()))
+                .append("\n-- The adapter applies each migration below that soltrade_schema_history does not list yet.\n");
+        for (String line : resource(QUESTDB_MIGRATIONS + "changelog.txt").split("\n")) {
+            String file = line.strip();
+            if (!file.isEmpty() && !file.startsWith("#")) {
+                sql.append("\n-- file: ").append(file).append('\n').append(resource(QUESTDB_MIGRATIONS + file));
+            }
         }
         return sql.toString();
     }

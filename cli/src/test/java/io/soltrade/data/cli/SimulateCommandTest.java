@@ -69,6 +69,35 @@ class SimulateCommandTest {
     }
 
     /**
+     * The report ends with the session as the stores answer it: candles of every token against USDC (each acknowledged
+     * trade in exactly one, so the counts add up to the trades) and realized P&amp;L per day and week (each acknowledged
+     * position state is one fill, and a trader's week adds up to the realized P&amp;L the session kept itself).
+     */
+    @Test
+    void theReportPrintsCandlesAndPnlPerPeriodAsTheStoresAnswerThem() throws IOException {
+        Run run = simulate(UnaryOperator.identity(), "--trades", "200");
+
+        assertThat(run.stdout).contains("  candles       ", "  P&L per day   ", "  P&L per week  ");
+        String candles = run.stdout.substring(run.stdout.indexOf("  candles"), run.stdout.indexOf("  P&L per day"));
+        long candleTrades = java.util.regex.Pattern.compile("vwap \\S+\\s+([\\d,]+)\\n").matcher(candles).results()
+                .mapToLong(match -> Long.parseLong(match.group(1).replace(",", ""))).sum();
+        assertThat(candleTrades).isEqualTo(run.summary().get("acknowledged").get("trades").asLong());
+
+        String weeks = run.stdout.substring(run.stdout.indexOf("  P&L per week"));
+        Map<String, String> weeklyRealized = new java.util.HashMap<>();
+        long fills = 0;
+        for (java.util.regex.MatchResult week : java.util.regex.Pattern
+                .compile("(sim-\\S+)\\s+\\d{4}-\\d\\d-\\d\\d\\s+\\d+ positions\\s+(-?[\\d.]+) /\\s+[\\d.]+ /\\s+([\\d,]+)").matcher(weeks).results().toList()) {
+            weeklyRealized.merge(week.group(1), week.group(2), (a, b) -> new java.math.BigDecimal(a).add(new java.math.BigDecimal(b)).toPlainString());
+            fills += Long.parseLong(week.group(3).replace(",", ""));
+        }
+        assertThat(fills).isEqualTo(run.summary().get("acknowledged").get("positions").asLong());
+        assertThat(weeklyRealized).hasSize(4);
+        weeklyRealized.forEach((trader, realized) -> assertThat(run.stdout)
+                .as("the realized P&L the session kept for %s", trader).containsPattern(trader + "\\s+total\\s+-?[\\d.]+\\s+realized\\s+" + java.util.regex.Pattern.quote(realized) + "\\s"));
+    }
+
+    /**
      * Every third write fails with POOL_EXHAUSTED (a failure that proves nothing was applied, so even appends
      * are retried); with enough attempts and a breaker that only opens at 100% failures, every one is retried
      * away. Desks and lanes share the stores, so a caller's retry may land on another failing call number:

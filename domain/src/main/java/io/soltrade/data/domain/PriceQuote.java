@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * A token's price as one source saw it at one slot. Quotes are ordered by slot, then by observation time:
- * a cache keeps only the newest.
+ * A token's price, in units of the {@code quote} token (USDC, SOL or any mint) per whole token, as one source saw it
+ * at one slot. Quotes are ordered by slot, then by observation time: a cache keeps only the newest.
  */
-public record PriceQuote(TokenSymbol symbol, BigDecimal price, long slot, Instant observedAt, String source) {
+public record PriceQuote(TokenSymbol symbol, BigDecimal price, long slot, Instant observedAt, String source, Pubkey quote) {
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9_.-]{1,32}");
 
     public PriceQuote {
@@ -17,6 +17,12 @@ public record PriceQuote(TokenSymbol symbol, BigDecimal price, long slot, Instan
         Checks.nonNegative(slot, "slot");
         observedAt = Checks.timestamp(observedAt, "observedAt");
         Checks.matches(source, "source", SOURCE, "1 to 32 of a-z 0-9 _ . -");
+        Checks.notNull(quote, "quote");
+    }
+
+    /** A price in USDC ({@link QuoteTokens#USDC}). */
+    public PriceQuote(TokenSymbol symbol, BigDecimal price, long slot, Instant observedAt, String source) {
+        this(symbol, price, slot, observedAt, source, QuoteTokens.USDC);
     }
 
     /** True when this quote should replace {@code other}: a later slot, or the same slot observed later. */

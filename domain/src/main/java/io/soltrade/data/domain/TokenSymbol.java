@@ -1,17 +1,78 @@
 package io.soltrade.data.domain;
 
-import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
 
-/** A token's ticker, e.g. {@code SOL} or {@code USDC}: 1 to 16 letters, digits, '_', '-' or '.'. */
+/**
+ * A token's ticker as its metadata states it, e.g. {@code SOL}, {@code $WIF}, {@code 狗狗币} or a Token-2022 symbol
+ * longer than a screen.
+ *
+ * <p>What on-chain metadata allows decides what is accepted. Metaplex Token Metadata caps a symbol at 10 bytes
+ * ({@code MAX_SYMBOL_LENGTH}) and pads it with NULs, which readers strip; the Token-2022 metadata extension stores any
+ * UTF-8 string with no length cap of its own (only the account size bounds it). So a symbol is any non-empty text
+ * up to {@link #MAX_LENGTH} chars (the bound the domain applies to every on-chain metadata string,
+ * {@code TokenMetadataExtension.MAX_TEXT_LENGTH}), with two exclusions that no store can keep: U+0000 (PostgreSQL
+ * text cannot hold it) and an unpaired surrogate (not representable in UTF-8). Case, spaces and symbols such as
+ * {@code $} are kept: {@code $WIF} and {@code $wif} are different symbols, as on chain.
+ *
+ * <p>Keys and channel names built from a symbol use {@link #percentEncoded()}, never the raw text.
+ */
 public record TokenSymbol(String value) implements Comparable<TokenSymbol> {
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_.-]{1,16}");
+    public static final int MAX_LENGTH = 10_000;
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     public TokenSymbol {
-        Checks.matches(value, "symbol", FORMAT, "1 to 16 of A-Z a-z 0-9 _ . -");
+        Checks.notNull(value, "symbol");
+        if (value.isEmpty()) {
+            throw new DomainValidationException("symbol", "is empty");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new DomainValidationException("symbol", "is " + value.length() + " characters long, at most " + MAX_LENGTH + " allowed");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                throw new DomainValidationException("symbol", "contains U+0000 at index " + i + " (strip the NUL padding of fixed-size metadata)");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new DomainValidationException("symbol", "has an unpaired surrogate at index " + i);
+            }
+        }
     }
 
     public static TokenSymbol of(String value) {
         return new TokenSymbol(value);
+    }
+
+    /**
+     * The symbol as text safe in a Redis key, a pub/sub channel name or a URL path: the UTF-8 bytes, each byte other
+     * than {@code A-Z a-z 0-9 _ . -} written as {@code %XX} (upper-case hex, RFC 3986 percent-encoding). A symbol made
+     * of those characters only ({@code SOL}, {@code USDC}) is unchanged; {@code $WIF} is {@code %24WIF}. The encoding
+     * is one-to-one, so two symbols never share a key, and the result never contains {@code :}, braces, glob
+     * characters or spaces.
+     */
+    public String percentEncoded() {
+        StringBuilder out = null;
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            boolean plain = b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b == '.' || b == '-';
+            if (plain) {
+                if (out != null) {
+                    out.append((char) b);
+                }
+            } else {
+                if (out == null) {
+                    out = new StringBuilder(bytes.length * 3);
+                    for (int j = 0; j < i; j++) {
+                        out.append((char) bytes[j]);
+                    }
+                }
+                out.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
+            }
+        }
+        return out == null ? value : out.toString();
     }
 
     @Override

@@ -92,7 +92,24 @@ class BadValuesTest {
                 bad("sandwichProbabilityThreshold", () -> new MevProtection(true, 1.01, ONE, false)),
                 bad("to", () -> new TimeRange(AT, AT.minusNanos(1_000))),
                 bad("source", () -> new PriceQuote(TokenSymbol.of("SOL"), BigDecimal.ONE, 1, AT, "Jupiter!")),
-                bad("symbol", () -> TokenSymbol.of("TOO-LONG-A-SYMBOL")),
+                bad("symbol", () -> TokenSymbol.of("")),
+                bad("symbol", () -> TokenSymbol.of("BON\u0000\u0000")),
+                bad("symbol", () -> TokenSymbol.of("\uD83D")),
+                bad("symbol", () -> TokenSymbol.of("X".repeat(TokenSymbol.MAX_LENGTH + 1))),
+                bad("commitment", () -> new Trade(new PaperTradeId("p1"), AT, t.trader(), TradingMode.PAPER, t.side(), A, B, ONE, ONE, ONE,
+                        BigDecimal.ONE, 1, MevStatus.NONE, Commitment.PROCESSED)),
+                bad("quote", () -> new Position(Samples.TRADER, TradingMode.PAPER, A, A, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                        BigDecimal.ZERO, 0, AT)),
+                bad("quote", () -> new PositionKey(Samples.TRADER, TradingMode.PAPER, A, A)),
+                bad("fill.quote", () -> Position.flat(Samples.TRADER, TradingMode.PAPER, A, AT)
+                        .apply(new Fill(TradeSide.BUY, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO, AT, QuoteTokens.SOL))),
+                bad("high", () -> new Candle(AT, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.TEN, java.math.BigInteger.ONE,
+                        java.math.BigInteger.ONE, Optional.of(BigDecimal.ONE), 1)),
+                bad("vwap", () -> new Candle(AT, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, java.math.BigInteger.ZERO,
+                        java.math.BigInteger.ZERO, Optional.of(BigDecimal.ONE), 0)),
+                bad("count", () -> new MetricBucket(AT, "m", new TreeMap<>(), 1, 1, 1, 1, 0)),
+                bad("fees", () -> new PeriodPnl(AT, A, B, BigDecimal.ONE, new BigDecimal("-1"), 1)),
+                bad("interval", () -> CandleInterval.ofLabel("2m")),
                 bad("traderId", () -> TraderId.of("a b")),
                 bad("actor", () -> Actor.of("")),
                 bad("action", () -> new AuditEntry(Actor.of("ops"), "Update", "x", "1", Optional.empty(), Optional.empty(), AT)),
@@ -140,7 +157,8 @@ class BadValuesTest {
         assertThat(metadata.extension(TransferFeeConfig.class)).isEmpty();
         assertThat(ExtensionType.ofCode(26)).isEqualTo(ExtensionType.PAUSABLE);
         assertThat(ExtensionType.ofCode(-1)).isEqualTo(ExtensionType.UNKNOWN);
-        assertThat(ExtensionType.ofCode(28)).isEqualTo(ExtensionType.UNKNOWN);
+        assertThat(ExtensionType.ofCode(28)).isEqualTo(ExtensionType.PERMISSIONED_BURN);
+        assertThat(ExtensionType.ofCode(29)).isEqualTo(ExtensionType.UNKNOWN);
     }
 
     private static Arguments bad(String field, Runnable construction) {

@@ -16,6 +16,8 @@ import io.soltrade.data.domain.token.MintCloseAuthority;
 import io.soltrade.data.domain.token.NonTransferable;
 import io.soltrade.data.domain.token.Pausable;
 import io.soltrade.data.domain.token.PermanentDelegate;
+import io.soltrade.data.domain.token.PermissionedBurn;
+import io.soltrade.data.domain.token.MintAccount;
 import io.soltrade.data.domain.token.ScaledUiAmount;
 import io.soltrade.data.domain.token.TokenGroup;
 import io.soltrade.data.domain.token.TokenGroupMember;
@@ -101,7 +103,13 @@ public final class Samples {
                 ElGamalPubkey.ofBytes(filled(32, 1)),
                 ElGamalCiphertext.ofBytes(filled(64, 2)),
                 AeCiphertext.ofBytes(filled(36, 3)),
-                new TransferFee(1, TokenAmount.of(10), 25));
+                new TransferFee(1, TokenAmount.of(10), 25),
+                new PositionKey(TRADER, TradingMode.PAPER, KEY_A, QuoteTokens.USDC),
+                Candle.traded(AT, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, new BigDecimal("2"), java.math.BigInteger.TEN,
+                        java.math.BigInteger.TWO, new BigDecimal("25"), 2),
+                new MetricBucket(AT, "latency_ms", new TreeMap<>(Map.of("node", "a")), 1.5, 1, 2, 2, 2),
+                new PeriodPnl(AT, KEY_A, QuoteTokens.USDC, BigDecimal.ONE, BigDecimal.ZERO, 1),
+                new MintAccount(KEY_A, TokenProgram.TOKEN_2022, Optional.of(KEY_B), TokenAmount.of(5), 6, Optional.empty(), List.of(new NonTransferable())));
         values.forEach(v -> all.put(v.getClass(), v));
         extensions().forEach(v -> all.put(v.getClass(), v));
         return all;
@@ -131,6 +139,7 @@ public final class Samples {
                 new ScaledUiAmount(Optional.of(KEY_A), 1.5, 1_700_000_000L, 2.0),
                 new Pausable(Optional.of(KEY_A), true),
                 new ConfidentialMintBurn(cipher, AeCiphertext.ofBytes(filled(36, 3)), elgamal, cipher),
+                new PermissionedBurn(Optional.of(KEY_A)),
                 new UnknownExtension(999, "AQID"));
     }
 

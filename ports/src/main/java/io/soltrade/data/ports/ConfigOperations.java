@@ -6,6 +6,7 @@ import io.soltrade.data.domain.NodeHealth;
 import io.soltrade.data.domain.OrderRule;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.domain.TraderConfig;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.token.ExtensionType;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * transaction, with the entity before and after as JSON.
  *
  * <p><b>Which reads may lag.</b> An adapter may serve these reads from replicas of its store: {@link #findToken},
- * {@link #findTokensWithExtension}, {@link #activeRules}, {@link #rulesOf}, {@link #findNodeHealth},
+ * {@link #findTokensBySymbol}, {@link #findTokensWithExtension}, {@link #activeRules}, {@link #rulesOf}, {@link #findNodeHealth},
  * {@link #allNodeHealth}, {@link #nodeHealthHistory}, {@link #auditTrail}. They see every write acknowledged through the
  * same store object before they started, and others' writes within the replication lag; so a rule closed elsewhere may
  * still be listed as active for a moment (triggering it then returns empty: the exactly-once decision is never taken on
@@ -35,6 +36,12 @@ public interface ConfigOperations {
     void upsertToken(TokenMetadata token, Actor actor);
 
     Optional<TokenMetadata> findToken(Pubkey mint);
+
+    /**
+     * The tokens whose symbol is exactly {@code symbol} (case and every character count; several mints may share a
+     * symbol, real or impostor), ordered by mint, at most {@code limit} (1..10,000).
+     */
+    List<TokenMetadata> findTokensBySymbol(TokenSymbol symbol, int limit);
 
     /** Tokens that carry an extension of {@code type}, ordered by mint, at most {@code limit} (1..10,000). */
     List<TokenMetadata> findTokensWithExtension(ExtensionType type, int limit);

@@ -1,21 +1,36 @@
 package io.soltrade.data.ports;
 
 import io.soltrade.data.domain.StreamName;
+import io.soltrade.data.domain.TokenSymbol;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * A live-feed channel, e.g. {@code prices.SOL}. Each channel mirrors a stream, from which a subscriber that
- * lost its connection fills the gap.
+ * lost its connection fills the gap. A name is 1 to 64 of {@code A-Z a-z 0-9 _ . : -}, or a name built from a token
+ * symbol by {@link #prices}, which may also hold {@code %} escapes and be as long as the encoded symbol.
  */
 public record FeedChannel(String name, StreamName stream) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    private static final String PRICES = "prices.";
+    private static final Pattern PRICES_NAME = Pattern.compile("prices\\.[A-Za-z0-9_.%-]+");
 
     public FeedChannel {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(stream, "stream is null");
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("channel name must be 1 to 64 of A-Z a-z 0-9 _ . : -, got '" + name + "'");
+        if (!NAME.matcher(name).matches() && !(name.startsWith(PRICES) && PRICES_NAME.matcher(name).matches()
+                && name.length() <= PRICES.length() + 9 * TokenSymbol.MAX_LENGTH)) {
+            throw new IllegalArgumentException("channel name must be 1 to 64 of A-Z a-z 0-9 _ . : -, or FeedChannel.prices(symbol), got '"
+                    + (name.length() > 80 ? name.substring(0, 80) + "..." : name) + "'");
         }
+    }
+
+    /**
+     * The price channel of a symbol: {@code prices.} and the symbol's {@link TokenSymbol#percentEncoded()} form, so
+     * {@code SOL} is {@code prices.SOL} and {@code $WIF} is {@code prices.%24WIF}, on the price-updates stream.
+     */
+    public static FeedChannel prices(TokenSymbol symbol) {
+        Objects.requireNonNull(symbol, "symbol is null");
+        return new FeedChannel(PRICES + symbol.percentEncoded(), StreamName.PRICE_UPDATES);
     }
 }

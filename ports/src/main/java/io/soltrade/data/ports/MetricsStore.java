@@ -1,5 +1,6 @@
 package io.soltrade.data.ports;
 
+import io.soltrade.data.domain.MetricBucket;
 import io.soltrade.data.domain.MetricPoint;
 import io.soltrade.data.domain.TimeRange;
 import java.util.List;
@@ -20,4 +21,10 @@ public interface MetricsStore {
      * (an empty filter matches all), oldest first, at most {@code limit} (1..10,000).
      */
     List<MetricPoint> find(String name, Map<String, String> labelFilter, TimeRange range, int limit);
+
+    /**
+     * The points {@link #find} would match, downsampled per series (label set) and interval: average, minimum, maximum,
+     * last value and count ({@link MetricDownsampleQuery}).
+     */
+    List<MetricBucket> downsample(MetricDownsampleQuery query);
 }

@@ -1,5 +1,11 @@
 package io.soltrade.data.ports;
 
+import io.soltrade.data.domain.DomainValidationException;
+import io.soltrade.data.domain.PositionKey;
+import io.soltrade.data.domain.Pubkey;
+import io.soltrade.data.domain.QuoteTokens;
+import io.soltrade.data.domain.TraderId;
+import io.soltrade.data.domain.TradingMode;
 import java.util.Collection;
 import java.util.regex.Pattern;
 
@@ -51,5 +57,20 @@ public final class PortInput {
             }
         }
         return items;
+    }
+
+    /**
+     * The key of the USDC-priced position the older {@code PositionStore} methods name: each argument checked, and a
+     * key the domain refuses (the token is USDC itself) reported as bad input.
+     */
+    public static PositionKey usdcPosition(TraderId trader, TradingMode mode, Pubkey token, String backend) {
+        notNull(trader, "trader", backend);
+        notNull(mode, "mode", backend);
+        notNull(token, "token", backend);
+        try {
+            return new PositionKey(trader, mode, token, QuoteTokens.USDC);
+        } catch (DomainValidationException e) {
+            throw DbException.invalidInput(backend, e.getMessage(), e);
+        }
     }
 }

@@ -28,7 +28,9 @@ public class Indexes {
     public static final Index AUDIT_LOG_BY_ENTITY = Internal.createIndex(DSL.name("audit_log_by_entity"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.ENTITY_TYPE, AuditLog.AUDIT_LOG.ENTITY_ID, AuditLog.AUDIT_LOG.AT.desc(), AuditLog.AUDIT_LOG.ID.desc() }, false);
     public static final Index ORDER_RULES_ACTIVE_BY_TOKEN = Internal.createIndex(DSL.name("order_rules_active_by_token"), OrderRules.ORDER_RULES, new OrderField[] { OrderRules.ORDER_RULES.TOKEN, OrderRules.ORDER_RULES.CREATED_AT, OrderRules.ORDER_RULES.ID }, false);
     public static final Index ORDER_RULES_BY_TRADER = Internal.createIndex(DSL.name("order_rules_by_trader"), OrderRules.ORDER_RULES, new OrderField[] { OrderRules.ORDER_RULES.TRADER_ID, OrderRules.ORDER_RULES.CREATED_AT, OrderRules.ORDER_RULES.ID }, false);
+    public static final Index TOKENS_BY_SYMBOL = Internal.createIndex(DSL.name("tokens_by_symbol"), Tokens.TOKENS, new OrderField[] { Tokens.TOKENS.SYMBOL }, false);
     public static final Index TOKENS_EXTENSIONS_GIN = Internal.createIndex(DSL.name("tokens_extensions_gin"), Tokens.TOKENS, new OrderField[] { Tokens.TOKENS.EXTENSIONS }, false);
     public static final Index TRADES_BY_TIME = Internal.createIndex(DSL.name("trades_by_time"), Trades.TRADES, new OrderField[] { Trades.TRADES.EXECUTED_AT }, false);
     public static final Index TRADES_BY_TOKEN = Internal.createIndex(DSL.name("trades_by_token"), Trades.TRADES, new OrderField[] { Trades.TRADES.TOKEN, Trades.TRADES.EXECUTED_AT.desc() }, false);
+    public static final Index TRADES_BY_TRADER = Internal.createIndex(DSL.name("trades_by_trader"), Trades.TRADES, new OrderField[] { Trades.TRADES.TRADER_ID, Trades.TRADES.EXECUTED_AT.desc(), Trades.TRADES.TRADE_ID.desc() }, false);
 }

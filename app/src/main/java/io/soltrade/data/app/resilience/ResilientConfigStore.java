@@ -10,6 +10,7 @@ import io.soltrade.data.domain.NodeHealth;
 import io.soltrade.data.domain.OrderRule;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.domain.TraderConfig;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.token.ExtensionType;
@@ -124,5 +125,10 @@ final class ResilientConfigStore implements ConfigStore {
     @Override
     public List<AuditEntry> auditTrail(String entityType, String entityId, int limit) {
         return guard.call(PORT, "auditTrail", IDEMPOTENT, () -> delegate.auditTrail(entityType, entityId, limit));
+    }
+
+    @Override
+    public List<TokenMetadata> findTokensBySymbol(TokenSymbol symbol, int limit) {
+        return guard.call(PORT, "findTokensBySymbol", IDEMPOTENT, () -> delegate.findTokensBySymbol(symbol, limit));
     }
 }

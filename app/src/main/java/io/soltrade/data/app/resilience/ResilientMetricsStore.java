@@ -3,8 +3,10 @@ package io.soltrade.data.app.resilience;
 import static io.soltrade.data.app.resilience.Idempotency.IDEMPOTENT;
 
 import io.soltrade.data.app.config.Port;
+import io.soltrade.data.domain.MetricBucket;
 import io.soltrade.data.domain.MetricPoint;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.ports.MetricDownsampleQuery;
 import io.soltrade.data.ports.MetricsStore;
 import java.util.List;
 import java.util.Map;
@@ -39,5 +41,10 @@ final class ResilientMetricsStore implements MetricsStore {
     @Override
     public List<MetricPoint> find(String name, Map<String, String> labelFilter, TimeRange range, int limit) {
         return guard.call(PORT, "find", IDEMPOTENT, () -> delegate.find(name, labelFilter, range, limit));
+    }
+
+    @Override
+    public List<MetricBucket> downsample(MetricDownsampleQuery query) {
+        return guard.call(PORT, "downsample", IDEMPOTENT, () -> delegate.downsample(query));
     }
 }

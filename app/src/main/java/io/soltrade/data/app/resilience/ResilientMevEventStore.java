@@ -6,6 +6,8 @@ import io.soltrade.data.app.config.Port;
 import io.soltrade.data.domain.MevEvent;
 import io.soltrade.data.domain.MevOutcome;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.domain.TradeId;
+import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.ports.MevEventStore;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,5 +46,15 @@ final class ResilientMevEventStore implements MevEventStore {
     @Override
     public List<MevEvent> findBetween(TimeRange range, int limit) {
         return guard.call(PORT, "findBetween", IDEMPOTENT, () -> delegate.findBetween(range, limit));
+    }
+
+    @Override
+    public List<MevEvent> findByTrader(TraderId trader, TimeRange range, int limit) {
+        return guard.call(PORT, "findByTrader", IDEMPOTENT, () -> delegate.findByTrader(trader, range, limit));
+    }
+
+    @Override
+    public List<MevEvent> findByTrade(TradeId trade, int limit) {
+        return guard.call(PORT, "findByTrade", IDEMPOTENT, () -> delegate.findByTrade(trade, limit));
     }
 }

@@ -3,11 +3,14 @@ package io.soltrade.data.app.resilience;
 import static io.soltrade.data.app.resilience.Idempotency.IDEMPOTENT;
 
 import io.soltrade.data.app.config.Port;
+import io.soltrade.data.domain.PeriodPnl;
 import io.soltrade.data.domain.Position;
+import io.soltrade.data.domain.PositionKey;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.TradingMode;
+import io.soltrade.data.ports.PnlQuery;
 import io.soltrade.data.ports.PositionStore;
 import java.util.List;
 import java.util.Optional;
@@ -52,5 +55,20 @@ final class ResilientPositionStore implements PositionStore {
     @Override
     public List<Position> history(TraderId trader, TradingMode mode, Pubkey token, TimeRange range, int limit) {
         return guard.call(PORT, "history", IDEMPOTENT, () -> delegate.history(trader, mode, token, range, limit));
+    }
+
+    @Override
+    public Optional<Position> current(PositionKey key) {
+        return guard.call(PORT, "current", IDEMPOTENT, () -> delegate.current(key));
+    }
+
+    @Override
+    public List<Position> historyOf(PositionKey key, TimeRange range, int limit) {
+        return guard.call(PORT, "historyOf", IDEMPOTENT, () -> delegate.historyOf(key, range, limit));
+    }
+
+    @Override
+    public List<PeriodPnl> realizedPnl(PnlQuery query) {
+        return guard.call(PORT, "realizedPnl", IDEMPOTENT, () -> delegate.realizedPnl(query));
     }
 }

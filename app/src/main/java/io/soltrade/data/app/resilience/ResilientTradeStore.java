@@ -3,10 +3,15 @@ package io.soltrade.data.app.resilience;
 import static io.soltrade.data.app.resilience.Idempotency.IDEMPOTENT;
 
 import io.soltrade.data.app.config.Port;
+import io.soltrade.data.domain.Candle;
+import io.soltrade.data.domain.Commitment;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TimeRange;
 import io.soltrade.data.domain.Trade;
 import io.soltrade.data.domain.TradeId;
+import io.soltrade.data.ports.CandleQuery;
+import io.soltrade.data.ports.TradePage;
+import io.soltrade.data.ports.TradeQuery;
 import io.soltrade.data.ports.TradeStore;
 import java.util.List;
 import java.util.Optional;
@@ -51,5 +56,21 @@ final class ResilientTradeStore implements TradeStore {
     @Override
     public List<Trade> findBetween(TimeRange range, int limit) {
         return guard.call(PORT, "findBetween", IDEMPOTENT, () -> delegate.findBetween(range, limit));
+    }
+
+    @Override
+    public TradePage findByTrader(TradeQuery query) {
+        return guard.call(PORT, "findByTrader", IDEMPOTENT, () -> delegate.findByTrader(query));
+    }
+
+    @Override
+    public List<Candle> candles(CandleQuery query) {
+        return guard.call(PORT, "candles", IDEMPOTENT, () -> delegate.candles(query));
+    }
+
+    /** Idempotent: an update moves the commitment forward only, so a repeat after a lost reply changes nothing. */
+    @Override
+    public Trade updateCommitment(TradeId id, Commitment commitment) {
+        return guard.call(PORT, "updateCommitment", IDEMPOTENT, () -> delegate.updateCommitment(id, commitment));
     }
 }

@@ -61,4 +61,22 @@ final class CountingTradeStore implements TradeStore {
         calls.incrementAndGet();
         return delegate.findBetween(range, limit);
     }
+
+    @Override
+    public io.soltrade.data.ports.TradePage findByTrader(io.soltrade.data.ports.TradeQuery query) {
+        calls.incrementAndGet();
+        return delegate.findByTrader(query);
+    }
+
+    @Override
+    public List<io.soltrade.data.domain.Candle> candles(io.soltrade.data.ports.CandleQuery query) {
+        calls.incrementAndGet();
+        return delegate.candles(query);
+    }
+
+    @Override
+    public Trade updateCommitment(TradeId id, io.soltrade.data.domain.Commitment commitment) {
+        calls.incrementAndGet();
+        return delegate.updateCommitment(id, commitment);
+    }
 }

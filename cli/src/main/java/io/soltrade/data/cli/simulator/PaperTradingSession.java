@@ -11,6 +11,7 @@ import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.RiskLimits;
 import io.soltrade.data.domain.StreamName;
 import io.soltrade.data.domain.TokenAmount;
+import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.domain.TraderConfig;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.TradingMode;
@@ -97,6 +98,8 @@ public final class PaperTradingSession {
     private long tradesAtLastMetrics;
     private double secondsAtLastMetrics;
     private volatile long startNanos;
+    private volatile Instant openedAt;
+    private volatile SessionHistory history;
     private volatile double elapsedSeconds;
 
     /** A session of {@code plan} through {@code data}'s ports, counting what it does in a tally of its own. */
@@ -156,7 +159,7 @@ public final class PaperTradingSession {
         setUp();
         LOG.debug("session {} set up in {} ms", sessionId, (System.nanoTime() - setUpStart) / 1_000_000);
         Optional<FeedSubscription> subscription = tally.call("feed.subscribe",
-                () -> data.feed().subscribe(new FeedChannel("prices.SOL", StreamName.PRICE_UPDATES), event -> tally.event("feed_delivered", 1)));
+                () -> data.feed().subscribe(FeedChannel.prices(TokenSymbol.of("SOL")), event -> tally.event("feed_delivered", 1)));
         tick(0);
         startNanos = System.nanoTime();
         List<Thread> desks = startDesks();
@@ -189,7 +192,14 @@ public final class PaperTradingSession {
         for (StreamName stream : StreamName.values()) {
             tally.call("streams.length", () -> data.streams().length(stream)).ifPresent(length -> streams.put(stream.key(), length));
         }
-        return new SessionSummary(tally.acknowledgedByKey(), streams, tally.errors());
+        SessionSummary summary = new SessionSummary(tally.acknowledgedByKey(), streams, tally.errors());
+        history = SessionHistory.read(data, market.tokens(), traders.stream().map(PaperTrader::id).toList(), openedAt, clock.next());
+        return summary;
+    }
+
+    /** The session's candles and P&amp;L per period as the stores answer them; empty before the session ended. */
+    Optional<SessionHistory> history() {
+        return Optional.ofNullable(history);
     }
 
     private void setUp() {
@@ -201,7 +211,7 @@ public final class PaperTradingSession {
                 tally.event("tokens", 1);
             }
         }
-        Instant openedAt = clock.next();
+        openedAt = clock.next();
         for (int i = 1; i <= plan.traders(); i++) {
             TraderId trader = TraderId.of("sim-" + sessionId + "-" + i);
             MevProtection protection = i % 2 == 1 ? new MevProtection(true, 0.25, TokenAmount.of(200_000), true) : MevProtection.disabled();
@@ -314,7 +324,7 @@ public final class PaperTradingSession {
             tally.acknowledge(Acknowledged.STREAM_EVENTS, updates.size());
         }
         for (PriceUpdateEvent update : updates) {
-            FeedChannel channel = new FeedChannel("prices." + update.quote().symbol(), StreamName.PRICE_UPDATES);
+            FeedChannel channel = FeedChannel.prices(update.quote().symbol());
             if (tally.run("feed.publish", () -> data.feed().publish(channel, update))) {
                 tally.event("feed_published", 1);
             }

@@ -158,7 +158,7 @@ final class TradingDesk {
             MevOutcome outcome = sandwiched ? MevOutcome.SANDWICHED : protectedRoute && attacked ? MevOutcome.AVOIDED : MevOutcome.NOT_ATTACKED;
             long actualLoss = sandwiched ? Math.round(predictedLoss * (0.5 + random.nextDouble())) : 0;
             MevEvent event = new MevEvent(uuid(), at, trader.id(), token.mint(), Optional.empty(), probability,
-                    TokenAmount.of(predictedLoss), TokenAmount.of(actualLoss), outcome);
+                    TokenAmount.of(predictedLoss), TokenAmount.of(actualLoss), outcome).forTrade(trade.id());
             tally.async("mev.saveAsync", Acknowledged.MEV_EVENTS, 1, () -> data.mevEvents().saveAsync(event));
             if (sandwiched) {
                 publishUi("mev.sandwiched", "trade " + trade.id() + " was sandwiched", Map.of("trader", trader.id().value(),

@@ -34,6 +34,7 @@ public enum ExtensionType {
     SCALED_UI_AMOUNT(25, true),
     PAUSABLE(26, true),
     PAUSABLE_ACCOUNT(27, false),
+    PERMISSIONED_BURN(28, true),
     /** Any type code without a name here; each {@link UnknownExtension} carries its own code. */
     UNKNOWN(-1, false);
 

@@ -15,7 +15,7 @@ public sealed interface TokenExtension
         permits TransferFeeConfig, MintCloseAuthority, ConfidentialTransferMint, DefaultAccountState, NonTransferable,
                 InterestBearingConfig, PermanentDelegate, TransferHook, ConfidentialTransferFeeConfig, MetadataPointer,
                 TokenMetadataExtension, GroupPointer, TokenGroup, GroupMemberPointer, TokenGroupMember, ScaledUiAmount,
-                Pausable, ConfidentialMintBurn, UnknownExtension {
+                Pausable, ConfidentialMintBurn, PermissionedBurn, UnknownExtension {
 
     ExtensionType type();
 

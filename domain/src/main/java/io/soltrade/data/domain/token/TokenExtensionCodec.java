@@ -114,6 +114,8 @@ public final class TokenExtensionCodec {
             out.put("decryptableSupply", e.decryptableSupply().base64());
             out.put("supplyElgamalPubkey", e.supplyElgamalPubkey().base64());
             out.put("pendingBurn", e.pendingBurn().base64());
+        } else if (extension instanceof PermissionedBurn e) {
+            out.optional("authority", e.authority());
         } else if (extension instanceof UnknownExtension e) {
             out.put("typeCode", Integer.toString(e.typeCode()));
             out.put("base64Data", e.base64Data());
@@ -182,6 +184,7 @@ public final class TokenExtensionCodec {
                     in.parse("decryptableSupply", in.text("decryptableSupply"), AeCiphertext::new),
                     in.parse("supplyElgamalPubkey", in.text("supplyElgamalPubkey"), ElGamalPubkey::new),
                     in.parse("pendingBurn", in.text("pendingBurn"), ElGamalCiphertext::new));
+            case PERMISSIONED_BURN -> new PermissionedBurn(in.optionalPubkey("authority"));
             case UNKNOWN -> new UnknownExtension(in.integer("typeCode"), in.text("base64Data"));
             case UNINITIALIZED, TRANSFER_FEE_AMOUNT, CONFIDENTIAL_TRANSFER_ACCOUNT, IMMUTABLE_OWNER, MEMO_TRANSFER, CPI_GUARD,
                     NON_TRANSFERABLE_ACCOUNT, TRANSFER_HOOK_ACCOUNT, CONFIDENTIAL_TRANSFER_FEE_AMOUNT, PAUSABLE_ACCOUNT ->

@@ -174,6 +174,7 @@ class TokenExtensionCodecTest {
         all.put(TokenGroupMember.class, Combinators.combine(keys(), keys(), Arbitraries.longs().filter(n -> n != 0)).as(TokenGroupMember::new));
         all.put(ScaledUiAmount.class, Combinators.combine(key, multiplier, Arbitraries.longs(), multiplier).as(ScaledUiAmount::new));
         all.put(Pausable.class, Combinators.combine(key, Arbitraries.of(true, false)).as(Pausable::new));
+        all.put(PermissionedBurn.class, key.map(PermissionedBurn::new));
         all.put(ConfidentialMintBurn.class, Combinators.combine(cipher, bytes(36).map(AeCiphertext::ofBytes), elgamal, cipher)
                 .as(ConfidentialMintBurn::new));
         all.put(UnknownExtension.class, Combinators.combine(Arbitraries.integers().between(0, 65_535),

@@ -71,6 +71,7 @@ public abstract class ConfigStoreBadInput extends BadInputKit<ConfigStore> {
                 new BadOperation("upsertToken(token, null)", ops -> ops.upsertToken(ContractFixtures.splToken(), null)),
                 new BadOperation("findToken(null)", ops -> ops.findToken(null)),
                 new BadOperation("findTokensWithExtension(null, 10)", ops -> ops.findTokensWithExtension(null, 10)),
+                new BadOperation("findTokensBySymbol(null, 10)", ops -> ops.findTokensBySymbol(null, 10)),
                 new BadOperation("saveTraderConfig(null, actor)", ops -> ops.saveTraderConfig(null, actor)),
                 new BadOperation("saveTraderConfig(config, null)", ops -> ops.saveTraderConfig(ContractFixtures.traderConfig(ContractFixtures.traderId()), null)),
                 new BadOperation("findTraderConfig(null)", ops -> ops.findTraderConfig(null)),

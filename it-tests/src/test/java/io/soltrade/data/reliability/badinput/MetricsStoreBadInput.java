@@ -41,6 +41,7 @@ public abstract class MetricsStoreBadInput extends BadInputKit<MetricsStore> {
                         RejectedCall.<MetricsStore>of("recordAsync(null)", store -> store.recordAsync(null)),
                         RejectedCall.<MetricsStore>ofVoid("recordBatch(null)", store -> store.recordBatch(null)),
                         RejectedCall.<MetricsStore>of("find(null, {}, range, 10)", store -> store.find(null, Map.of(), window(), 10)),
+                        RejectedCall.<MetricsStore>of("downsample(null)", store -> store.downsample(null)),
                         RejectedCall.<MetricsStore>of("find(name, null, range, 10)", store -> store.find(ContractFixtures.metricName(), null, window(), 10)),
                         RejectedCall.<MetricsStore>of("find(name, {}, null, 10)", store -> store.find(ContractFixtures.metricName(), Map.of(), null, 10)),
                         RejectedCall.<MetricsStore>of("find(name, {k: null}, range, 10)", store -> store.find(ContractFixtures.metricName(), nullValue(), window(), 10)),

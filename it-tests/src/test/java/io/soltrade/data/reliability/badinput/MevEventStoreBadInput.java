@@ -27,7 +27,10 @@ public abstract class MevEventStoreBadInput extends BadInputKit<MevEventStore> {
                         RejectedCall.<MevEventStore>ofVoid("batchSave(null)", store -> store.batchSave(null)),
                         RejectedCall.<MevEventStore>of("findByOutcome(null, range, 10)", store -> store.findByOutcome(null, window(), 10)),
                         RejectedCall.<MevEventStore>of("findByOutcome(outcome, null, 10)", store -> store.findByOutcome(MevOutcome.AVOIDED, null, 10)),
-                        RejectedCall.<MevEventStore>of("findBetween(null, 10)", store -> store.findBetween(null, 10))),
+                        RejectedCall.<MevEventStore>of("findBetween(null, 10)", store -> store.findBetween(null, 10)),
+                        RejectedCall.<MevEventStore>of("findByTrade(null, 10)", store -> store.findByTrade(null, 10)),
+                        RejectedCall.<MevEventStore>of("findByTrader(null, range, 10)",
+                                store -> store.findByTrader(null, ContractFixtures.window(ContractFixtures.windowStart(), java.time.Duration.ofHours(1)), 10))),
                 Arbitraries.create(ContractFixtures::windowStart).flatMap(start -> BadArguments.batchWithNull(
                                 () -> ContractFixtures.mevEvent(MevOutcome.SANDWICHED, start), 30)
                         .map(batch -> RejectedCall.<MevEventStore>ofVoid("batchSave(" + describe(batch) + ")", store -> store.batchSave(batch),

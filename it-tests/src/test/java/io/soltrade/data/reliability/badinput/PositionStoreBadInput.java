@@ -31,6 +31,8 @@ public abstract class PositionStoreBadInput extends BadInputKit<PositionStore> {
                         RejectedCall.<PositionStore>of("latest(trader, null, token)", store -> store.latest(ContractFixtures.traderId(), null, ContractFixtures.pubkey())),
                         RejectedCall.<PositionStore>of("latest(trader, mode, null)", store -> store.latest(ContractFixtures.traderId(), mode, null)),
                         RejectedCall.<PositionStore>of("latestForTrader(null, mode)", store -> store.latestForTrader(null, mode)),
+                        RejectedCall.<PositionStore>of("current(null)", store -> store.current(null)),
+                        RejectedCall.<PositionStore>of("realizedPnl(null)", store -> store.realizedPnl(null)),
                         RejectedCall.<PositionStore>of("latestForTrader(trader, null)", store -> store.latestForTrader(ContractFixtures.traderId(), null)),
                         RejectedCall.<PositionStore>of("history(null, ...)", store -> store.history(null, mode, ContractFixtures.pubkey(), window(), 10)),
                         RejectedCall.<PositionStore>of("history(trader, null, ...)", store -> store.history(ContractFixtures.traderId(), null, ContractFixtures.pubkey(), window(), 10)),

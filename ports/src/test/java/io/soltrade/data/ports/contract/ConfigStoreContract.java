@@ -145,6 +145,50 @@ public abstract class ConfigStoreContract {
     }
 
     @Test
+    void tokensBySymbolAreEveryMintSharingItExactlyOrderedByMint() {
+        String base = "$" + ContractFixtures.word(10).toUpperCase();
+        TokenSymbol symbol = TokenSymbol.of(base);
+        List<TokenMetadata> sharing = IntStream.range(0, 3).mapToObj(i -> withSymbol(splToken(), symbol)).toList();
+        TokenMetadata otherCase = withSymbol(splToken(), TokenSymbol.of(base.toLowerCase()));
+        TokenMetadata longer = withSymbol(token2022(List.of(transferFee())), TokenSymbol.of(base + " "));
+        sharing.forEach(token -> configStore().upsertToken(token, actor()));
+        configStore().upsertToken(otherCase, actor());
+        configStore().upsertToken(longer, actor());
+
+        List<TokenMetadata> expected = sharing.stream().sorted(Comparator.comparing(TokenMetadata::mint)).toList();
+        assertThat(configStore().findTokensBySymbol(symbol, 10)).containsExactlyElementsOf(expected);
+        assertThat(configStore().findTokensBySymbol(symbol, 2)).containsExactlyElementsOf(expected.subList(0, 2));
+        assertThat(configStore().findTokensBySymbol(otherCase.symbol(), 10)).containsExactly(otherCase);
+        assertThat(configStore().findTokensBySymbol(TokenSymbol.of("NONE" + ContractFixtures.word(12)), 10)).isEmpty();
+    }
+
+    @Test
+    void symbolsAsTheyExistOnChainRoundTripAndAreFoundBySymbol() {
+        String unique = ContractFixtures.word(8);
+        List<TokenSymbol> symbols = List.of(TokenSymbol.of("$WIF" + unique), TokenSymbol.of("狗狗币" + unique), TokenSymbol.of("🐶 " + unique),
+                TokenSymbol.of("TRUMP-MAGA-2024-OFFICIAL-EDITION-" + unique), TokenSymbol.of("a'b\"c%_{}:*" + unique),
+                TokenSymbol.of("L".repeat(3_000) + unique));
+        for (TokenSymbol symbol : symbols) {
+            TokenMetadata token = withSymbol(token2022(List.of()), symbol);
+            configStore().upsertToken(token, actor());
+
+            assertThat(configStore().findToken(token.mint())).contains(token);
+            assertThat(configStore().findTokensBySymbol(symbol, 10)).containsExactly(token);
+        }
+    }
+
+    @Test
+    void badSymbolQueriesAreRejected() {
+        assertInvalidInput(() -> configStore().findTokensBySymbol(null, 10));
+        assertInvalidInput(() -> configStore().findTokensBySymbol(TokenSymbol.of("SOL"), 0));
+        assertInvalidInput(() -> configStore().findTokensBySymbol(TokenSymbol.of("SOL"), PortInput.MAX_LIMIT + 1));
+    }
+
+    private static TokenMetadata withSymbol(TokenMetadata token, TokenSymbol symbol) {
+        return new TokenMetadata(token.mint(), symbol, token.name(), token.decimals(), token.program(), token.extensions());
+    }
+
+    @Test
     void tokenChangesAreAudited() {
         Actor creator = actor();
         Actor editor = actor();

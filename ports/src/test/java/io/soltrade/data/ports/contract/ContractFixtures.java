@@ -2,6 +2,7 @@ package io.soltrade.data.ports.contract;
 
 import io.soltrade.data.domain.Actor;
 import io.soltrade.data.domain.CircuitState;
+import io.soltrade.data.domain.Commitment;
 import io.soltrade.data.domain.Dex;
 import io.soltrade.data.domain.MetricPoint;
 import io.soltrade.data.domain.MevEvent;
@@ -24,6 +25,7 @@ import io.soltrade.data.domain.TokenAmount;
 import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.domain.Trade;
 import io.soltrade.data.domain.TradeEvent;
+import io.soltrade.data.domain.TradeId;
 import io.soltrade.data.domain.TradeSide;
 import io.soltrade.data.domain.TraderConfig;
 import io.soltrade.data.domain.TraderId;
@@ -183,6 +185,21 @@ public final class ContractFixtures {
                 amount(), amount(), TokenAmount.of(5_000), price(), random().nextLong(1, 400_000_000L), MevStatus.PROTECTED);
     }
 
+    /**
+     * A trade of {@code trader} in {@code token} priced in {@code quote}: {@code tokenUnits} of the token against
+     * {@code quoteUnits} of the quote token at {@code price}, live (on-chain id) or paper by {@code mode}.
+     */
+    public static Trade trade(TraderId trader, TradingMode mode, TradeSide side, Pubkey token, Pubkey quote, Instant at, String price,
+            long tokenUnits, long quoteUnits, Commitment commitment) {
+        TradeId id = mode == TradingMode.LIVE ? onChainTradeId() : paperTradeId();
+        Pubkey in = side == TradeSide.BUY ? quote : token;
+        Pubkey out = side == TradeSide.BUY ? token : quote;
+        TokenAmount amountIn = TokenAmount.of(side == TradeSide.BUY ? quoteUnits : tokenUnits);
+        TokenAmount amountOut = TokenAmount.of(side == TradeSide.BUY ? tokenUnits : quoteUnits);
+        return new Trade(id, at, trader, mode, side, in, out, amountIn, amountOut, TokenAmount.of(5_000), new BigDecimal(price),
+                random().nextLong(1, 400_000_000L), MevStatus.NONE, commitment);
+    }
+
     /** A live buy at the edges of every field: u64 max amounts and fee, 18 fractional digits, the largest slot. */
     public static Trade extremeTrade(Pubkey token, Instant at) {
         return new Trade(onChainTradeId(), at, traderId(), TradingMode.LIVE, TradeSide.BUY, pubkey(), token,
@@ -205,7 +222,7 @@ public final class ContractFixtures {
     public static MevEvent mevEvent(MevOutcome outcome, Instant at) {
         TokenAmount actualLoss = outcome == MevOutcome.SANDWICHED ? TokenAmount.MAX : TokenAmount.ZERO;
         return new MevEvent(UUID.randomUUID(), at, traderId(), pubkey(), Optional.of(signature()),
-                random().nextDouble(), ABOVE_LONG_MAX, actualLoss, outcome);
+                random().nextDouble(), ABOVE_LONG_MAX, actualLoss, outcome, Optional.of(onChainTradeId()));
     }
 
     // ---- configuration

@@ -198,6 +198,10 @@ public abstract class EventStreamContract {
                 new TradeEvent(paperTrade(pubkey(), BASE_TIME)),
                 new TradeEvent(extremeTrade(pubkey(), Instant.parse("2261-12-31T23:59:59.999999Z"))),
                 new TradeEvent(liveTrade(pubkey(), Instant.EPOCH)),
+                new TradeEvent(liveTrade(pubkey(), BASE_TIME).withCommitment(io.soltrade.data.domain.Commitment.PROCESSED)),
+                new TradeEvent(liveTrade(pubkey(), BASE_TIME).withCommitment(io.soltrade.data.domain.Commitment.FAILED)),
+                new PriceUpdateEvent(new PriceQuote(io.soltrade.data.domain.TokenSymbol.of("$WIF \uD83D\uDC36 狗"), LARGEST_PRICE, 1, BASE_TIME, "kit",
+                        io.soltrade.data.domain.QuoteTokens.SOL)),
                 uiEvent(),
                 UiEvent.of("alert.kit", "Prix \u00e9lev\u00e9 \u2191 \uD83D\uDE80 \"quoted\" \\ back", Map.of(), BASE_TIME));
         for (StreamEvent event : events) {

@@ -101,10 +101,14 @@ public abstract class LiveFeedContract {
         List<StreamEvent> events = List.of(
                 new PriceUpdateEvent(new PriceQuote(marker, new BigDecimal("99999999999999999999.999999999999999999"),
                         Long.MAX_VALUE, Instant.parse("2261-12-31T23:59:59.999999Z"), "kit")),
-                new TradeEvent(extremeTrade(pubkey(), BASE_TIME)),
+                new TradeEvent(extremeTrade(pubkey(), BASE_TIME).withCommitment(io.soltrade.data.domain.Commitment.CONFIRMED)),
+                new PriceUpdateEvent(new PriceQuote(io.soltrade.data.domain.TokenSymbol.of("$WIF:{" + word(6) + "} 狗"), BigDecimal.ONE, 1, BASE_TIME, "kit",
+                        io.soltrade.data.domain.QuoteTokens.SOL)),
                 uiEvent());
         for (StreamEvent event : events) {
-            FeedChannel channel = new FeedChannel("kit." + word(12), event.stream());
+            FeedChannel channel = event instanceof PriceUpdateEvent price
+                    ? FeedChannel.prices(price.quote().symbol())
+                    : new FeedChannel("kit." + word(12), event.stream());
             Recorder recorder = new Recorder();
             subscribe(channel, recorder);
 

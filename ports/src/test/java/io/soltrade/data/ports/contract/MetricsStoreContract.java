@@ -10,8 +10,11 @@ import static io.soltrade.data.ports.contract.ContractFixtures.window;
 import static io.soltrade.data.ports.contract.ContractFixtures.windowStart;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.soltrade.data.domain.CandleInterval;
+import io.soltrade.data.domain.MetricBucket;
 import io.soltrade.data.domain.MetricPoint;
 import io.soltrade.data.domain.TimeRange;
+import io.soltrade.data.ports.MetricDownsampleQuery;
 import io.soltrade.data.ports.MetricsStore;
 import io.soltrade.data.ports.PortInput;
 import java.time.Duration;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -207,5 +211,62 @@ public abstract class MetricsStoreContract {
         assertInvalidInput(() -> metricsStore().find(metricName(), nullValue, range, 10));
         assertInvalidInput(() -> metricsStore().find(metricName(), nullKey, range, 10));
         assertInvalidInput(() -> metricsStore().find(metricName(), NO_FILTER, null, 10));
+    }
+
+    @Test
+    void downsamplingGivesAverageMinimumMaximumLastAndCountPerSeriesAndInterval() {
+        String name = metricName();
+        Instant minute = CandleInterval.MINUTES_5.start(windowStart());
+        Map<String, String> a = Map.of("region", "eu", "node", "a");
+        Map<String, String> b = Map.of("region", "eu", "node", "b");
+        List<MetricPoint> points = List.of(
+                MetricPoint.of(name, 6, a, minute.plusSeconds(1)),
+                MetricPoint.of(name, 1, a, minute.plusSeconds(2)),
+                MetricPoint.of(name, 2, a, minute.plusSeconds(3)),
+                MetricPoint.of(name, -4, b, minute.plusSeconds(4)),
+                MetricPoint.of(name, 10, a, minute.plusSeconds(70)),
+                MetricPoint.of(name, 99, Map.of("region", "us", "node", "a"), minute.plusSeconds(5)),
+                MetricPoint.of(name, 7.5, b, minute.plusSeconds(185)));
+        metricsStore().recordBatch(points);
+        awaitVisible();
+        TimeRange range = window(minute, Duration.ofMinutes(4));
+
+        assertThat(metricsStore().downsample(MetricDownsampleQuery.of(name, Map.of("region", "eu"), CandleInterval.MINUTE_1, range, 100)))
+                .containsExactly(
+                        new MetricBucket(minute, name, new TreeMap<>(a), 3, 1, 6, 2, 3),
+                        new MetricBucket(minute, name, new TreeMap<>(b), -4, -4, -4, -4, 1),
+                        new MetricBucket(minute.plusSeconds(60), name, new TreeMap<>(a), 10, 10, 10, 10, 1),
+                        new MetricBucket(minute.plusSeconds(180), name, new TreeMap<>(b), 7.5, 7.5, 7.5, 7.5, 1));
+        assertThat(metricsStore().downsample(MetricDownsampleQuery.of(name, Map.of("node", "a"), CandleInterval.MINUTES_5, range, 100)))
+                .containsExactly(
+                        new MetricBucket(CandleInterval.MINUTES_5.start(minute), name, new TreeMap<>(a), 4.75, 1, 10, 10, 4),
+                        new MetricBucket(CandleInterval.MINUTES_5.start(minute), name, new TreeMap<>(Map.of("region", "us", "node", "a")), 99, 99, 99, 99, 1));
+        assertThat(metricsStore().downsample(MetricDownsampleQuery.of(name, Map.of(), CandleInterval.MINUTE_1, range, 2))).hasSize(2);
+        assertThat(metricsStore().downsample(MetricDownsampleQuery.of(name, Map.of("region", "asia"), CandleInterval.MINUTE_1, range, 10))).isEmpty();
+    }
+
+    @Test
+    void downsamplingIsHalfOpen() {
+        String name = metricName();
+        Instant from = CandleInterval.MINUTES_5.start(windowStart()).plusSeconds(30);
+        Instant to = from.plusSeconds(60);
+        metricsStore().recordBatch(List.of(MetricPoint.of(name, 1, Map.of(), micros(from, -1)), MetricPoint.of(name, 2, Map.of(), from),
+                MetricPoint.of(name, 3, Map.of(), micros(to, -1)), MetricPoint.of(name, 4, Map.of(), to)));
+        awaitVisible();
+
+        assertThat(metricsStore().downsample(MetricDownsampleQuery.of(name, Map.of(), CandleInterval.MINUTES_5, TimeRange.of(from, to), 10)))
+                .containsExactly(new MetricBucket(CandleInterval.MINUTES_5.start(from), name, new TreeMap<>(), 2.5, 2, 3, 3, 2));
+    }
+
+    @Test
+    void badDownsampleQueriesAreRejected() {
+        TimeRange range = window(windowStart(), Duration.ofMinutes(1));
+        Map<String, String> nullValue = new HashMap<>();
+        nullValue.put("region", null);
+        assertInvalidInput(() -> metricsStore().downsample(null));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricDownsampleQuery.of(metricName(), nullValue, CandleInterval.MINUTE_1, range, 10))
+                .isInstanceOf(io.soltrade.data.domain.DomainValidationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricDownsampleQuery.of(metricName(), Map.of(), CandleInterval.MINUTE_1, range, 0))
+                .isInstanceOf(io.soltrade.data.domain.DomainValidationException.class);
     }
 }

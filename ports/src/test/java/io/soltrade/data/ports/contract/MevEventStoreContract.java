@@ -178,4 +178,54 @@ public abstract class MevEventStoreContract {
         assertInvalidInput(() -> mevEventStore().findByOutcome(null, range, 10));
         assertInvalidInput(() -> mevEventStore().findByOutcome(MevOutcome.AVOIDED, null, 10));
     }
+
+    @Test
+    void eventsOfATraderAreOldestFirstWithinTheRange() {
+        Instant from = windowStart();
+        MevEvent template = mevEvent(MevOutcome.AVOIDED, from);
+        List<MevEvent> mine = new ArrayList<>();
+        for (Instant at : List.of(micros(from, -1), from, from.plusSeconds(10), micros(from.plusSeconds(60), -1), from.plusSeconds(60))) {
+            MevEvent base = mevEvent(MevOutcome.NOT_ATTACKED, at);
+            mine.add(new MevEvent(base.id(), at, template.trader(), base.token(), base.victimSignature(), base.sandwichProbability(),
+                    base.predictedLoss(), base.actualLoss(), base.outcome(), base.tradeId()));
+        }
+        MevEvent someoneElse = mevEvent(MevOutcome.SANDWICHED, from.plusSeconds(5));
+        mevEventStore().batchSave(List.of(mine.get(3), mine.get(0), someoneElse, mine.get(4), mine.get(2), mine.get(1)));
+        awaitVisible();
+        TimeRange range = window(from, Duration.ofSeconds(60));
+
+        assertThat(mevEventStore().findByTrader(template.trader(), range, 100)).containsExactlyElementsOf(mine.subList(1, 4));
+        assertThat(mevEventStore().findByTrader(template.trader(), range, 2)).containsExactlyElementsOf(mine.subList(1, 3));
+        assertThat(mevEventStore().findByTrader(ContractFixtures.traderId(), range, 100)).isEmpty();
+    }
+
+    @Test
+    void eventsOfOneTradeNameItAndComeOldestFirst() {
+        Instant at = windowStart();
+        io.soltrade.data.domain.TradeId trade = ContractFixtures.onChainTradeId();
+        MevEvent predicted = mevEvent(MevOutcome.UNDETERMINED, at).forTrade(trade);
+        MevEvent assessed = mevEvent(MevOutcome.SANDWICHED, at.plusSeconds(2)).forTrade(trade);
+        MevEvent otherTrade = mevEvent(MevOutcome.SANDWICHED, at.plusSeconds(1));
+        MevEvent noTrade = new MevEvent(UUID.randomUUID(), at.plusSeconds(3), predicted.trader(), predicted.token(), Optional.empty(), 0.5,
+                TokenAmount.ZERO, TokenAmount.ZERO, MevOutcome.NOT_ATTACKED);
+        mevEventStore().batchSave(List.of(assessed, otherTrade, predicted, noTrade));
+        awaitVisible();
+
+        assertThat(mevEventStore().findByTrade(trade, 10)).containsExactly(predicted, assessed);
+        assertThat(mevEventStore().findByTrade(trade, 1)).containsExactly(predicted);
+        assertThat(mevEventStore().findByTrade(otherTrade.tradeId().orElseThrow(), 10)).containsExactly(otherTrade);
+        assertThat(mevEventStore().findByTrade(new io.soltrade.data.domain.PaperTradeId("none-" + ContractFixtures.word(10)), 10)).isEmpty();
+        assertThat(all(at)).contains(noTrade);
+        assertThat(all(at).stream().filter(noTrade::equals).findFirst().orElseThrow().tradeId()).isEmpty();
+    }
+
+    @Test
+    void badTraderAndTradeQueriesAreRejected() {
+        TimeRange range = window(windowStart(), Duration.ofMinutes(1));
+        assertInvalidInput(() -> mevEventStore().findByTrader(null, range, 10));
+        assertInvalidInput(() -> mevEventStore().findByTrader(ContractFixtures.traderId(), null, 10));
+        assertInvalidInput(() -> mevEventStore().findByTrader(ContractFixtures.traderId(), range, 0));
+        assertInvalidInput(() -> mevEventStore().findByTrade(null, 10));
+        assertInvalidInput(() -> mevEventStore().findByTrade(ContractFixtures.onChainTradeId(), PortInput.MAX_LIMIT + 1));
+    }
 }

@@ -85,6 +85,24 @@ public abstract class PriceCacheContract {
     }
 
     @Test
+    void symbolsAsTheyExistOnChainAreCachedApartWithTheirQuoteToken() {
+        String unique = ContractFixtures.word(8);
+        List<TokenSymbol> symbols = List.of(TokenSymbol.of("$WIF" + unique), TokenSymbol.of("%24WIF" + unique), TokenSymbol.of("狗" + unique),
+                TokenSymbol.of("\uD83D\uDC36 " + unique), TokenSymbol.of("a:{b}*?[" + unique + "]:seen"), TokenSymbol.of("L".repeat(500) + unique));
+        List<PriceQuote> quotes = new ArrayList<>();
+        for (int i = 0; i < symbols.size(); i++) {
+            quotes.add(new PriceQuote(symbols.get(i), BigDecimal.valueOf(i + 1), 5, BASE_TIME, "kit",
+                    i % 2 == 0 ? io.soltrade.data.domain.QuoteTokens.SOL : io.soltrade.data.domain.QuoteTokens.USDC));
+        }
+        cache.putAll(quotes);
+
+        for (PriceQuote quote : quotes) {
+            assertThat(cache.get(quote.symbol())).contains(quote);
+        }
+        assertThat(cache.getAll(symbols).values()).containsExactlyElementsOf(quotes);
+    }
+
+    @Test
     void pricesRoundTripExactly() {
         List<BigDecimal> prices = List.of(SMALLEST_PRICE, LARGEST_PRICE, new BigDecimal("1"), new BigDecimal("1.5"),
                 new BigDecimal("1.50"), new BigDecimal("123.450000000000000001"), new BigDecimal("42000000"), new BigDecimal("4.2E+7"));

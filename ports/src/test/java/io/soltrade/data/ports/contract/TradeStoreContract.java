@@ -107,18 +107,38 @@ public abstract class TradeStoreContract {
     }
 
     @Test
-    void savingAnotherTradeUnderAStoredIdKeepsTheFirst() {
+    void savingAnotherTradeUnderAStoredIdKeepsTheFirstOnEveryRead() {
         Pubkey token = pubkey();
+        Pubkey otherToken = pubkey();
         Trade first = paperTrade(token, windowStart());
-        Trade second = paperTrade(token, first.executedAt().plusSeconds(1));
-        Trade sameId = new Trade(first.id(), second.executedAt(), second.trader(), second.mode(), second.side(), second.tokenIn(),
-                second.tokenOut(), second.amountIn(), second.amountOut(), second.fee(), second.price(), second.slot(), second.mevStatus());
+        Trade other = paperTrade(otherToken, first.executedAt().plusSeconds(1));
+        Trade sameId = new Trade(first.id(), other.executedAt(), other.trader(), other.mode(), other.side(), other.tokenIn(),
+                other.tokenOut(), other.amountIn(), other.amountOut(), other.fee(), other.price(), other.slot(), other.mevStatus());
         tradeStore().save(first);
         tradeStore().save(sameId);
+        tradeStore().batchSave(List.of(sameId));
         awaitVisible();
 
         assertThat(tradeStore().findById(first.id())).contains(first);
         assertThat(tradeStore().findByToken(token, 10)).containsExactly(first);
+        assertThat(tradeStore().findByToken(otherToken, 10)).isEmpty();
+        assertThat(tradeStore().findBetween(window(first.executedAt(), Duration.ofMinutes(1)), 10)).containsExactly(first);
+        assertThat(tradeStore().findBetween(window(sameId.executedAt(), Duration.ofMinutes(1)), 10)).isEmpty();
+    }
+
+    @Test
+    void savingAnotherTradeUnderAStoredIdAtTheSameTimeKeepsTheFirst() {
+        Pubkey token = pubkey();
+        Trade first = liveTrade(token, windowStart());
+        Trade sameIdAndTime = new Trade(first.id(), first.executedAt(), first.trader(), first.mode(), first.side(), first.tokenIn(),
+                first.tokenOut(), first.amountOut(), first.amountIn(), TokenAmount.ZERO, first.price().add(BigDecimal.ONE), first.slot() + 1,
+                MevStatus.SANDWICHED);
+        tradeStore().save(first);
+        tradeStore().save(sameIdAndTime);
+        awaitVisible();
+
+        assertThat(tradeStore().findById(first.id())).contains(first);
+        assertThat(tradeStore().findBetween(window(first.executedAt(), Duration.ofSeconds(1)), 10)).containsExactly(first);
     }
 
     @Test

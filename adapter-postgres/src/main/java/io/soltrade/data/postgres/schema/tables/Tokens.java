@@ -171,7 +171,7 @@ public class Tokens extends TableImpl<TokensRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.TOKENS_EXTENSIONS_GIN);
+        return Arrays.asList(Indexes.TOKENS_BY_SYMBOL, Indexes.TOKENS_EXTENSIONS_GIN);
     }
 
     @Override
@@ -202,7 +202,7 @@ public class Tokens extends TableImpl<TokensRecord> {
             Internal.createCheck(this, DSL.name("tokens_name_text"), "((((char_length(name) >= 1) AND (char_length(name) <= 128)) AND (btrim(name) <> ''::text) AND (name !~ '[\\u0001-\\u001f\\u007f-\\u009f]'::text)))", true),
             Internal.createCheck(this, DSL.name("tokens_program_known"), "((program = ANY (ARRAY['SPL_TOKEN'::text, 'TOKEN_2022'::text])))", true),
             Internal.createCheck(this, DSL.name("tokens_spl_has_no_extensions"), "(((program = 'TOKEN_2022'::text) OR (extensions = '[]'::jsonb)))", true),
-            Internal.createCheck(this, DSL.name("tokens_symbol_format"), "((symbol ~ '^[A-Za-z0-9_.-]{1,16}$'::text))", true),
+            Internal.createCheck(this, DSL.name("tokens_symbol_text"), "(((char_length(symbol) >= 1) AND (char_length(symbol) <= 10000)))", true),
             Internal.createCheck(this, DSL.name("tokens_updated_after_created"), "((updated_at >= created_at))", true)
         );
     }

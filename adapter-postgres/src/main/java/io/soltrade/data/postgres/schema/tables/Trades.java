@@ -128,6 +128,16 @@ public class Trades extends TableImpl<TradesRecord> {
      */
     public final TableField<TradesRecord, String> TOKEN = createField(DSL.name("token"), SQLDataType.CLOB, this, "");
 
+    /**
+     * The column <code>soltrade.trades.commitment</code>.
+     */
+    public final TableField<TradesRecord, String> COMMITMENT = createField(DSL.name("commitment"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("'FINALIZED'::text"), SQLDataType.CLOB)), this, "");
+
+    /**
+     * The column <code>soltrade.trades.quote</code>.
+     */
+    public final TableField<TradesRecord, String> QUOTE = createField(DSL.name("quote"), SQLDataType.CLOB, this, "");
+
     private Trades(Name alias, Table<TradesRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -164,7 +174,7 @@ public class Trades extends TableImpl<TradesRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.TRADES_BY_TIME, Indexes.TRADES_BY_TOKEN);
+        return Arrays.asList(Indexes.TRADES_BY_TIME, Indexes.TRADES_BY_TOKEN, Indexes.TRADES_BY_TRADER);
     }
 
     @Override
@@ -176,12 +186,14 @@ public class Trades extends TableImpl<TradesRecord> {
     public List<Check<TradesRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("trades_amounts_u64"), "(((amount_in > (0)::numeric) AND (amount_in <= '18446744073709551615'::numeric) AND (amount_out > (0)::numeric) AND (amount_out <= '18446744073709551615'::numeric)))", true),
+            Internal.createCheck(this, DSL.name("trades_commitment_known"), "((commitment = ANY (ARRAY['PROCESSED'::text, 'CONFIRMED'::text, 'FINALIZED'::text, 'FAILED'::text])))", true),
             Internal.createCheck(this, DSL.name("trades_executed_in_range"), "(((executed_at >= '1970-01-01 00:00:00+00'::timestamp with time zone) AND (executed_at <= '2261-12-31 23:59:59.999999+00'::timestamp with time zone)))", true),
             Internal.createCheck(this, DSL.name("trades_fee_u64"), "(((fee >= (0)::numeric) AND (fee <= '18446744073709551615'::numeric)))", true),
             Internal.createCheck(this, DSL.name("trades_id_format"), "(\nCASE\n    WHEN (trade_id ~~ 'paper:%'::text) THEN ((char_length(trade_id) <= 70) AND (trade_id ~ '^paper:[A-Za-z0-9_-]+$'::text))\n    ELSE ((trade_id ~ '^[1-9A-HJ-NP-Za-km-z]+:[0-9]+$'::text) AND ((char_length(split_part(trade_id, ':'::text, 1)) >= 64) AND (char_length(split_part(trade_id, ':'::text, 1)) <= 88)) AND (char_length(split_part(trade_id, ':'::text, 2)) <= 3))\nEND)", true),
             Internal.createCheck(this, DSL.name("trades_live_on_chain"), "(((mode = 'PAPER'::text) OR (trade_id !~~ 'paper:%'::text)))", true),
             Internal.createCheck(this, DSL.name("trades_mev_status_known"), "((mev_status = ANY (ARRAY['NONE'::text, 'PROTECTED'::text, 'SUSPECTED'::text, 'SANDWICHED'::text])))", true),
             Internal.createCheck(this, DSL.name("trades_mode_known"), "((mode = ANY (ARRAY['PAPER'::text, 'LIVE'::text])))", true),
+            Internal.createCheck(this, DSL.name("trades_paper_finalized"), "(((trade_id !~~ 'paper:%'::text) OR (commitment = 'FINALIZED'::text)))", true),
             Internal.createCheck(this, DSL.name("trades_price_positive"), "((price > (0)::numeric))", true),
             Internal.createCheck(this, DSL.name("trades_side_known"), "((side = ANY (ARRAY['BUY'::text, 'SELL'::text])))", true),
             Internal.createCheck(this, DSL.name("trades_slot_not_negative"), "((slot >= 0))", true),

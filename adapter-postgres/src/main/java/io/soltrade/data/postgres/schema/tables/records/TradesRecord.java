@@ -218,6 +218,34 @@ public class TradesRecord extends UpdatableRecordImpl<TradesRecord> {
         return (String) get(13);
     }
 
+    /**
+     * Setter for <code>soltrade.trades.commitment</code>.
+     */
+    public void setCommitment(String value) {
+        set(14, value);
+    }
+
+    /**
+     * Getter for <code>soltrade.trades.commitment</code>.
+     */
+    public String getCommitment() {
+        return (String) get(14);
+    }
+
+    /**
+     * Setter for <code>soltrade.trades.quote</code>.
+     */
+    public void setQuote(String value) {
+        set(15, value);
+    }
+
+    /**
+     * Getter for <code>soltrade.trades.quote</code>.
+     */
+    public String getQuote() {
+        return (String) get(15);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -241,7 +269,7 @@ public class TradesRecord extends UpdatableRecordImpl<TradesRecord> {
     /**
      * Create a detached, initialised TradesRecord
      */
-    public TradesRecord(String tradeId, OffsetDateTime executedAt, String traderId, String mode, String side, String tokenIn, String tokenOut, BigInteger amountIn, BigInteger amountOut, BigInteger fee, BigDecimal price, Long slot, String mevStatus, String token) {
+    public TradesRecord(String tradeId, OffsetDateTime executedAt, String traderId, String mode, String side, String tokenIn, String tokenOut, BigInteger amountIn, BigInteger amountOut, BigInteger fee, BigDecimal price, Long slot, String mevStatus, String token, String commitment, String quote) {
         super(Trades.TRADES);
 
         setTradeId(tradeId);
@@ -258,6 +286,8 @@ public class TradesRecord extends UpdatableRecordImpl<TradesRecord> {
         setSlot(slot);
         setMevStatus(mevStatus);
         setToken(token);
+        setCommitment(commitment);
+        setQuote(quote);
         resetChangedOnNotNull();
     }
 }

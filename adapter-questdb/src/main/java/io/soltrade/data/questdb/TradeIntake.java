@@ -1,0 +1,392 @@
+package io.soltrade.data.questdb;
+
+import io.soltrade.data.domain.Commitment;
+import io.soltrade.data.domain.DomainValidationException;
+import io.soltrade.data.domain.Trade;
+import io.soltrade.data.domain.TradeId;
+import io.soltrade.data.ports.DbErrorKind;
+import io.soltrade.data.ports.DbException;
+import io.soltrade.data.ports.PermanentDbException;
+import io.soltrade.data.ports.TransientDbException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one path every trade write of a store takes, so that a trade id is written once whatever its timestamp.
+ * QuestDB's DEDUP keys must include the designated timestamp, so a trade saved again at another time would be a
+ * second row; the intake instead looks every id up before writing it and drops the ones stored (the first save
+ * wins).
+ *
+ * <p>One thread runs cycles: take everything queued (up to the writer's capacity in rows), look the new ids up in
+ * one indexed query per 256 ids, apply the commitment updates of the cycle to the stored or just-saved trade, write the
+ * rows that remain in one synchronous request, then complete the callers. Because cycles never overlap, no id can be
+ * in flight while another cycle looks it up. Concurrent callers share a cycle as they would share a request of the
+ * batch writer; a failure fails every call of its cycle (each may be retried: the lookup makes a retry harmless).
+ *
+ * <p>The lookup does not wait for WAL apply (waiting made every cycle as slow as QuestDB's apply lag: 19 single saves
+ * a second from 8 threads on a loaded machine): what this intake wrote and the table may not have applied yet it
+ * remembers itself ({@link RecentWrites}), until the table's applied transaction passes a sequencer transaction read
+ * after the write was acknowledged.
+ *
+ * <p>Saves of other processes are not seen until they commit: two processes saving one id at two different times at
+ * the same moment can still both write a row (see the adapter README).
+ */
+final class TradeIntake implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TradeIntake.class);
+    private static final String BACKEND = QuestDbExceptionTranslator.BACKEND;
+
+    private sealed interface Request permits Save, Update {
+        int rows();
+
+        /** When the caller queued it ({@link System#nanoTime()}): its retry deadline counts from here. */
+        long queuedNanos();
+
+        void fail(DbException failure);
+    }
+
+    private record Save(List<Trade> trades, CompletableFuture<Void> done, long queuedNanos) implements Request {
+        @Override
+        public int rows() {
+            return trades.size();
+        }
+
+        @Override
+        public void fail(DbException failure) {
+            done.completeExceptionally(failure);
+        }
+    }
+
+    private record Update(TradeId id, Commitment commitment, CompletableFuture<Trade> done, long queuedNanos) implements Request {
+        @Override
+        public int rows() {
+            return 1;
+        }
+
+        @Override
+        public void fail(DbException failure) {
+            done.completeExceptionally(failure);
+        }
+    }
+
+    private final IlpBatchWriter writer;
+    private final StoredTrades stored;
+    private final int capacityRows;
+    private final Duration enqueueTimeout;
+    private final Duration retryDeadline;
+    private final java.util.concurrent.atomic.LongAdder readsRetried = new java.util.concurrent.atomic.LongAdder();
+    private final Semaphore room;
+    private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean closed;
+
+    /** The trades a cycle looks up and reads, over PG wire, as the table has applied them (no read barrier). */
+    interface StoredTrades {
+        Set<String> appliedIds(Collection<String> naturalKeys);
+
+        Optional<Trade> findApplied(TradeId id);
+
+        /** The table's {@code [writerTxn, sequencerTxn]}; a suspended table is a {@link TransientDbException}. */
+        long[] walTransactions();
+    }
+
+    /**
+     * The trades this intake wrote that the table may not have applied yet, by id. Each batch is dropped once the
+     * table's applied transaction reaches a sequencer transaction read after the batch was acknowledged (so at or
+     * above the batch's own). Touched by the intake thread only.
+     */
+    private static final class RecentWrites {
+        private static final class Batch {
+            final Map<String, Trade> trades;
+            long sequencedBound = -1;
+
+            Batch(Map<String, Trade> trades) {
+                this.trades = trades;
+            }
+        }
+
+        private final java.util.ArrayDeque<Batch> batches = new java.util.ArrayDeque<>();
+        private final Map<String, Trade> byId = new java.util.HashMap<>();
+
+        void settle(long applied, long sequenced) {
+            for (Batch batch : batches) {
+                if (batch.sequencedBound < 0) {
+                    batch.sequencedBound = sequenced;
+                }
+            }
+            while (!batches.isEmpty() && applied >= batches.peekFirst().sequencedBound) {
+                batches.pollFirst().trades.forEach(byId::remove); // remove(key, value): a later batch's version stays
+            }
+        }
+
+        void add(Map<String, Trade> written) {
+            if (!written.isEmpty()) {
+                batches.addLast(new Batch(Map.copyOf(written)));
+                byId.putAll(written);
+            }
+        }
+
+        Trade get(String id) {
+            return byId.get(id);
+        }
+
+        int size() {
+            return byId.size();
+        }
+    }
+
+    private final RecentWrites recent = new RecentWrites();
+    /**
+     * How often a cycle asks the table how far it has applied (to forget applied writes): not every cycle, since the
+     * answer only bounds memory, never correctness; more often once many writes are remembered.
+     */
+    private static final long SETTLE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final int MAX_RECENT = 100_000;
+    private long lastSettled;
+
+    TradeIntake(IlpBatchWriter writer, StoredTrades stored, int capacityRows, Duration enqueueTimeout, Duration retryDeadline) {
+        this.retryDeadline = retryDeadline;
+        this.writer = writer;
+        this.stored = stored;
+        this.capacityRows = capacityRows;
+        this.enqueueTimeout = enqueueTimeout;
+        this.room = new Semaphore(capacityRows);
+        this.thread = new Thread(this::run, "questdb-trade-intake");
+        this.thread.setDaemon(true);
+    }
+
+    /** The thread starts with the first request, so an intake that is only built (a failed start) holds none. */
+    private void ensureStarted() {
+        if (!started.get() && started.compareAndSet(false, true)) {
+            thread.start();
+        }
+    }
+
+    /** Queues the trades; the future completes once the new ones are durable (ids already stored are skipped). */
+    CompletableFuture<Void> save(List<Trade> trades) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (trades.isEmpty()) {
+            done.complete(null);
+            return done;
+        }
+        offer(new Save(List.copyOf(trades), done, System.nanoTime()));
+        return done;
+    }
+
+    /** Queues a commitment update; the future completes with the trade as stored afterwards. */
+    CompletableFuture<Trade> updateCommitment(TradeId id, Commitment commitment) {
+        CompletableFuture<Trade> done = new CompletableFuture<>();
+        offer(new Update(id, commitment, done, System.nanoTime()));
+        return done;
+    }
+
+    private void offer(Request request) {
+        if (request.rows() > capacityRows) {
+            throw DbException.invalidInput(BACKEND, "a batch of " + request.rows() + " rows exceeds the writer's buffer capacity of "
+                    + capacityRows + " rows", null);
+        }
+        if (closed) {
+            throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
+        }
+        try {
+            if (!room.tryAcquire(request.rows(), enqueueTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new TransientDbException(DbErrorKind.BACKPRESSURE, BACKEND, "questdb trade intake stayed full for "
+                        + enqueueTimeout.toMillis() + " ms; nothing was written", null, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientDbException(DbErrorKind.BACKPRESSURE, BACKEND, "interrupted while waiting for room; nothing was written", null, e);
+        }
+        ensureStarted();
+        queue.add(request);
+        if (closed && queue.remove(request)) {
+            room.release(request.rows());
+            throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
+        }
+    }
+
+    private void run() {
+        try {
+            while (!closed || !queue.isEmpty()) {
+                Request first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Request> cycle = new ArrayList<>(List.of(first));
+                int rows = first.rows();
+                for (Request next = queue.peek(); next != null && rows + next.rows() <= capacityRows; next = queue.peek()) {
+                    cycle.add(queue.poll());
+                    rows += next.rows();
+                }
+                try {
+                    process(cycle);
+                } finally {
+                    room.release(rows);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            LOG.error("questdb trade intake thread died; failing every queued trade write", e);
+            closed = true;
+        } finally {
+            PermanentDbException gone = new PermanentDbException(DbErrorKind.CLOSED, BACKEND,
+                    "the questdb trade store closed before this write was attempted; nothing was written", null, null);
+            for (Request request; (request = queue.poll()) != null; ) {
+                room.release(request.rows());
+                request.fail(gone);
+            }
+        }
+    }
+
+    /**
+     * Runs a read of the cycle, retrying transient failures (a server restarting or frozen) with backoff until the
+     * cycle's oldest request reaches the writer's retry deadline, as the writer does with its own requests; meanwhile
+     * the cycle keeps its room, so callers meet backpressure instead of piling up.
+     */
+    private <T> T retrying(List<Request> cycle, java.util.function.Supplier<T> read) {
+        long deadline = deadline(cycle);
+        long backoff = TimeUnit.MILLISECONDS.toNanos(10);
+        while (true) {
+            try {
+                return read.get();
+            } catch (TransientDbException e) {
+                if (closed || System.nanoTime() + backoff - deadline > 0 || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                readsRetried.increment();
+                java.util.concurrent.locks.LockSupport.parkNanos(backoff);
+                backoff = Math.min(TimeUnit.SECONDS.toNanos(1), backoff * 2);
+            }
+        }
+    }
+
+    /** The retry deadline of a cycle: the writer's retry deadline from when its oldest request was queued. */
+    private long deadline(List<Request> cycle) {
+        return cycle.stream().mapToLong(Request::queuedNanos).min().orElse(System.nanoTime()) + retryDeadline.toNanos();
+    }
+
+    private void process(List<Request> cycle) {
+        try {
+            long now = System.nanoTime();
+            if (recent.size() > 0 && (now - lastSettled >= SETTLE_INTERVAL_NANOS || recent.size() > MAX_RECENT)) {
+                long[] transactions = retrying(cycle, stored::walTransactions);
+                recent.settle(transactions[0], transactions[1]);
+                lastSettled = now;
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            Set<String> storedIds = new HashSet<>();
+            for (Request request : cycle) {
+                if (request instanceof Save save) {
+                    for (Trade trade : save.trades()) {
+                        String id = trade.id().naturalKey();
+                        if (recent.get(id) != null) {
+                            storedIds.add(id);
+                        } else {
+                            ids.add(id);
+                        }
+                    }
+                }
+            }
+            storedIds.addAll(retrying(cycle, () -> stored.appliedIds(ids)));
+            Map<String, Trade> writes = new LinkedHashMap<>();
+            Map<Update, Object> outcomes = new LinkedHashMap<>();
+            java.util.function.Function<TradeId, Optional<Trade>> findApplied = id -> retrying(cycle, () -> stored.findApplied(id));
+            for (Request request : cycle) {
+                if (request instanceof Save save) {
+                    for (Trade trade : save.trades()) {
+                        String id = trade.id().naturalKey();
+                        if (!storedIds.contains(id)) {
+                            writes.putIfAbsent(id, trade);
+                        }
+                    }
+                } else if (request instanceof Update update) {
+                    outcomes.put(update, apply(update, writes, findApplied));
+                }
+            }
+            // the write keeps to the cycle's deadline (its lookups already spent part of it): one deadline per call
+            writer.write(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()), deadline(cycle));
+            recent.add(writes);
+            for (Request request : cycle) {
+                if (request instanceof Save save) {
+                    save.done().complete(null);
+                } else if (request instanceof Update update) {
+                    Object outcome = outcomes.get(update);
+                    if (outcome instanceof Trade trade) {
+                        update.done().complete(trade);
+                    } else {
+                        update.fail((DbException) outcome);
+                    }
+                }
+            }
+        } catch (DbException e) {
+            cycle.forEach(request -> request.fail(e));
+        } catch (RuntimeException e) {
+            DbException failure = new PermanentDbException(DbErrorKind.QUERY, BACKEND, "trade write failed: " + e, null, e);
+            cycle.forEach(request -> request.fail(failure));
+        }
+    }
+
+    /** The trade after the update (now in {@code writes} if it changed), or the DbException the caller gets. */
+    private Object apply(Update update, Map<String, Trade> writes, java.util.function.Function<TradeId, Optional<Trade>> findApplied) {
+        String id = update.id().naturalKey();
+        Trade current = writes.get(id);
+        if (current == null) {
+            current = recent.get(id);
+        }
+        if (current == null) {
+            Optional<Trade> found = findApplied.apply(update.id());
+            if (found.isEmpty()) {
+                return DbException.of(DbErrorKind.NOT_FOUND, BACKEND, "no trade " + id);
+            }
+            current = found.get();
+        }
+        try {
+            Trade advanced = current.advancedTo(update.commitment());
+            if (advanced != current) {
+                writes.put(id, advanced);
+            }
+            return advanced;
+        } catch (DomainValidationException e) {
+            return DbException.of(DbErrorKind.CONSTRAINT, BACKEND, "trade " + id + ": " + e.getMessage());
+        }
+    }
+
+    /** How many times a cycle's lookup was tried again after a transient failure. */
+    long readsRetried() {
+        return readsRetried.sum();
+    }
+
+    /** Stops intake, lets the thread finish what is queued (within {@code deadline}), then fails the rest. */
+    void close(Duration deadline) {
+        closed = true;
+        try {
+            thread.join(Math.max(1, deadline.toMillis()));
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(1_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(10));
+    }
+}
