@@ -1,6 +1,7 @@
 package io.soltrade.data.memory;
 
 import io.soltrade.data.domain.StreamEvent;
+import io.soltrade.data.ports.FeedChannel;
 import io.soltrade.data.ports.FeedSubscription;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,16 +14,31 @@ import java.util.function.Consumer;
  * the conflation) and the channel's subscribers. Publishers and the ticker meet only in an atomic swap.
  */
 final class ConflatedChannel {
+    private final FeedChannel channel;
     private final AtomicReference<StreamEvent> latest = new AtomicReference<>();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicLong listenerFailures;
+    private final Consumer<ConflatedChannel> onUnsubscribed;
 
-    ConflatedChannel(AtomicLong listenerFailures) {
+    /** @param onUnsubscribed told when a subscriber leaves, so the feed can forget a channel nobody uses */
+    ConflatedChannel(FeedChannel channel, AtomicLong listenerFailures, Consumer<ConflatedChannel> onUnsubscribed) {
+        this.channel = channel;
         this.listenerFailures = listenerFailures;
+        this.onUnsubscribed = onUnsubscribed;
     }
 
-    void offer(StreamEvent event) {
-        latest.set(event);
+    FeedChannel channel() {
+        return channel;
+    }
+
+    /** Makes {@code event} the latest; true when none was waiting, i.e. the channel has just become due for a tick. */
+    boolean offer(StreamEvent event) {
+        return latest.getAndSet(event) == null;
+    }
+
+    /** No subscriber and nothing waiting: the feed may forget the channel. */
+    boolean isUnused() {
+        return subscribers.isEmpty() && latest.get() == null;
     }
 
     Subscriber subscribe(Consumer<StreamEvent> listener) {
@@ -72,7 +88,9 @@ final class ConflatedChannel {
         @Override
         public void close() {
             open = false;
-            subscribers.remove(this);
+            if (subscribers.remove(this)) {
+                onUnsubscribed.accept(ConflatedChannel.this);
+            }
         }
     }
 }

@@ -25,13 +25,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * The configuration reads and writes over one {@link ConfigTables}: the store's own (under its lock) or a
- * transaction's private copy. Each call validates its arguments, then consults the simulation, then reads or
- * changes the tables, computing every new value before changing anything so a rejected call changes nothing.
+ * The configuration reads and writes over one {@link ConfigTables}: the store's own or a unit of work's private
+ * draft. Each call validates its arguments, then consults the simulation (its latency included), then reads or
+ * changes the tables through its {@link Gate}, computing every new value before changing anything so a rejected
+ * call changes nothing. The gate of the store's tables is the store's lock, held only for the table access itself:
+ * never across the simulated latency, and never across a caller's unit of work.
  *
  * <p>Inside a transaction, a simulated failure also marks the transaction aborted, as a lost connection would:
  * the commit then fails even if the work caught the exception.
@@ -50,14 +53,35 @@ final class MemoryConfigOperations implements ConfigOperations {
             Comparator.comparing(OrderRule::createdAt).thenComparing(OrderRule::id);
 
     private final ConfigTables tables;
+    private final Gate gate;
     private final Simulation simulation;
     private final Clock clock;
     private final boolean transactional;
     private volatile boolean open = true;
     private volatile DbException abortedBy;
 
-    MemoryConfigOperations(ConfigTables tables, Simulation simulation, Clock clock, boolean transactional) {
+    /** How the operations reach their tables: under the store's lock, or directly (a unit's private draft). */
+    interface Gate {
+        <T> T read(Supplier<T> query);
+
+        <T> T write(Supplier<T> change);
+    }
+
+    static final Gate PRIVATE = new Gate() {
+        @Override
+        public <T> T read(Supplier<T> query) {
+            return query.get();
+        }
+
+        @Override
+        public <T> T write(Supplier<T> change) {
+            return change.get();
+        }
+    };
+
+    MemoryConfigOperations(ConfigTables tables, Gate gate, Simulation simulation, Clock clock, boolean transactional) {
         this.tables = tables;
+        this.gate = gate;
         this.simulation = simulation;
         this.clock = clock;
         this.transactional = transactional;
@@ -83,13 +107,16 @@ final class MemoryConfigOperations implements ConfigOperations {
         PortInput.notNull(token, "token", BACKEND);
         PortInput.notNull(actor, "actor", BACKEND);
         simulate(true, "upsertToken");
-        TokenMetadata before = tables.tokens.get(token.mint());
-        if (token.equals(before)) {
-            return;
-        }
-        AuditEntry entry = audit(actor, before == null ? CREATE : UPDATE, TOKEN, token.mint().base58(), before, token);
-        tables.tokens.put(token.mint(), token);
-        append(entry);
+        gate.write(() -> {
+            TokenMetadata before = tables.tokens().get(token.mint());
+            if (token.equals(before)) {
+                return null;
+            }
+            AuditEntry entry = audit(actor, before == null ? CREATE : UPDATE, TOKEN, token.mint().base58(), before, token);
+            tables.putToken(token);
+            tables.appendAudit(entry);
+            return null;
+        });
     }
 
     @Override
@@ -97,7 +124,7 @@ final class MemoryConfigOperations implements ConfigOperations {
         checkOpen();
         PortInput.notNull(mint, "mint", BACKEND);
         simulate(false, "findToken");
-        return Optional.ofNullable(tables.tokens.get(mint));
+        return gate.read(() -> Optional.ofNullable(tables.tokens().get(mint)));
     }
 
     @Override
@@ -106,7 +133,7 @@ final class MemoryConfigOperations implements ConfigOperations {
         PortInput.notNull(symbol, "symbol", BACKEND);
         PortInput.limit(limit, BACKEND);
         simulate(false, "findTokensBySymbol");
-        return tables.tokens.values().stream().filter(token -> token.symbol().equals(symbol)).limit(limit).toList();
+        return gate.read(() -> tables.tokens().values().stream().filter(token -> token.symbol().equals(symbol)).limit(limit).toList());
     }
 
     @Override
@@ -115,7 +142,7 @@ final class MemoryConfigOperations implements ConfigOperations {
         PortInput.notNull(type, "type", BACKEND);
         PortInput.limit(limit, BACKEND);
         simulate(false, "findTokensWithExtension");
-        return tables.tokens.values().stream().filter(token -> token.has(type)).limit(limit).toList();
+        return gate.read(() -> tables.tokens().values().stream().filter(token -> token.has(type)).limit(limit).toList());
     }
 
     // ---- trader configuration
@@ -126,17 +153,19 @@ final class MemoryConfigOperations implements ConfigOperations {
         PortInput.notNull(config, "config", BACKEND);
         PortInput.notNull(actor, "actor", BACKEND);
         simulate(true, "saveTraderConfig");
-        TraderConfig stored = tables.traderConfigs.get(config.trader());
-        long storedVersion = stored == null ? 0 : stored.version();
-        if (config.version() != storedVersion) {
-            throw DbException.of(DbErrorKind.VERSION_CONFLICT, BACKEND, "trader config of " + config.trader() + " is at version "
-                    + storedVersion + (stored == null ? " (none stored)" : "") + ", the update names version " + config.version());
-        }
-        TraderConfig saved = config.withVersion(storedVersion + 1);
-        AuditEntry entry = audit(actor, stored == null ? CREATE : UPDATE, TRADER_CONFIG, config.trader().value(), stored, saved);
-        tables.traderConfigs.put(config.trader(), saved);
-        append(entry);
-        return saved;
+        return gate.write(() -> {
+            TraderConfig stored = tables.traderConfigs().get(config.trader());
+            long storedVersion = stored == null ? 0 : stored.version();
+            if (config.version() != storedVersion) {
+                throw DbException.of(DbErrorKind.VERSION_CONFLICT, BACKEND, "trader config of " + config.trader() + " is at version "
+                        + storedVersion + (stored == null ? " (none stored)" : "") + ", the update names version " + config.version());
+            }
+            TraderConfig saved = config.withVersion(storedVersion + 1);
+            AuditEntry entry = audit(actor, stored == null ? CREATE : UPDATE, TRADER_CONFIG, config.trader().value(), stored, saved);
+            tables.putTraderConfig(saved);
+            tables.appendAudit(entry);
+            return saved;
+        });
     }
 
     @Override
@@ -144,7 +173,7 @@ final class MemoryConfigOperations implements ConfigOperations {
         checkOpen();
         PortInput.notNull(trader, "trader", BACKEND);
         simulate(false, "findTraderConfig");
-        return Optional.ofNullable(tables.traderConfigs.get(trader));
+        return gate.read(() -> Optional.ofNullable(tables.traderConfigs().get(trader)));
     }
 
     // ---- order rules
@@ -155,22 +184,25 @@ final class MemoryConfigOperations implements ConfigOperations {
         PortInput.notNull(rule, "rule", BACKEND);
         PortInput.notNull(actor, "actor", BACKEND);
         simulate(true, "saveOrderRule");
-        OrderRule existing = tables.rules.get(rule.id());
-        if (existing != null) {
-            if (existing.equals(rule)) {
-                return;
+        gate.write(() -> {
+            OrderRule existing = tables.rules().get(rule.id());
+            if (existing != null) {
+                if (existing.equals(rule)) {
+                    return null;
+                }
+                throw DbException.of(DbErrorKind.CONSTRAINT, BACKEND, "order rule " + rule.id() + " exists with different content");
             }
-            throw DbException.of(DbErrorKind.CONSTRAINT, BACKEND, "order rule " + rule.id() + " exists with different content");
-        }
-        if (!tables.traderConfigs.containsKey(rule.trader())) {
-            throw DbException.of(DbErrorKind.CONSTRAINT, BACKEND, "order rule " + rule.id() + ": trader " + rule.trader() + " has no configuration");
-        }
-        if (!tables.tokens.containsKey(rule.token())) {
-            throw DbException.of(DbErrorKind.CONSTRAINT, BACKEND, "order rule " + rule.id() + ": token " + rule.token() + " is not known");
-        }
-        AuditEntry entry = audit(actor, CREATE, ORDER_RULE, rule.id().toString(), null, rule);
-        tables.rules.put(rule.id(), rule);
-        append(entry);
+            if (!tables.traderConfigs().containsKey(rule.trader())) {
+                throw DbException.of(DbErrorKind.CONSTRAINT, BACKEND, "order rule " + rule.id() + ": trader " + rule.trader() + " has no configuration");
+            }
+            if (!tables.tokens().containsKey(rule.token())) {
+                throw DbException.of(DbErrorKind.CONSTRAINT, BACKEND, "order rule " + rule.id() + ": token " + rule.token() + " is not known");
+            }
+            AuditEntry entry = audit(actor, CREATE, ORDER_RULE, rule.id().toString(), null, rule);
+            tables.putRule(rule);
+            tables.appendAudit(entry);
+            return null;
+        });
     }
 
     @Override
@@ -178,7 +210,7 @@ final class MemoryConfigOperations implements ConfigOperations {
         checkOpen();
         PortInput.notNull(id, "id", BACKEND);
         simulate(false, "findOrderRule");
-        return Optional.ofNullable(tables.rules.get(id));
+        return gate.read(() -> Optional.ofNullable(tables.rules().get(id)));
     }
 
     @Override
@@ -186,7 +218,7 @@ final class MemoryConfigOperations implements ConfigOperations {
         checkOpen();
         PortInput.notNull(token, "token", BACKEND);
         simulate(false, "activeRules");
-        return rules().filter(rule -> rule.token().equals(token) && rule.isActive()).toList();
+        return gate.read(() -> rules().filter(rule -> rule.token().equals(token) && rule.isActive()).toList());
     }
 
     @Override
@@ -195,11 +227,11 @@ final class MemoryConfigOperations implements ConfigOperations {
         PortInput.notNull(trader, "trader", BACKEND);
         PortInput.limit(limit, BACKEND);
         simulate(false, "rulesOf");
-        return rules().filter(rule -> rule.trader().equals(trader)).limit(limit).toList();
+        return gate.read(() -> rules().filter(rule -> rule.trader().equals(trader)).limit(limit).toList());
     }
 
     private Stream<OrderRule> rules() {
-        return tables.rules.values().stream().sorted(OLDEST_FIRST);
+        return tables.rules().values().stream().sorted(OLDEST_FIRST);
     }
 
     @Override
@@ -219,18 +251,20 @@ final class MemoryConfigOperations implements ConfigOperations {
         PortInput.notNull(actor, "actor", BACKEND);
         domain(() -> Checks.timestamp(at, "at"));
         simulate(true, action);
-        OrderRule rule = tables.rules.get(id);
-        if (rule == null) {
-            throw DbException.of(DbErrorKind.NOT_FOUND, BACKEND, "no order rule " + id);
-        }
-        if (!rule.isActive()) {
-            return Optional.empty();
-        }
-        OrderRule closed = domain(() -> transition.apply(rule));
-        AuditEntry entry = audit(actor, action, ORDER_RULE, id.toString(), rule, closed);
-        tables.rules.put(id, closed);
-        append(entry);
-        return Optional.of(closed);
+        return gate.write(() -> {
+            OrderRule rule = tables.rules().get(id);
+            if (rule == null) {
+                throw DbException.of(DbErrorKind.NOT_FOUND, BACKEND, "no order rule " + id);
+            }
+            if (!rule.isActive()) {
+                return Optional.<OrderRule>empty();
+            }
+            OrderRule closed = domain(() -> transition.apply(rule));
+            AuditEntry entry = audit(actor, action, ORDER_RULE, id.toString(), rule, closed);
+            tables.putRule(closed);
+            tables.appendAudit(entry);
+            return Optional.of(closed);
+        });
     }
 
     // ---- node health
@@ -240,8 +274,10 @@ final class MemoryConfigOperations implements ConfigOperations {
         checkOpen();
         PortInput.notNull(health, "health", BACKEND);
         simulate(true, "recordNodeHealth");
-        tables.nodes.put(health.nodeId(), health);
-        tables.nodeHistory.put(new NodeCheck(health.nodeId(), health.checkedAt()), health);
+        gate.write(() -> {
+            tables.putNodeHealth(health);
+            return null;
+        });
     }
 
     @Override
@@ -249,14 +285,14 @@ final class MemoryConfigOperations implements ConfigOperations {
         checkOpen();
         PortInput.notNull(nodeId, "nodeId", BACKEND);
         simulate(false, "findNodeHealth");
-        return Optional.ofNullable(tables.nodes.get(nodeId));
+        return gate.read(() -> Optional.ofNullable(tables.nodes().get(nodeId)));
     }
 
     @Override
     public List<NodeHealth> allNodeHealth() {
         checkOpen();
         simulate(false, "allNodeHealth");
-        return List.copyOf(tables.nodes.values());
+        return gate.read(() -> List.copyOf(tables.nodes().values()));
     }
 
     @Override
@@ -266,8 +302,8 @@ final class MemoryConfigOperations implements ConfigOperations {
         PortInput.notNull(range, "range", BACKEND);
         PortInput.limit(limit, BACKEND);
         simulate(false, "nodeHealthHistory");
-        return tables.nodeHistory.subMap(new NodeCheck(nodeId, range.from()), true, new NodeCheck(nodeId, range.to()), false)
-                .values().stream().limit(limit).toList();
+        return gate.read(() -> tables.nodeHistory().subMap(new NodeCheck(nodeId, range.from()), true, new NodeCheck(nodeId, range.to()), false)
+                .values().stream().limit(limit).toList());
     }
 
     // ---- audit
@@ -279,18 +315,13 @@ final class MemoryConfigOperations implements ConfigOperations {
         PortInput.notNull(entityId, "entityId", BACKEND);
         PortInput.limit(limit, BACKEND);
         simulate(false, "auditTrail");
-        return tables.audit.subMap(new AuditKey(entityType, entityId, 0), true, new AuditKey(entityType, entityId, Long.MAX_VALUE), true)
-                .descendingMap().values().stream().limit(limit).toList();
+        return gate.read(() -> tables.audit().subMap(new AuditKey(entityType, entityId, 0), true, new AuditKey(entityType, entityId, Long.MAX_VALUE), true)
+                .descendingMap().values().stream().limit(limit).toList());
     }
 
     private AuditEntry audit(Actor actor, String action, String entityType, String entityId, Object before, Object after) {
         return new AuditEntry(actor, action, entityType, entityId,
                 Optional.ofNullable(before).map(AuditJson::of), Optional.ofNullable(after).map(AuditJson::of), clock.instant());
-    }
-
-    private void append(AuditEntry entry) {
-        tables.auditSequence++;
-        tables.audit.put(new AuditKey(entry.entityType(), entry.entityId(), tables.auditSequence), entry);
     }
 
     // ---- plumbing

@@ -26,10 +26,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Configuration in memory, serializable by construction: reads share a read lock, every write and every
- * {@link #inTransaction} unit holds the write lock. A unit works on a private copy of the tables, which replaces
- * the store's tables only when the unit returns, so an exception (or a simulated failure) leaves nothing behind.
- * Audit entries are stamped with the store's {@link Clock}.
+ * Configuration in memory. Single operations take the store's lock only around their table access (a read lock to
+ * read, the write lock to change), never across their simulated latency. A {@link #inTransaction} unit runs the
+ * caller's work without any store-wide lock, on a private draft of the tables taken from a consistent snapshot, and
+ * commits optimistically: under the write lock, if no table the unit read was changed by another commit since its
+ * snapshot, its changes are replayed on the store's tables; otherwise nothing of it is applied and it fails with
+ * {@link DbErrorKind#SERIALIZATION_CONFLICT} (transient: retry the unit), as PostgreSQL's serializable transactions
+ * do. So units are serializable, a slow unit or a slow simulated call never holds up the others, and an exception
+ * (or a simulated failure) leaves nothing behind. Audit entries are stamped with the store's {@link Clock}.
  */
 public final class MemoryConfigStore extends SimulatedStore<MemoryConfigStore> implements ConfigStore {
     private static final String BACKEND = Simulation.BACKEND;
@@ -38,6 +42,8 @@ public final class MemoryConfigStore extends SimulatedStore<MemoryConfigStore> i
     private final ConfigTables tables = new ConfigTables();
     private final MemoryConfigOperations committed;
     private final Clock clock;
+    /** Set on a thread while it runs a unit's work: the store itself must not be written to from there. */
+    private final ThreadLocal<Boolean> insideUnit = ThreadLocal.withInitial(() -> false);
 
     public MemoryConfigStore() {
         this(MemorySettings.defaults());
@@ -51,7 +57,7 @@ public final class MemoryConfigStore extends SimulatedStore<MemoryConfigStore> i
     public MemoryConfigStore(MemorySettings settings) {
         super("ConfigStore", settings);
         this.clock = settings.clock();
-        this.committed = new MemoryConfigOperations(tables, simulation, clock, false);
+        this.committed = new MemoryConfigOperations(tables, new LockGate(), simulation, clock, false);
     }
 
     @Override
@@ -64,8 +70,15 @@ public final class MemoryConfigStore extends SimulatedStore<MemoryConfigStore> i
         PortInput.notNull(work, "work", BACKEND);
         refuseInsideTransaction("inTransaction");
         simulation.beforeWrite("inTransaction");
-        lock.writeLock().lock();
-        MemoryConfigOperations draft = new MemoryConfigOperations(tables.copy(), simulation, clock, true);
+        ConfigTables draftTables;
+        lock.readLock().lock();
+        try {
+            draftTables = tables.draft();
+        } finally {
+            lock.readLock().unlock();
+        }
+        MemoryConfigOperations draft = new MemoryConfigOperations(draftTables, MemoryConfigOperations.PRIVATE, simulation, clock, true);
+        insideUnit.set(true);
         try {
             T result = work.apply(draft);
             Optional<DbException> aborted = draft.abortedBy();
@@ -74,7 +87,7 @@ public final class MemoryConfigStore extends SimulatedStore<MemoryConfigStore> i
                         "the transaction was aborted by an earlier failure: " + aborted.get().getMessage(), null, aborted.get());
             }
             draft.close();
-            tables.replaceWith(draft.tables());
+            commit(draftTables);
             return result;
         } catch (DbException e) {
             throw e;
@@ -82,35 +95,62 @@ public final class MemoryConfigStore extends SimulatedStore<MemoryConfigStore> i
             throw DbException.of(DbErrorKind.QUERY, BACKEND, "the unit of work failed and was rolled back: " + e, null, e);
         } finally {
             draft.close();
+            insideUnit.remove();
+        }
+    }
+
+    private void commit(ConfigTables draftTables) {
+        lock.writeLock().lock();
+        try {
+            Optional<ConfigTables.Table> conflict = tables.conflictWith(draftTables);
+            if (conflict.isPresent()) {
+                throw DbException.of(DbErrorKind.SERIALIZATION_CONFLICT, BACKEND, "the unit of work read " + conflict.get()
+                        + ", which another write changed before it could commit; nothing of it was applied (retry the unit)");
+            }
+            tables.commit(draftTables);
+        } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** The store's lock, taken by an operation only around its table access. */
+    private final class LockGate implements MemoryConfigOperations.Gate {
+        @Override
+        public <T> T read(Supplier<T> query) {
+            lock.readLock().lock();
+            try {
+                return query.get();
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        @Override
+        public <T> T write(Supplier<T> change) {
+            lock.writeLock().lock();
+            try {
+                return change.get();
+            } finally {
+                lock.writeLock().unlock();
+            }
         }
     }
 
     private <T> T read(Supplier<T> query) {
-        lock.readLock().lock();
-        try {
-            return query.get();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return query.get();
     }
 
     private <T> T write(String operation, Supplier<T> change) {
         refuseInsideTransaction(operation);
-        lock.writeLock().lock();
-        try {
-            return change.get();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return change.get();
     }
 
     /**
-     * A write through the store itself from inside a unit's work would bypass the unit and then be overwritten
-     * by its commit; it is refused instead.
+     * A write through the store itself from inside a unit's work would not be part of the unit (and would make the
+     * unit's own commit fail); it is refused instead.
      */
     private void refuseInsideTransaction(String operation) {
-        if (lock.isWriteLockedByCurrentThread()) {
+        if (insideUnit.get()) {
             throw DbException.of(DbErrorKind.UNSUPPORTED, BACKEND,
                     operation + " called on the store inside inTransaction: use the ConfigOperations the work was given");
         }

@@ -8,12 +8,17 @@ import io.soltrade.data.ports.FeedSubscription;
 import io.soltrade.data.ports.LiveFeed;
 import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.PortInput;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +26,10 @@ import java.util.function.Consumer;
  * thread, every {@code 1 / maxRateHz} seconds with a fixed delay between ticks, hands each channel's latest
  * event to its subscribers. Fixed delay (not fixed rate) means a stalled ticker never catches up in a burst,
  * so no channel ever exceeds the rate. Listeners run on the ticker thread and should return quickly.
+ *
+ * <p>A tick looks only at the channels that have an event waiting, and a channel with no subscriber and nothing
+ * waiting is forgotten, so the feed's state is proportional to the channels in use, not to every channel ever
+ * published to.
  *
  * <p>{@link #close()} delivers what is still pending, stops the ticker and refuses later calls with
  * {@code CLOSED}. Failures and latency are simulated on {@code publish} (a write) and {@code subscribe} (a read).
@@ -31,6 +40,9 @@ public final class MemoryLiveFeed extends SimulatedStore<MemoryLiveFeed> impleme
 
     private final double maxRateHz;
     private final Map<FeedChannel, ConflatedChannel> channels = new ConcurrentHashMap<>();
+    /** Channels with an event waiting for the next tick, each at most once. */
+    private final Queue<ConflatedChannel> due = new ConcurrentLinkedQueue<>();
+    private final AtomicLong channelsTicked = new AtomicLong();
     private final AtomicLong listenerFailures = new AtomicLong();
     private final ScheduledExecutorService ticker;
     private volatile Thread tickerThread;
@@ -79,7 +91,14 @@ public final class MemoryLiveFeed extends SimulatedStore<MemoryLiveFeed> impleme
         checkChannelAndEvent(channel, event);
         checkOpen();
         simulation.beforeWrite("publish");
-        channel(channel).offer(event);
+        // Inside compute, so forgetting an unused channel (also a compute) never drops this event.
+        channels.compute(channel, (key, existing) -> {
+            ConflatedChannel current = existing != null ? existing : newChannel(key);
+            if (current.offer(event)) {
+                due.add(current);
+            }
+            return current;
+        });
     }
 
     @Override
@@ -88,12 +107,28 @@ public final class MemoryLiveFeed extends SimulatedStore<MemoryLiveFeed> impleme
         PortInput.notNull(listener, "listener", BACKEND);
         checkOpen();
         simulation.beforeRead("subscribe");
-        return channel(channel).subscribe(listener);
+        AtomicReference<FeedSubscription> subscription = new AtomicReference<>();
+        channels.compute(channel, (key, existing) -> {
+            ConflatedChannel current = existing != null ? existing : newChannel(key);
+            subscription.set(current.subscribe(listener));
+            return current;
+        });
+        return subscription.get();
     }
 
     @Override
     public double maxRateHz() {
         return maxRateHz;
+    }
+
+    /** Channels the feed keeps: those with a subscriber or an event waiting. */
+    int channelCount() {
+        return channels.size();
+    }
+
+    /** Channel deliveries the ticks have run so far, summed over every tick. */
+    long channelsTicked() {
+        return channelsTicked.get();
     }
 
     /** How often a listener threw; the feed carried on each time. */
@@ -130,15 +165,25 @@ public final class MemoryLiveFeed extends SimulatedStore<MemoryLiveFeed> impleme
         tick();
     }
 
-    /** One tick: every channel's latest event, if any, to its subscribers. */
+    /** One tick: the latest event of every channel that has one, to its subscribers. */
     void tick() {
-        for (ConflatedChannel channel : channels.values()) {
+        List<ConflatedChannel> channelsDue = new ArrayList<>();
+        for (ConflatedChannel channel = due.poll(); channel != null; channel = due.poll()) {
+            channelsDue.add(channel); // taken first: a channel published to meanwhile waits for the next tick
+        }
+        for (ConflatedChannel channel : channelsDue) {
+            channelsTicked.incrementAndGet();
             channel.tick();
+            forgetIfUnused(channel);
         }
     }
 
-    private ConflatedChannel channel(FeedChannel channel) {
-        return channels.computeIfAbsent(channel, c -> new ConflatedChannel(listenerFailures));
+    private ConflatedChannel newChannel(FeedChannel channel) {
+        return new ConflatedChannel(channel, listenerFailures, this::forgetIfUnused);
+    }
+
+    private void forgetIfUnused(ConflatedChannel channel) {
+        channels.computeIfPresent(channel.channel(), (key, current) -> current == channel && current.isUnused() ? null : current);
     }
 
     private static void checkChannelAndEvent(FeedChannel channel, StreamEvent event) {

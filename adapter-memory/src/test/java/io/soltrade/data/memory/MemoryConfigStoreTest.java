@@ -111,4 +111,93 @@ class MemoryConfigStoreTest extends ConfigStoreContract {
         }));
         assertThat(store.findToken(token.mint())).isEmpty();
     }
+
+    @Test
+    void aUnitOfWorkInProgressHoldsUpNoOtherCall() throws Exception {
+        TraderConfig config = store.saveTraderConfig(traderConfig(traderId()), actor());
+        java.util.concurrent.CountDownLatch workStarted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finishWork = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<TraderConfig> unit = java.util.concurrent.CompletableFuture.supplyAsync(() -> store.inTransaction(ops -> {
+            TraderConfig current = ops.findTraderConfig(config.trader()).orElseThrow();
+            workStarted.countDown();
+            try {
+                finishWork.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ops.saveTraderConfig(current.withVersion(current.version()), actor());
+        }));
+        assertThat(workStarted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        TokenMetadata token = splToken();
+        java.util.concurrent.CompletableFuture<Void> others = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            store.upsertToken(token, actor());
+            store.recordNodeHealth(io.soltrade.data.ports.contract.ContractFixtures.nodeHealth("rpc-1", NOW));
+            assertThat(store.findTraderConfig(config.trader())).contains(config);
+        });
+        try {
+            others.get(10, java.util.concurrent.TimeUnit.SECONDS); // while the unit's work is still running
+        } finally {
+            finishWork.countDown();
+        }
+        assertThat(unit.get(10, java.util.concurrent.TimeUnit.SECONDS).version()).as("the unit read nothing others changed: it commits")
+                .isEqualTo(config.version() + 1);
+        assertThat(store.findToken(token.mint())).contains(token);
+        assertThat(store.findNodeHealth("rpc-1")).isPresent();
+    }
+
+    @Test
+    void aUnitWhoseReadsChangedBeforeItCommittedIsASerializationConflictAndLeavesNothing() throws Exception {
+        TraderConfig config = store.saveTraderConfig(traderConfig(traderId()), actor());
+        java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch changedMeanwhile = new java.util.concurrent.CountDownLatch(1);
+        TokenMetadata token = splToken();
+        java.util.concurrent.CompletableFuture<Object> unit = java.util.concurrent.CompletableFuture.supplyAsync(() -> store.inTransaction(ops -> {
+            TraderConfig current = ops.findTraderConfig(config.trader()).orElseThrow();
+            read.countDown();
+            try {
+                changedMeanwhile.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ops.upsertToken(token, actor());
+            return ops.saveTraderConfig(current, actor());
+        }));
+        assertThat(read.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        TraderConfig other;
+        try {
+            other = java.util.concurrent.CompletableFuture.supplyAsync(() -> store.saveTraderConfig(config, actor()))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS); // while the unit's work is still running
+        } finally {
+            changedMeanwhile.countDown();
+        }
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> unit.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertThat(thrown.getCause()).isInstanceOf(io.soltrade.data.ports.TransientDbException.class)
+                .extracting(e -> ((DbException) e).kind()).isEqualTo(DbErrorKind.SERIALIZATION_CONFLICT);
+        assertThat(store.findTraderConfig(config.trader())).contains(other);
+        assertThat(store.findToken(token.mint())).as("nothing of the conflicting unit").isEmpty();
+        assertThat(store.auditTrail(TRADER_CONFIG, config.trader().value(), 10)).hasSize(2);
+    }
+
+    @Test
+    void simulatedLatencyIsNotSpentUnderTheStoreLock() throws Exception {
+        store.withLatency(java.time.Duration.ofMillis(800));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            long started = System.nanoTime();
+            java.util.List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(callers.submit(() -> store.upsertToken(splToken(), actor())));
+            }
+            for (java.util.concurrent.Future<?> call : calls) {
+                call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            // one after the other they take 3.2 s; side by side, one latency and a little
+            assertThat(tookMillis).as("four 800 ms writes on four threads").isLessThan(2_400);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
 }

@@ -67,6 +67,26 @@ class MemoryLiveFeedTest extends LiveFeedContract {
     }
 
     @Test
+    void channelsNobodyUsesAreForgottenAndATickVisitsOnlyChannelsWithAnEvent() {
+        for (int i = 0; i < 1_000; i++) {
+            manual.publish(new FeedChannel("one-off." + i, StreamName.PRICE_UPDATES), priceUpdate());
+        }
+        List<FeedSubscription> subscriptions = IntStream.range(0, 1_000)
+                .mapToObj(i -> manual.subscribe(new FeedChannel("watched." + i, StreamName.PRICE_UPDATES), received::add)).toList();
+        manual.tick();
+        assertThat(manual.channelCount()).as("the one-off channels are gone, the watched ones stay").isEqualTo(1_000);
+
+        long ticked = manual.channelsTicked();
+        manual.publish(PRICES, priceUpdate());
+        manual.tick();
+        manual.tick();
+        assertThat(manual.channelsTicked() - ticked).as("two ticks, one channel with an event").isEqualTo(1);
+
+        subscriptions.forEach(FeedSubscription::close);
+        assertThat(manual.channelCount()).isZero();
+    }
+
+    @Test
     void listenerFailuresAreCounted() {
         manual.subscribe(PRICES, event -> {
             throw new IllegalStateException("boom");

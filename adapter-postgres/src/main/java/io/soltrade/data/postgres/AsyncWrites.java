@@ -46,14 +46,32 @@ final class AsyncWrites implements ManagedResource {
         return done;
     }
 
+    /**
+     * One queued write. Whatever the write throws, an {@link Error} included, its future completes: a caller must
+     * never wait forever. An Error arrives as {@link DbErrorKind#QUERY} with the Error as the cause; a virtual
+     * machine error (out of memory, stack overflow) is rethrown after that, so the thread dies and it is reported.
+     */
     private record Write(Runnable write, CompletableFuture<Void> done) implements Runnable {
         @Override
         public void run() {
             try {
                 write.run();
                 done.complete(null);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(PostgresTransactions.translate(e, "async write"));
+            } catch (Throwable e) {
+                done.completeExceptionally(failure(e));
+                if (e instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
+            }
+        }
+
+        private static DbException failure(Throwable e) {
+            try {
+                return e instanceof RuntimeException ? PostgresTransactions.translate(e, "async write")
+                        : DbException.of(DbErrorKind.QUERY, PostgresErrorTranslator.BACKEND, "async write failed: " + e, null, e);
+            } catch (RuntimeException | Error translationFailed) {
+                translationFailed.addSuppressed(e);
+                return DbException.of(DbErrorKind.QUERY, PostgresErrorTranslator.BACKEND, "async write failed: " + e, null, translationFailed);
             }
         }
     }

@@ -27,6 +27,10 @@ import java.util.Optional;
  * ({@link PostgresReplication#readUrl()}) a second, read-only pool serves the {@link ConfigStore} reads that may lag
  * (see {@link PostgresConfigStore}); it is registered right after the primary pool, so it closes before it.
  *
+ * <p>A start that fails leaves nothing behind: a pool that cannot connect, or whose migration fails, is closed, and
+ * it is not built again for each binding that needs it (Guice asks once per eager singleton): the first failure is
+ * rethrown instead of connecting again. The async-write threads start with the first async write.
+ *
  * <p>Plain Java hosts use it the same way: {@code Guice.createInjector(new PostgresModule(settings))
  * .getInstance(TradeStore.class)}.
  */
@@ -35,6 +39,7 @@ public final class PostgresModule extends AbstractModule {
     private static final int ASYNC_QUEUE_PER_CONNECTION = 1_000;
 
     private final PostgresSettings settings;
+    private RuntimeException poolFailure;
 
     public PostgresModule(PostgresSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
@@ -59,7 +64,19 @@ public final class PostgresModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PostgresConnectionPool pool() {
+    synchronized PostgresConnectionPool pool() {
+        if (poolFailure != null) {
+            throw poolFailure;
+        }
+        try {
+            return newPool();
+        } catch (RuntimeException e) {
+            poolFailure = e;
+            throw e;
+        }
+    }
+
+    private PostgresConnectionPool newPool() {
         PostgresConnectionPool pool;
         try {
             pool = new PostgresConnectionPool(settings);

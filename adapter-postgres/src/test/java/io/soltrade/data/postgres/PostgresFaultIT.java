@@ -8,6 +8,10 @@ import static org.awaitility.Awaitility.await;
 import io.soltrade.data.domain.AuditEntry;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.Trade;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import io.soltrade.data.domain.TraderConfig;
+import io.soltrade.data.domain.OrderRule;
 import io.soltrade.data.domain.token.TokenMetadata;
 import io.soltrade.data.ports.TransientDbException;
 import java.sql.Connection;
@@ -169,6 +173,68 @@ class PostgresFaultIT {
         assertThat(adapter.configStore.findToken(first.mint())).contains(first);
         assertThat(adapter.configStore.findToken(second.mint())).contains(second);
         assertThat(adapter.configStore.auditTrail("token", first.mint().base58(), 10)).extracting(AuditEntry::action).containsExactly("create");
+    }
+
+    @Test
+    void aRuleTriggeredInAUnitWhoseSessionIsKilledStaysActiveAndARetryTriggersItExactlyOnce() throws Exception {
+        TraderConfig config = adapter.configStore.saveTraderConfig(SampleValues.traderConfig(SampleValues.trader()), SampleValues.ACTOR);
+        TokenMetadata token = SampleValues.splToken();
+        adapter.configStore.upsertToken(token, SampleValues.ACTOR);
+        OrderRule rule = SampleValues.stopLoss(config.trader(), token.mint());
+        adapter.configStore.saveOrderRule(rule, SampleValues.ACTOR);
+        awaitPoolFull();
+
+        Throwable failure = catchThrowable(() -> adapter.configStore.inTransaction(ops -> {
+            assertThat(ops.trigger(rule.id(), SampleValues.T0.plusSeconds(60), SampleValues.ACTOR)).isPresent();
+            assertThat(killPoolSessionsQuietly()).isPositive();
+            return ops.findOrderRule(rule.id());
+        }));
+
+        assertThat(failure).isInstanceOf(TransientDbException.class);
+        awaitPoolFull();
+        assertThat(adapter.configStore.findOrderRule(rule.id()).orElseThrow().isActive()).as("the killed trigger was rolled back").isTrue();
+        assertThat(adapter.configStore.auditTrail("order_rule", rule.id().toString(), 10)).extracting(AuditEntry::action).containsExactly("create");
+
+        List<Optional<OrderRule>> retries = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            retries.add(adapter.configStore.trigger(rule.id(), SampleValues.T0.plusSeconds(60), SampleValues.ACTOR));
+        }
+        assertThat(retries.stream().filter(Optional::isPresent)).as("triggers that took effect").hasSize(1);
+        assertThat(adapter.configStore.auditTrail("order_rule", rule.id().toString(), 10)).extracting(AuditEntry::action)
+                .containsExactly("trigger", "create");
+    }
+
+    /**
+     * Async writes whose sessions are killed under them: every future completes (none is left pending), with success
+     * or a {@link TransientDbException}; the acknowledged trades are stored once each, and the failed ones, retried,
+     * land once too.
+     */
+    @Test
+    void asyncWritesWhoseSessionsAreKilledAllCompleteAndLandExactlyOnce() throws Exception {
+        Pubkey token = SampleValues.pubkey();
+        List<Trade> trades = IntStream.range(0, 1_500).mapToObj(i -> SampleValues.liveTrade(token, SampleValues.T0.plusMillis(i))).toList();
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        for (int i = 0; i < trades.size(); i++) {
+            futures.add(adapter.tradeStore.saveAsync(trades.get(i)));
+            if (i % 500 == 250) {
+                killPoolSessionsQuietly();
+            }
+        }
+        List<Trade> failed = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                futures.get(i).get(60, TimeUnit.SECONDS); // a future left pending fails the test here
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).as("async failure of trade %d", i).isInstanceOfAny(TransientDbException.class);
+                failed.add(trades.get(i));
+            }
+        }
+        System.out.printf("PostgresFaultIT: %d of %d async writes met a killed session%n", failed.size(), trades.size());
+        awaitPoolFull();
+        for (Trade trade : failed) {
+            adapter.tradeStore.save(trade);
+        }
+        assertThat(stored(trades)).isEqualTo(trades.size());
     }
 
     private static int killPoolSessionsQuietly() {

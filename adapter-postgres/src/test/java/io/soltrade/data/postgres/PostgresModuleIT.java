@@ -95,6 +95,21 @@ class PostgresModuleIT {
     }
 
     @Test
+    void aServerThatNeverAnswersFailsTheStartOnceAndLeavesNoPool() {
+        try (io.soltrade.data.ports.contract.SilentServer silent = io.soltrade.data.ports.contract.SilentServer.start()) {
+            PostgresSettings hung = PostgresSettings.builder("jdbc:postgresql://127.0.0.1:" + silent.port() + "/test", "postgres")
+                    .connectTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(1)).poolTimeout(Duration.ofSeconds(1)).build();
+
+            Throwable failure = catchThrowable(() -> injector(hung));
+
+            assertThat(rootDbException(failure)).isInstanceOf(TransientDbException.class);
+            assertThat(silent.accepted()).as("connections tried: the failed pool is not built again per binding").isEqualTo(1);
+            assertThat(Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                    .filter(name -> name.startsWith("soltrade-postgres-") || name.startsWith("postgres-async-write"))).as("pool and async threads").isEmpty();
+        }
+    }
+
+    @Test
     void anUnmigratedSchemaIsAPermanentErrorWithItsSqlState() {
         PostgresSettings settings = postgres.settingsFor(postgres.freshSchema(), 1);
         Injector injector = injector(new PostgresSettings(settings.url(), settings.user(), settings.password(), settings.schema(), 1,

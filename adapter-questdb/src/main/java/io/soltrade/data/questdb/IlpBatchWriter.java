@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.SynchronizedHistogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,15 +33,22 @@ import org.slf4j.LoggerFactory;
  *       Each request carries the rows of one table, so it is one transaction.</li>
  *   <li>Durability: a submission's future completes only after the server acknowledged the request that
  *       carried it, i.e. after commit; {@link #write} (synchronous) returns then.</li>
- *   <li>Transient failures are retried with backoff until the submission's deadline, from the writer's own
- *       copy of the rows; then its callers get a {@link TransientDbException}. DEDUP keys make a resend of a
- *       request that was in fact committed harmless.</li>
+ *   <li>Transient failures are retried with backoff until the submission's deadline ({@code retryDeadline} from
+ *       when it was offered), from the writer's own copy of the rows; then its callers get a
+ *       {@link TransientDbException}. No attempt starts after the deadline and no backoff sleeps past it, so a
+ *       write completes within {@code retryDeadline} plus one request ({@link QuestDbSettings#writeTimeLimit()}).
+ *       DEDUP keys make a resend of a request that was in fact committed harmless.</li>
+ *   <li>The writer is the only retrier of its layer (the ILP client's own retries are off), and it holds one copy of
+ *       each submission: the same rows offered again while outstanding (a caller retrying after its own timeout)
+ *       join the outstanding copy ({@link SubmissionBuffer}) instead of being queued twice.</li>
  *   <li>A permanent failure (the server rejects a row) is narrowed down by halving the batch, so only the
  *       submissions holding a rejected row fail, with the server's reason; the rest, and later batches, go
  *       through.</li>
  *   <li>{@link #close()} stops intake, sends what is left within the close deadline and then fails what it
  *       could not deliver, throwing a {@link PermanentDbException} of kind {@code CLOSED} with the exact
  *       number of rows.</li>
+ *   <li>The writer thread starts with the first write, so a writer that is only built (or whose module failed to
+ *       start) holds no thread.</li>
  * </ul>
  */
 final class IlpBatchWriter implements ManagedResource {
@@ -51,7 +59,9 @@ final class IlpBatchWriter implements ManagedResource {
     private final BatchWriterSettings settings;
     private final IlpTransport transport;
     private final SubmissionBuffer buffer;
+    private final LongSupplier nanoClock;
     private final Thread thread;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch abandoned = new CountDownLatch(1);
     private volatile long closeDeadlineNanos = Long.MAX_VALUE;
@@ -61,16 +71,38 @@ final class IlpBatchWriter implements ManagedResource {
     private final LongAdder flushed = new LongAdder();
     private final LongAdder retried = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder joined = new LongAdder();
     private final SynchronizedHistogram flushMicros = new SynchronizedHistogram(TimeUnit.MINUTES.toMicros(10), 3);
     private volatile LongConsumer flushObserver = nanos -> { };
 
     IlpBatchWriter(BatchWriterSettings settings, IlpTransport transport) {
+        this(settings, transport, System::nanoTime);
+    }
+
+    /** @param nanoClock the time the flush timer and the deadlines read: {@link System#nanoTime()} outside tests */
+    IlpBatchWriter(BatchWriterSettings settings, IlpTransport transport, LongSupplier nanoClock) {
         this.settings = settings;
         this.transport = transport;
-        this.buffer = new SubmissionBuffer(settings.capacityRows(), settings.batchRows(), settings.flushInterval().toNanos());
+        this.nanoClock = nanoClock;
+        this.buffer = new SubmissionBuffer(settings.capacityRows(), settings.batchRows(), settings.flushInterval().toNanos(), nanoClock);
         this.thread = new Thread(this::run, "questdb-batch-writer");
         this.thread.setDaemon(true);
-        this.thread.start();
+    }
+
+    private void ensureStarted() {
+        if (!started.get() && started.compareAndSet(false, true)) {
+            thread.start();
+        }
+    }
+
+    /** Tells the writer its clock moved (tests drive the flush timer with a clock of their own). */
+    void clockMoved() {
+        buffer.clockMoved();
+    }
+
+    /** How often the writer found rows whose flush timer had not run out yet. */
+    long timerChecks() {
+        return buffer.timerChecks();
     }
 
     @Override
@@ -80,10 +112,18 @@ final class IlpBatchWriter implements ManagedResource {
 
     /** Writes {@code rows} and returns once the server acknowledged all of them. */
     <T> void write(RowEncoder<T> encoder, List<T> rows) {
+        write(encoder, rows, nanoClock.getAsLong() + settings.retryDeadline().toNanos());
+    }
+
+    /**
+     * Like {@link #write(RowEncoder, List)}, retrying no later than {@code deadlineNanos} (the writer's clock): for a
+     * caller that already spent part of the retry deadline on the same call, so the whole call keeps to one deadline.
+     */
+    <T> void write(RowEncoder<T> encoder, List<T> rows, long deadlineNanos) {
         if (rows.isEmpty()) {
             return;
         }
-        Submission<T> submission = enqueue(encoder, rows, true);
+        Submission<T> submission = enqueue(encoder, rows, true, deadlineNanos);
         await(submission.outcome());
     }
 
@@ -93,18 +133,19 @@ final class IlpBatchWriter implements ManagedResource {
             return CompletableFuture.completedFuture(null);
         }
         try {
-            return enqueue(encoder, rows, false).outcome().copy();
+            return enqueue(encoder, rows, false, nanoClock.getAsLong() + settings.retryDeadline().toNanos()).outcome().copy();
         } catch (DbException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting) {
+    private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos) {
         if (rows.size() > buffer.capacityRows()) {
             throw DbException.invalidInput(QuestDbExceptionTranslator.BACKEND, "a batch of " + rows.size()
                     + " rows exceeds the writer's buffer capacity of " + buffer.capacityRows() + " rows", null);
         }
-        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, System.nanoTime() + settings.retryDeadline().toNanos());
+        ensureStarted();
+        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, deadlineNanos);
         SubmissionBuffer.Offer offer;
         try {
             offer = buffer.offer(submission, settings.enqueueTimeout().toNanos());
@@ -115,6 +156,7 @@ final class IlpBatchWriter implements ManagedResource {
         }
         switch (offer) {
             case ACCEPTED -> queued.add(rows.size());
+            case JOINED -> joined.add(rows.size());
             case FULL -> throw new TransientDbException(DbErrorKind.BACKPRESSURE, QuestDbExceptionTranslator.BACKEND,
                     "questdb write buffer stayed full for " + settings.enqueueTimeout().toMillis() + " ms (" + buffer.outstandingRows()
                             + " of " + buffer.capacityRows() + " rows outstanding); nothing was written", null, null);
@@ -156,6 +198,11 @@ final class IlpBatchWriter implements ManagedResource {
                 flushMicros.getValueAtPercentile(99) / 1000.0, flushMicros.getMaxValue() / 1000.0);
     }
 
+    /** Rows offered while an equal submission was outstanding, which joined it instead of being queued again. */
+    long joinedRows() {
+        return joined.sum();
+    }
+
     boolean isClosed() {
         return closing.get();
     }
@@ -193,8 +240,13 @@ final class IlpBatchWriter implements ManagedResource {
         pending.removeIf(Submission::isDone);
         long backoffNanos = INITIAL_BACKOFF_NANOS;
         boolean firstAttempt = true;
+        IlpFailure lastFailure = null;
         while (!pending.isEmpty()) {
             if (abandoned.getCount() == 0) {
+                return;
+            }
+            settleExpired(table, pending, lastFailure);
+            if (pending.isEmpty()) {
                 return;
             }
             if (!firstAttempt) {
@@ -221,28 +273,51 @@ final class IlpBatchWriter implements ManagedResource {
                     isolate(table, pending, failure);
                     return;
                 }
-                long now = System.nanoTime();
-                long closeBy = closeDeadlineNanos;
-                List<Submission<?>> expired = new ArrayList<>();
-                for (Submission<?> submission : pending) {
-                    if (now - submission.deadlineNanos() >= 0 || now - closeBy >= 0) {
-                        expired.add(submission);
-                    }
-                }
-                for (Submission<?> submission : expired) {
-                    settle(submission, new TransientDbException(DbErrorKind.CONNECTION, QuestDbExceptionTranslator.BACKEND,
-                            "questdb did not acknowledge " + submission.rowCount() + " rows for " + table + " within the retry deadline of "
-                                    + settings.retryDeadline().toMillis() + " ms; the rows may or may not be stored (retrying is safe): "
-                                    + failure.getMessage(), failure.httpStatus().orElse(null), failure));
-                }
-                pending.removeAll(expired);
+                lastFailure = failure;
+                settleExpired(table, pending, failure);
                 if (!pending.isEmpty()) {
                     LOG.debug("retrying {} rows for {} after: {}", rows(pending), table, failure.getMessage());
-                    abandoned.await(Math.min(backoffNanos, Math.max(0, closeBy - now)), TimeUnit.NANOSECONDS);
+                    // never sleep past the earliest deadline: a submission due then is failed then, not later
+                    long now = nanoClock.getAsLong();
+                    long wake = Math.min(closeDeadlineNanos, earliestDeadline(pending));
+                    abandoned.await(Math.min(backoffNanos, Math.max(0, wake - now)), TimeUnit.NANOSECONDS);
                     backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
                 }
             }
         }
+    }
+
+    /**
+     * Fails, and removes from {@code pending}, the submissions past their retry deadline (or past the close
+     * deadline): checked before every attempt, so none starts after it.
+     */
+    private void settleExpired(String table, List<Submission<?>> pending, IlpFailure lastFailure) {
+        long now = nanoClock.getAsLong();
+        long closeBy = closeDeadlineNanos;
+        List<Submission<?>> expired = new ArrayList<>();
+        for (Submission<?> submission : pending) {
+            if (now - submission.deadlineNanos() >= 0 || closeBy != Long.MAX_VALUE && now - closeBy >= 0) {
+                expired.add(submission);
+            }
+        }
+        for (Submission<?> submission : expired) {
+            settle(submission, lastFailure == null
+                    ? new TransientDbException(DbErrorKind.TIMEOUT, QuestDbExceptionTranslator.BACKEND, submission.rowCount() + " rows for " + table
+                            + " waited past the retry deadline of " + settings.retryDeadline().toMillis() + " ms before they could be sent; nothing was written", null, null)
+                    : new TransientDbException(DbErrorKind.CONNECTION, QuestDbExceptionTranslator.BACKEND, "questdb did not acknowledge "
+                            + submission.rowCount() + " rows for " + table + " within the retry deadline of " + settings.retryDeadline().toMillis()
+                            + " ms; the rows may or may not be stored (retrying is safe): " + lastFailure.getMessage(),
+                            lastFailure.httpStatus().orElse(null), lastFailure));
+        }
+        pending.removeAll(expired);
+    }
+
+    private static long earliestDeadline(List<Submission<?>> submissions) {
+        long earliest = Long.MAX_VALUE;
+        for (Submission<?> submission : submissions) {
+            earliest = Math.min(earliest, submission.deadlineNanos());
+        }
+        return earliest;
     }
 
     /** A permanent failure: halve the batch until the submissions holding rejected rows stand alone. */
@@ -285,8 +360,11 @@ final class IlpBatchWriter implements ManagedResource {
             }
             return;
         }
-        closeDeadlineNanos = System.nanoTime() + settings.closeDeadline().toNanos();
+        closeDeadlineNanos = nanoClock.getAsLong() + settings.closeDeadline().toNanos();
         List<Submission<?>> outstanding = buffer.close();
+        if (!started.get()) {
+            transport.close(); // never written to: no thread to close it
+        }
         try {
             thread.join(Math.max(1, settings.closeDeadline().toMillis()));
         } catch (InterruptedException e) {

@@ -4,8 +4,15 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Reads back the labels column: the flat JSON object of strings that {@code MetricPoint.labelsJson()} wrote.
- * Accepts standard JSON string escapes; anything else is an {@link IllegalArgumentException}.
+ * The labels column's text: the flat JSON object of strings that {@code MetricPoint.labelsJson()} writes, stored
+ * with every character outside the Basic Multilingual Plane as a JSON {@code \\u} escape of its UTF-16 surrogates
+ * ({@link #forStorage}), and read back with standard JSON string escapes ({@link #parse}; anything else is an
+ * {@link IllegalArgumentException}).
+ *
+ * <p>Why escaped: the ILP client encodes each UTF-16 surrogate of a string on its own and writes {@code ?} for it,
+ * so an emoji in a label value would be stored as {@code ??}: acknowledged, then read back different. The escaped
+ * text is plain ASCII for those characters, the same JSON value, and QuestDB's {@code json_extract} decodes it, so
+ * label filters still match.
  */
 final class LabelsJson {
     private final String text;
@@ -17,6 +24,23 @@ final class LabelsJson {
 
     static SortedMap<String, String> parse(String json) {
         return new LabelsJson(json).object();
+    }
+
+    /** {@code labelsJson} with each surrogate escaped as {@code \\uXXXX} (they occur only inside its strings). */
+    static String forStorage(String labelsJson) {
+        StringBuilder out = null;
+        for (int i = 0; i < labelsJson.length(); i++) {
+            char c = labelsJson.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(labelsJson.length() + 16).append(labelsJson, 0, i);
+                }
+                out.append(String.format("\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? labelsJson : out.toString();
     }
 
     private SortedMap<String, String> object() {

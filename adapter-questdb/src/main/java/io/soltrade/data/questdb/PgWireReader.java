@@ -11,11 +11,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * Runs the named queries of {@code /questdb/queries.sql} over PG wire with bound parameters, after the
- * {@link WalReadBarrier} of the table they read, and translates every driver exception.
+ * {@link WalReadBarrier} of the table they read, and translates every driver exception. The barrier waits without
+ * a connection; the query borrows one only once the rows it must see are visible. Every read is bounded by the
+ * pool's socket timeout ({@code readTimeout}).
  */
 final class PgWireReader {
     static final String QUERIES = "/questdb/queries.sql";
@@ -37,7 +40,21 @@ final class PgWireReader {
     PgWireReader(DataSource dataSource, java.time.Duration visibilityTimeout) {
         this.dataSource = dataSource;
         this.queries = SqlResource.named(QUERIES);
-        this.barrier = new WalReadBarrier(query("wal.status"), visibilityTimeout);
+        this.barrier = new WalReadBarrier(this::walStatus, visibilityTimeout);
+    }
+
+    /** One status read of a table's WAL, on a connection borrowed for just that query. */
+    private Optional<WalReadBarrier.WalStatus> walStatus(String table) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(query("wal.status"))) {
+            statement.setString(1, table);
+            try (ResultSet status = statement.executeQuery()) {
+                if (!status.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new WalReadBarrier.WalStatus(status.getBoolean(1), status.getLong(2), status.getLong(3), status.getString(4)));
+            }
+        }
     }
 
     String query(String name) {
@@ -62,10 +79,14 @@ final class PgWireReader {
 
     private <T> List<T> run(String barrierTable, String queryName, Parameters parameters, RowMapper<T> mapper) {
         String sql = query(queryName);
-        try (Connection connection = dataSource.getConnection()) {
-            if (barrierTable != null) {
-                barrier.await(connection, barrierTable);
+        if (barrierTable != null) {
+            try {
+                barrier.await(barrierTable);
+            } catch (SQLException e) {
+                throw QuestDbExceptionTranslator.translate(e, queryName + " (waiting for acknowledged writes to become visible)");
             }
+        }
+        try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 parameters.bind(statement);
                 try (ResultSet rows = statement.executeQuery()) {

@@ -21,9 +21,15 @@ import java.util.Objects;
  * small PG wire pool, and contributes a {@link HealthCheck}, a {@link ManagedResource} that closes the writer before
  * the pool, and a {@link MeterBinder} for the writer's and the pool's figures (bound by the host into its registry).
  * The schema is applied when the pool is created, if the settings say so.
+ *
+ * <p>A start that fails leaves nothing behind: the pool closes itself when it cannot connect or the schema cannot be
+ * applied, the writer starts its thread only with the first write, and a failed pool is not built again for each
+ * binding that needs it (Guice asks once per eager singleton): the first failure is rethrown instead of connecting
+ * again.
  */
 public final class QuestDbModule extends AbstractModule {
     private final QuestDbSettings settings;
+    private RuntimeException poolFailure;
 
     public QuestDbModule(QuestDbSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
@@ -39,7 +45,19 @@ public final class QuestDbModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HikariDataSource pool() {
+    synchronized HikariDataSource pool() {
+        if (poolFailure != null) {
+            throw poolFailure;
+        }
+        try {
+            return newPool();
+        } catch (RuntimeException e) {
+            poolFailure = e;
+            throw e;
+        }
+    }
+
+    private HikariDataSource newPool() {
         HikariConfig config = new HikariConfig();
         config.setPoolName("questdb-pg");
         config.setJdbcUrl(settings.pgUrl());
@@ -50,6 +68,8 @@ public final class QuestDbModule extends AbstractModule {
         config.setAutoCommit(true);
         config.setConnectionTimeout(5_000);
         config.setValidationTimeout(2_000);
+        // Every query waits at most this for the server (pgjdbc's default is forever: a frozen server hangs a read).
+        config.addDataSourceProperty("socketTimeout", Long.toString(settings.readTimeout().toSeconds()));
         HikariDataSource pool = new HikariDataSource(config);
         if (settings.applySchema()) {
             try {

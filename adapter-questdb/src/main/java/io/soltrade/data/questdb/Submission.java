@@ -15,7 +15,34 @@ final class Submission<T> {
     private final List<T> rows;
     private final boolean callerWaiting;
     private final long deadlineNanos;
+    private final Content content;
     private final CompletableFuture<Void> outcome = new CompletableFuture<>();
+
+    /**
+     * What a submission holds, for telling a second copy of the same rows from new ones: the table and the rows
+     * (values with value equality), hashed once.
+     */
+    static final class Content {
+        private final String table;
+        private final List<?> rows;
+        private final int hash;
+
+        Content(String table, List<?> rows) {
+            this.table = table;
+            this.rows = rows;
+            this.hash = 31 * table.hashCode() + rows.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Content that && hash == that.hash && table.equals(that.table) && rows.equals(that.rows);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     /**
      * @param callerWaiting a synchronous caller blocks on this submission: flush without waiting for the timer
@@ -26,6 +53,22 @@ final class Submission<T> {
         this.rows = List.copyOf(rows);
         this.callerWaiting = callerWaiting;
         this.deadlineNanos = deadlineNanos;
+        this.content = new Content(encoder.table(), this.rows);
+    }
+
+    Content content() {
+        return content;
+    }
+
+    /** Makes this submission complete exactly as {@code carrier} does: it was joined to an equal one already outstanding. */
+    void follow(Submission<?> carrier) {
+        carrier.outcome.whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                outcome.complete(null);
+            } else {
+                outcome.completeExceptionally(failure);
+            }
+        });
     }
 
     String table() {

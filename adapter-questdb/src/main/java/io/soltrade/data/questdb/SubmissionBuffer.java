@@ -2,11 +2,12 @@ package io.soltrade.data.questdb;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * The bounded hand-off between callers and the writer thread. The bound counts <em>outstanding</em> rows:
@@ -18,39 +19,77 @@ import java.util.concurrent.locks.ReentrantLock;
  * waited a flush interval (a timer, so rows never sit waiting for the next row to arrive), when a
  * synchronous caller is waiting (group commit: the rows that arrived during the previous request go in one
  * request), or at once when closing.
+ *
+ * <p><b>One copy of each submission.</b> A submission equal to one still outstanding (same table, equal rows in the
+ * same order: typically a caller retrying after its own timeout while the first copy is still queued or being
+ * retried) is not queued again: it joins the outstanding one and completes with it ({@link Offer#JOINED}). So a
+ * caller's timeout never makes the writer hold a second copy of rows it is still retrying, and the rows are sent
+ * once. (A joiner also takes the first copy's retry deadline, which started earlier.)
+ *
+ * <p>Time is read from an injected clock, so a test can drive the flush timer exactly.
  */
 final class SubmissionBuffer {
     private final int capacityRows;
     private final int batchRows;
     private final long flushIntervalNanos;
+    private final LongSupplier nanoClock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition roomFreed = lock.newCondition();
     private final Condition batchReady = lock.newCondition();
     private final ArrayDeque<Entry> unsent = new ArrayDeque<>();
-    private final Set<Submission<?>> outstanding = new LinkedHashSet<>();
+    /** Every outstanding submission by its content, in arrival order. */
+    private final Map<Submission.Content, Entry> outstanding = new LinkedHashMap<>();
     private long unsentRows;
     private long outstandingRows;
     private int waitingCallers;
+    private long timerChecks;
     private boolean closed;
 
-    private record Entry(Submission<?> submission, long offeredNanos) {}
+    /** An outstanding submission; {@code urgent} once a synchronous caller waits on it, {@code taken} once sent. */
+    private static final class Entry {
+        final Submission<?> submission;
+        final long offeredNanos;
+        boolean urgent;
+        boolean taken;
+
+        Entry(Submission<?> submission, long offeredNanos) {
+            this.submission = submission;
+            this.offeredNanos = offeredNanos;
+            this.urgent = submission.callerWaiting();
+        }
+    }
 
     SubmissionBuffer(int capacityRows, int batchRows, long flushIntervalNanos) {
+        this(capacityRows, batchRows, flushIntervalNanos, System::nanoTime);
+    }
+
+    /** @param nanoClock the time the flush timer reads, {@link System#nanoTime()} outside tests */
+    SubmissionBuffer(int capacityRows, int batchRows, long flushIntervalNanos, LongSupplier nanoClock) {
         if (capacityRows < 1 || batchRows < 1 || flushIntervalNanos < 1) {
             throw new IllegalArgumentException("capacityRows, batchRows and flushIntervalNanos must be positive");
         }
         this.capacityRows = capacityRows;
         this.batchRows = batchRows;
         this.flushIntervalNanos = flushIntervalNanos;
+        this.nanoClock = nanoClock;
     }
 
     int capacityRows() {
         return capacityRows;
     }
 
-    enum Offer { ACCEPTED, FULL, CLOSED }
+    enum Offer {
+        ACCEPTED,
+        /** An equal submission is outstanding: this one completes with it and holds no room of its own. */
+        JOINED,
+        FULL,
+        CLOSED
+    }
 
-    /** Waits up to {@code timeoutNanos} for room; a submission larger than the whole capacity never fits. */
+    /**
+     * Waits up to {@code timeoutNanos} for room; a submission larger than the whole capacity never fits. A
+     * submission equal to an outstanding one is {@link Offer#JOINED} to it at once, full buffer or not.
+     */
     Offer offer(Submission<?> submission, long timeoutNanos) throws InterruptedException {
         int rows = submission.rowCount();
         if (rows > capacityRows) {
@@ -59,28 +98,46 @@ final class SubmissionBuffer {
         lock.lockInterruptibly();
         try {
             long remaining = timeoutNanos;
-            while (!closed && outstandingRows + rows > capacityRows) {
+            while (true) {
+                if (closed) {
+                    return Offer.CLOSED;
+                }
+                Entry equal = outstanding.get(submission.content());
+                if (equal != null) {
+                    join(submission, equal);
+                    return Offer.JOINED;
+                }
+                if (outstandingRows + rows <= capacityRows) {
+                    break;
+                }
                 if (remaining <= 0) {
                     return Offer.FULL;
                 }
                 remaining = roomFreed.awaitNanos(remaining);
             }
-            if (closed) {
-                return Offer.CLOSED;
-            }
-            unsent.addLast(new Entry(submission, System.nanoTime()));
-            outstanding.add(submission);
+            Entry entry = new Entry(submission, nanoClock.getAsLong());
+            unsent.addLast(entry);
+            outstanding.put(submission.content(), entry);
             unsentRows += rows;
             outstandingRows += rows;
-            if (submission.callerWaiting()) {
+            if (entry.urgent) {
                 waitingCallers++;
             }
-            if (unsent.size() == 1 || unsentRows >= batchRows || submission.callerWaiting()) {
+            if (unsent.size() == 1 || unsentRows >= batchRows || entry.urgent) {
                 batchReady.signal();
             }
             return Offer.ACCEPTED;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void join(Submission<?> joiner, Entry carrier) {
+        joiner.follow(carrier.submission);
+        if (joiner.callerWaiting() && !carrier.urgent && !carrier.taken) {
+            carrier.urgent = true; // a synchronous caller now waits on it: group-commit it without the timer
+            waitingCallers++;
+            batchReady.signal();
         }
     }
 
@@ -94,10 +151,11 @@ final class SubmissionBuffer {
         try {
             while (true) {
                 if (!unsent.isEmpty()) {
-                    long waitedNanos = System.nanoTime() - unsent.peekFirst().offeredNanos();
+                    long waitedNanos = nanoClock.getAsLong() - unsent.peekFirst().offeredNanos;
                     if (closed || unsentRows >= batchRows || waitingCallers > 0 || waitedNanos >= flushIntervalNanos) {
                         return drain();
                     }
+                    timerChecks++;
                     batchReady.awaitNanos(flushIntervalNanos - waitedNanos);
                 } else if (closed) {
                     return List.of();
@@ -114,26 +172,49 @@ final class SubmissionBuffer {
         List<Submission<?>> batch = new ArrayList<>();
         long rows = 0;
         while (!unsent.isEmpty()) {
-            Submission<?> next = unsent.peekFirst().submission();
-            if (!batch.isEmpty() && rows + next.rowCount() > batchRows) {
+            Entry next = unsent.peekFirst();
+            if (!batch.isEmpty() && rows + next.submission.rowCount() > batchRows) {
                 break;
             }
             unsent.pollFirst();
-            batch.add(next);
-            rows += next.rowCount();
-            unsentRows -= next.rowCount();
-            if (next.callerWaiting()) {
+            next.taken = true;
+            batch.add(next.submission);
+            rows += next.submission.rowCount();
+            unsentRows -= next.submission.rowCount();
+            if (next.urgent) {
                 waitingCallers--;
             }
         }
         return batch;
     }
 
+    /** Wakes the writer to look at the clock again (a test's clock moved). */
+    void clockMoved() {
+        lock.lock();
+        try {
+            batchReady.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How often the writer found rows waiting whose timer had not run out (and went back to waiting). */
+    long timerChecks() {
+        lock.lock();
+        try {
+            return timerChecks;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The submission's outcome is decided: its rows no longer count against the capacity. */
     void release(Submission<?> submission) {
         lock.lock();
         try {
-            if (outstanding.remove(submission)) {
+            Entry entry = outstanding.get(submission.content());
+            if (entry != null && entry.submission == submission) {
+                outstanding.remove(submission.content());
                 outstandingRows -= submission.rowCount();
                 roomFreed.signalAll();
             }
@@ -149,7 +230,11 @@ final class SubmissionBuffer {
             closed = true;
             roomFreed.signalAll();
             batchReady.signalAll();
-            return new ArrayList<>(outstanding);
+            List<Submission<?>> all = new ArrayList<>(outstanding.size());
+            for (Entry entry : outstanding.values()) {
+                all.add(entry.submission);
+            }
+            return all;
         } finally {
             lock.unlock();
         }
@@ -161,7 +246,7 @@ final class SubmissionBuffer {
         try {
             List<Submission<?>> left = new ArrayList<>();
             while (!unsent.isEmpty()) {
-                left.add(unsent.pollFirst().submission());
+                left.add(unsent.pollFirst().submission);
             }
             unsentRows = 0;
             waitingCallers = 0;

@@ -91,6 +91,7 @@ final class TradeIntake implements AutoCloseable {
     private final Semaphore room;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
 
     /** The trades a cycle looks up and reads, over PG wire, as the table has applied them (no read barrier). */
@@ -166,7 +167,13 @@ final class TradeIntake implements AutoCloseable {
         this.room = new Semaphore(capacityRows);
         this.thread = new Thread(this::run, "questdb-trade-intake");
         this.thread.setDaemon(true);
-        this.thread.start();
+    }
+
+    /** The thread starts with the first request, so an intake that is only built (a failed start) holds none. */
+    private void ensureStarted() {
+        if (!started.get() && started.compareAndSet(false, true)) {
+            thread.start();
+        }
     }
 
     /** Queues the trades; the future completes once the new ones are durable (ids already stored are skipped). */
@@ -204,6 +211,7 @@ final class TradeIntake implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new TransientDbException(DbErrorKind.BACKPRESSURE, BACKEND, "interrupted while waiting for room; nothing was written", null, e);
         }
+        ensureStarted();
         queue.add(request);
         if (closed && queue.remove(request)) {
             room.release(request.rows());
@@ -251,7 +259,7 @@ final class TradeIntake implements AutoCloseable {
      * the cycle keeps its room, so callers meet backpressure instead of piling up.
      */
     private <T> T retrying(List<Request> cycle, java.util.function.Supplier<T> read) {
-        long deadline = cycle.stream().mapToLong(Request::queuedNanos).min().orElse(System.nanoTime()) + retryDeadline.toNanos();
+        long deadline = deadline(cycle);
         long backoff = TimeUnit.MILLISECONDS.toNanos(10);
         while (true) {
             try {
@@ -265,6 +273,11 @@ final class TradeIntake implements AutoCloseable {
                 backoff = Math.min(TimeUnit.SECONDS.toNanos(1), backoff * 2);
             }
         }
+    }
+
+    /** The retry deadline of a cycle: the writer's retry deadline from when its oldest request was queued. */
+    private long deadline(List<Request> cycle) {
+        return cycle.stream().mapToLong(Request::queuedNanos).min().orElse(System.nanoTime()) + retryDeadline.toNanos();
     }
 
     private void process(List<Request> cycle) {
@@ -305,7 +318,8 @@ final class TradeIntake implements AutoCloseable {
                     outcomes.put(update, apply(update, writes, findApplied));
                 }
             }
-            writer.write(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()));
+            // the write keeps to the cycle's deadline (its lookups already spent part of it): one deadline per call
+            writer.write(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()), deadline(cycle));
             recent.add(writes);
             for (Request request : cycle) {
                 if (request instanceof Save save) {

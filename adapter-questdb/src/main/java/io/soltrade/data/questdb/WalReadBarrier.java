@@ -2,66 +2,146 @@ package io.soltrade.data.questdb;
 
 import io.soltrade.data.ports.DbErrorKind;
 import io.soltrade.data.ports.TransientDbException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Read-your-writes on WAL tables. QuestDB acknowledges an ILP request once its rows are committed to the
  * table's write-ahead log; a background job applies the log to the table, and only then do queries see the
- * rows. Before a query, this barrier reads the table's sequencer transaction (which counts every commit
- * acknowledged so far) and waits, bounded, until the applied transaction ({@code writerTxn}) reaches it. So a
- * query sees every write acknowledged before it started, at the cost of one small query when nothing is
- * pending. A suspended table (apply failed) or a lag not caught up within the timeout is a transient error.
+ * rows. Before a query, this barrier learns the table's sequencer transaction (which counts every commit
+ * acknowledged so far) from a status read that started after the caller did, and waits, bounded, until a status
+ * read shows the applied transaction ({@code writerTxn}) has reached it. A suspended table (apply failed) or a
+ * lag not caught up within the timeout is a transient error.
+ *
+ * <p>The wait holds no connection: each status read borrows one for a single small query and gives it back, and
+ * the callers waiting on one table share the status reads (one in flight per table at a time, at most one per
+ * {@link #MIN_POLL_INTERVAL} while the table lags), so 200 readers of a lagging table cost a few status queries,
+ * not 200 connections held for up to the timeout. A waiting caller that is interrupted stops waiting at once,
+ * keeps its interrupt flag and gets a {@link TransientDbException}.
  */
 final class WalReadBarrier {
-    private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(5);
 
-    private final String statusQuery;
+    /** One status read of one table: empty when it is not a WAL table (or does not exist yet). */
+    @FunctionalInterface
+    interface StatusQuery {
+        Optional<WalStatus> status(String table) throws SQLException;
+    }
+
+    record WalStatus(boolean suspended, long appliedTxn, long sequencerTxn, String error) {}
+
+    private final StatusQuery query;
     private final Duration timeout;
+    private final Map<String, TableWatch> tables = new ConcurrentHashMap<>();
 
-    WalReadBarrier(String statusQuery, Duration timeout) {
-        this.statusQuery = statusQuery;
+    WalReadBarrier(StatusQuery query, Duration timeout) {
+        this.query = query;
         this.timeout = timeout;
     }
 
-    void await(Connection connection, String table) throws SQLException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = FIRST_PAUSE_NANOS;
-        try (PreparedStatement statement = connection.prepareStatement(statusQuery)) {
-            statement.setString(1, table);
+    /** Returns once every write to {@code table} acknowledged before this call is visible to queries. */
+    void await(String table) throws SQLException {
+        tables.computeIfAbsent(table, TableWatch::new).await();
+    }
+
+    /** The status reads of one table, shared by everyone waiting on it. */
+    private final class TableWatch {
+        private final String table;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition published = lock.newCondition();
+        private boolean reading;
+        /** The latest status read, with when it started; null before the first. */
+        private Reading latest;
+
+        private record Reading(long startedNanos, Optional<WalStatus> status) {}
+
+        TableWatch(String table) {
+            this.table = table;
+        }
+
+        void await() throws SQLException {
+            long start = System.nanoTime();
+            long deadline = start + timeout.toNanos();
             long target = -1;
-            while (true) {
-                try (ResultSet status = statement.executeQuery()) {
-                    if (!status.next()) {
-                        return; // not a WAL table (or not created yet): nothing to wait for
+            lock.lock();
+            try {
+                while (true) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw interrupted(null);
                     }
-                    if (status.getBoolean(1)) {
-                        throw new TransientDbException(DbErrorKind.UNAVAILABLE, QuestDbExceptionTranslator.BACKEND,
-                                "table " + table + " is suspended (WAL apply stopped: " + status.getString(4)
-                                        + "); acknowledged writes are kept in its WAL but are not visible until it is resumed", null, null);
+                    Reading seen = latest;
+                    if (seen != null && seen.startedNanos - start >= 0) {
+                        if (seen.status.isEmpty()) {
+                            return; // not a WAL table (or not created yet): nothing to wait for
+                        }
+                        WalStatus status = seen.status.get();
+                        if (status.suspended()) {
+                            throw new TransientDbException(DbErrorKind.UNAVAILABLE, QuestDbExceptionTranslator.BACKEND,
+                                    "table " + table + " is suspended (WAL apply stopped: " + status.error()
+                                            + "); acknowledged writes are kept in its WAL but are not visible until it is resumed", null, null);
+                        }
+                        if (target < 0) {
+                            target = status.sequencerTxn();
+                        }
+                        if (status.appliedTxn() >= target) {
+                            return;
+                        }
                     }
-                    long applied = status.getLong(2);
-                    if (target < 0) {
-                        target = status.getLong(3);
+                    long now = System.nanoTime();
+                    if (now - deadline >= 0) {
+                        throw new TransientDbException(DbErrorKind.TIMEOUT, QuestDbExceptionTranslator.BACKEND, "table " + table
+                                + (seen == null || seen.status.isEmpty() ? " reported no status" : " has applied transaction "
+                                        + seen.status.get().appliedTxn() + " of " + target) + " after " + timeout.toMillis()
+                                + " ms; the query would miss acknowledged writes", null, null);
                     }
-                    if (applied >= target) {
-                        return;
-                    }
-                    if (System.nanoTime() - deadline >= 0) {
-                        throw new TransientDbException(DbErrorKind.TIMEOUT, QuestDbExceptionTranslator.BACKEND,
-                                "table " + table + " has applied transaction " + applied + " of " + target + " after "
-                                        + timeout.toMillis() + " ms; the query would miss acknowledged writes", null, null);
+                    long nextReadAt = seen == null ? now : seen.startedNanos + MIN_POLL_INTERVAL.toNanos();
+                    if (!reading && nextReadAt - now <= 0) {
+                        read(now);
+                    } else {
+                        // a read is in flight (or the last was too recent): wait for the next one, or for the interval
+                        long wait = reading ? deadline - now : Math.min(nextReadAt - now, deadline - now);
+                        awaitNanos(Math.max(1, wait));
                     }
                 }
-                LockSupport.parkNanos(pause);
-                pause = Math.min(MAX_PAUSE_NANOS, pause * 2);
+            } finally {
+                lock.unlock();
             }
+        }
+
+        /** Runs one status read outside the lock and publishes it; the caller holds the lock on entry and exit. */
+        private void read(long startedNanos) throws SQLException {
+            reading = true;
+            Optional<WalStatus> status = null;
+            lock.unlock();
+            try {
+                status = query.status(table);
+            } finally {
+                lock.lock();
+                reading = false;
+                if (status != null) {
+                    latest = new Reading(startedNanos, status);
+                }
+                published.signalAll();
+            }
+        }
+
+        private void awaitNanos(long nanos) {
+            try {
+                published.awaitNanos(nanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw interrupted(e);
+            }
+        }
+
+        private TransientDbException interrupted(InterruptedException cause) {
+            return new TransientDbException(DbErrorKind.TIMEOUT, QuestDbExceptionTranslator.BACKEND,
+                    "interrupted while waiting for acknowledged writes to " + table + " to become visible; nothing was read", null, cause);
         }
     }
 }

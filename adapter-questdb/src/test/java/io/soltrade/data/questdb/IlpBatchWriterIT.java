@@ -74,13 +74,21 @@ class IlpBatchWriterIT {
     }
 
     @Test
-    void theTimerFlushesARowWhenNoOtherRowArrives() {
-        serverWriter(Duration.ofMillis(100), 100_000);
+    void theTimerSendsARowAtTheFlushIntervalWhenNoOtherRowArrives() {
+        ManualNanoClock clock = new ManualNanoClock();
+        QuestDbSettings settings = QuestDbSettings.of(QuestDbFixture.server().ilpConfig(), "jdbc:postgresql://127.0.0.1:1/qdb", "admin", "quest");
+        writer = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(100), 100_000, 100_000, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(10)), new HttpIlpTransport(settings.ilpClientConfiguration()), clock);
         Trade trade = TestRows.paperTrade(TestRows.pubkey(), TestRows.now());
 
         CompletableFuture<Void> saved = writer.writeAsync(TradeRowEncoder.INSTANCE, List.of(trade));
+        clock.advance(Duration.ofMillis(100).minusNanos(1));
+        IlpBatchWriterTest.awaitTimerChecked(writer);
+        assertThat(writer.stats().requests()).as("requests 1 ns before the flush interval").isZero();
 
-        await().atMost(Duration.ofSeconds(10)).until(saved::isDone);
+        clock.advance(Duration.ofNanos(1));
+        writer.clockMoved();
+        await().until(saved::isDone);
         assertThat(saved).isCompleted();
         assertThat(writer.stats().requests()).isEqualTo(1);
         assertThat(reads.findById(trade.id())).contains(trade);

@@ -163,14 +163,84 @@ class IlpBatchWriterTest {
     }
 
     @Test
-    void theTimerFlushesWaitingRowsWithoutAnyNewRow() {
-        writer(Duration.ofMillis(50), 1_000, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5));
+    void theTimerSendsAWaitingRowAtTheFlushIntervalNotBefore() {
+        ManualNanoClock clock = new ManualNanoClock();
+        writer = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(100), 1_000, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(5)), transport, clock);
 
         CompletableFuture<Void> only = writer.writeAsync(TextRows.INSTANCE, List.of("lonely"));
+        clock.advance(Duration.ofMillis(100).minusNanos(1));
+        awaitTimerChecked(writer);
+        assertThat(transport.attemptCount()).as("requests 1 ns before the flush interval").isZero();
 
-        await().atMost(Duration.ofSeconds(10)).until(only::isDone);
+        clock.advance(Duration.ofNanos(1));
+        writer.clockMoved();
+        await().until(only::isDone); // the writer acts on its clock: it sent at exactly 100 ms
         assertThat(only).isCompleted();
         assertThat(transport.acknowledged).hasSize(1);
+    }
+
+    /** Wakes the writer after the clock moved and waits until it has looked at the clock again and gone back to waiting. */
+    static void awaitTimerChecked(IlpBatchWriter writer) {
+        long before = writer.timerChecks();
+        writer.clockMoved();
+        await().until(() -> writer.timerChecks() > before);
+    }
+
+    @Test
+    void aCallerRetryingAfterItsTimeoutJoinsTheRowsStillBeingRetried() {
+        transport.down(true);
+        writer(Duration.ofMillis(10), 1_000, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5));
+        CompletableFuture<Void> first = writer.writeAsync(TextRows.INSTANCE, List.of("a", "b"));
+        await().until(() -> transport.attemptCount() >= 2);
+
+        // the caller's own time limit ran out: it retries the same write while the first copy is being retried
+        CompletableFuture<Void> retry = writer.writeAsync(TextRows.INSTANCE, List.of("a", "b"));
+        CompletableFuture<Void> another = writer.writeAsync(TextRows.INSTANCE, List.of("a", "b"));
+
+        assertThat(writer.stats().outstanding()).as("rows held: one copy").isEqualTo(2);
+        assertThat(writer.stats().queued()).isEqualTo(2);
+        assertThat(writer.joinedRows()).isEqualTo(4);
+        transport.down(false);
+        await().until(() -> first.isDone() && retry.isDone() && another.isDone());
+        assertThat(List.of(first, retry, another)).allSatisfy(future -> assertThat(future).isCompleted());
+        assertThat(transport.attempts).allSatisfy(attempt -> assertThat(attempt).extracting(IlpBatchWriterTest::value).containsExactly("a", "b"));
+        assertThat(transport.acknowledgedRows()).isEqualTo(2);
+    }
+
+    @Test
+    void rowsThatWaitedPastTheirRetryDeadlineAreFailedWithoutBeingSent() throws Exception {
+        ManualNanoClock clock = new ManualNanoClock();
+        CountDownLatch gate = transport.hold();
+        writer = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(10), 1, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(3),
+                Duration.ofSeconds(5)), transport, clock);
+        CompletableFuture<Void> inFlight = writer.writeAsync(TextRows.INSTANCE, List.of("first"));
+        await().until(() -> transport.sendsStarted.get() == 1);
+        CompletableFuture<Void> queued = writer.writeAsync(TextRows.INSTANCE, List.of("late"));
+
+        clock.advance(Duration.ofSeconds(3));
+        gate.countDown();
+
+        await().until(() -> inFlight.isDone() && queued.isDone());
+        assertThat(inFlight).isCompleted();
+        assertThatThrownBy(queued::get).cause().isInstanceOf(TransientDbException.class).hasMessageContaining("nothing was written")
+                .extracting(e -> ((DbException) e).kind()).isEqualTo(DbErrorKind.TIMEOUT);
+        assertThat(transport.attempts).extracting(attempt -> value(attempt.get(0))).containsExactly("first");
+    }
+
+    @Test
+    void aWriterNeverWrittenToHoldsNoThread() {
+        long before = writerThreads();
+        IlpBatchWriter idle = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(100), 1_000, 10_000, Duration.ofSeconds(1),
+                Duration.ofSeconds(30), Duration.ofSeconds(5)), transport);
+
+        assertThat(writerThreads()).isEqualTo(before);
+        idle.close();
+        assertThat(transport.closed).isTrue();
+    }
+
+    static long writerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().equals("questdb-batch-writer")).count();
     }
 
     @Test

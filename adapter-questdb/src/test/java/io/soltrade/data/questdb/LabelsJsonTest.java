@@ -25,6 +25,18 @@ class LabelsJsonTest {
     }
 
     @Test
+    void charactersOutsideTheBmpAreStoredAsAsciiEscapesAndReadBack() {
+        MetricPoint point = MetricPoint.of("m", 1.0, Map.of("flag", "\uD83C\uDDEB\uD83C\uDDF7 ok", "emoji", "\uD83D\uDE80"), Instant.EPOCH);
+
+        String stored = LabelsJson.forStorage(point.labelsJson());
+
+        assertThat(stored).isEqualTo("{\"emoji\":\"\\ud83d\\ude80\",\"flag\":\"\\ud83c\\uddeb\\ud83c\\uddf7 ok\"}");
+        assertThat(stored.chars().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
+        assertThat(LabelsJson.parse(stored)).isEqualTo(point.labels());
+        assertThat(LabelsJson.forStorage("{\"a\":\"b\"}")).isEqualTo("{\"a\":\"b\"}");
+    }
+
+    @Test
     void readsAnEmptyObjectAndRejectsGarbage() {
         assertThat(LabelsJson.parse("{}")).isEmpty();
         assertThatThrownBy(() -> LabelsJson.parse("{\"a\":1}")).isInstanceOf(IllegalArgumentException.class);

@@ -21,6 +21,7 @@ class QuestDbSettingsTest {
         assertThat(settings.retryDeadline()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.closeDeadline()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.readVisibilityTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.poolSize()).isEqualTo(4);
         assertThat(settings.applySchema()).isTrue();
     }
@@ -28,9 +29,22 @@ class QuestDbSettingsTest {
     @Test
     void theWriterOwnsFlushingAndRetrying() {
         assertThat(QuestDbSettings.of("http::addr=h:9000", PG, "admin", "quest").ilpClientConfiguration())
-                .isEqualTo("http::addr=h:9000;auto_flush=off;retry_timeout=0;");
-        assertThat(QuestDbSettings.of("http::addr=h:9000;retry_timeout=500;", PG, "admin", "quest").ilpClientConfiguration())
-                .isEqualTo("http::addr=h:9000;retry_timeout=500;auto_flush=off;");
+                .isEqualTo("http::addr=h:9000;auto_flush=off;retry_timeout=0;request_timeout=10000;");
+        assertThat(QuestDbSettings.of("http::addr=h:9000;retry_timeout=500;request_timeout=2000;", PG, "admin", "quest").ilpClientConfiguration())
+                .isEqualTo("http::addr=h:9000;retry_timeout=500;request_timeout=2000;auto_flush=off;");
+    }
+
+    @Test
+    void theWriteTimeLimitIsTheRetryDeadlinePlusOneRequest() {
+        QuestDbSettings defaults = QuestDbSettings.of(ILP, PG, "admin", "quest");
+        // 30 s of retries, a 10 s request, and 1,000 rows of 1 KiB at the client's 100 KiB/s: 10 s
+        assertThat(defaults.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.writeTimeLimit()).isEqualTo(Duration.ofSeconds(50));
+
+        QuestDbSettings tight = QuestDbSettings.of(ILP + "request_timeout=2000;request_min_throughput=1048576;", PG, "admin", "quest")
+                .withDeadlines(Duration.ofSeconds(3), Duration.ofSeconds(5)).withBatching(Duration.ofMillis(100), 1_024);
+        assertThat(tight.requestTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(tight.writeTimeLimit()).isEqualTo(Duration.ofSeconds(6));
     }
 
     @Test
@@ -50,6 +64,9 @@ class QuestDbSettingsTest {
         assertThatThrownBy(() -> base.withBatching(Duration.ofMillis(100), 0)).hasMessageContaining("batchRows");
         assertThatThrownBy(() -> base.withBuffer(10, Duration.ofSeconds(1))).hasMessageContaining("bufferCapacityRows");
         assertThatThrownBy(() -> base.withDeadlines(Duration.ofSeconds(-1), Duration.ZERO)).hasMessageContaining("retryDeadline");
+        assertThatThrownBy(() -> base.withReadTimeout(Duration.ofMillis(1_500))).hasMessageContaining("readTimeout");
+        assertThatThrownBy(() -> base.withReadTimeout(Duration.ZERO)).hasMessageContaining("readTimeout");
+        assertThat(base.withReadTimeout(Duration.ofSeconds(3)).readTimeout()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test

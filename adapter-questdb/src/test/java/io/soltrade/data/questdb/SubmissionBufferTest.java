@@ -9,8 +9,16 @@ import org.junit.jupiter.api.Test;
 class SubmissionBufferTest {
     private static final long HOUR = TimeUnit.HOURS.toNanos(1);
 
+    private static final java.util.concurrent.atomic.AtomicLong NEXT = new java.util.concurrent.atomic.AtomicLong();
+
+    /** {@code count} rows no other submission holds. */
     private static Submission<String> rows(int count, boolean callerWaiting) {
-        return new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, java.util.Collections.nCopies(count, "x"), callerWaiting, Long.MAX_VALUE);
+        java.util.List<String> values = java.util.stream.IntStream.range(0, count).mapToObj(i -> "row-" + NEXT.incrementAndGet()).toList();
+        return copyOf(values, callerWaiting);
+    }
+
+    private static Submission<String> copyOf(java.util.List<String> values, boolean callerWaiting) {
+        return new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, values, callerWaiting, Long.MAX_VALUE);
     }
 
     @Test
@@ -62,6 +70,48 @@ class SubmissionBufferTest {
         assertThat(buffer.offer(rows(1, false), 0)).isEqualTo(SubmissionBuffer.Offer.CLOSED);
         assertThat(buffer.takeBatch()).containsExactly(left);
         assertThat(buffer.takeBatch()).isEmpty();
+    }
+
+    @Test
+    void theSameRowsOfferedAgainJoinTheOutstandingCopyAndHoldNoRoom() throws Exception {
+        SubmissionBuffer buffer = new SubmissionBuffer(3, 3, HOUR);
+        java.util.List<String> values = java.util.List.of("a", "b", "c");
+        Submission<String> first = copyOf(values, false);
+        assertThat(buffer.offer(first, 0)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
+        assertThat(buffer.takeBatch()).containsExactly(first);
+
+        Submission<String> retry = copyOf(values, true);
+        assertThat(buffer.offer(retry, 0)).as("a full buffer, but the same rows are outstanding").isEqualTo(SubmissionBuffer.Offer.JOINED);
+        assertThat(buffer.outstandingRows()).isEqualTo(3);
+        assertThat(retry.isDone()).isFalse();
+
+        buffer.release(first);
+        first.acknowledge();
+        assertThat(retry.isAcknowledged()).as("the joiner completes with the copy it joined").isTrue();
+        assertThat(buffer.offer(copyOf(values, false), 0)).as("once settled, the same rows are a new write").isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
+    }
+
+    @Test
+    void aJoinerSharesTheFailureOfTheCopyItJoined() throws Exception {
+        SubmissionBuffer buffer = new SubmissionBuffer(10, 10, HOUR);
+        Submission<String> first = copyOf(java.util.List.of("a"), false);
+        buffer.offer(first, 0);
+        Submission<String> retry = copyOf(java.util.List.of("a"), false);
+        assertThat(buffer.offer(retry, 0)).isEqualTo(SubmissionBuffer.Offer.JOINED);
+
+        first.fail(io.soltrade.data.ports.DbException.of(io.soltrade.data.ports.DbErrorKind.TIMEOUT, "questdb", "deadline"));
+
+        assertThat(retry.outcome()).isCompletedExceptionally();
+    }
+
+    @Test
+    void aSynchronousJoinerMakesAnUnsentCopyDueAtOnce() throws Exception {
+        SubmissionBuffer buffer = new SubmissionBuffer(100, 50, HOUR);
+        Submission<String> async = copyOf(java.util.List.of("a"), false);
+        buffer.offer(async, 0);
+        assertThat(buffer.offer(copyOf(java.util.List.of("a"), true), 0)).isEqualTo(SubmissionBuffer.Offer.JOINED);
+
+        assertThat(buffer.takeBatch()).containsExactly(async); // without the hour-long timer
     }
 
     @Test

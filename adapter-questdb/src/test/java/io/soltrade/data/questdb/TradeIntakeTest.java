@@ -121,4 +121,39 @@ class TradeIntakeTest {
             assertThat(((DbException) e.getCause()).kind()).isEqualTo(DbErrorKind.NOT_FOUND);
         }
     }
+
+    /**
+     * One deadline per call: a save whose lookups spent most of the retry deadline (the server failing transiently)
+     * gives its write only what is left of it, so the whole call ends within the retry deadline plus one attempt, not
+     * after a second full deadline of the writer's own.
+     */
+    @Test
+    void theWriteKeepsToTheDeadlineItsLookupsAlreadySpent() throws Exception {
+        Duration deadline = Duration.ofSeconds(3);
+        ScriptedIlpTransport down = new ScriptedIlpTransport();
+        down.down(true);
+        IlpBatchWriter slowWriter = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(10), 1_000, 10_000, Duration.ofSeconds(1),
+                deadline, Duration.ofSeconds(1)), down);
+        LaggingTable frozen = new LaggingTable();
+        frozen.failingLookups.set(8); // lookups retried at 0, 10, 30, ... 1,270 ms: the 9th, at about 2.3 s, answers
+        TradeIntake slowIntake = new TradeIntake(slowWriter, frozen, 10_000, Duration.ofSeconds(1), deadline);
+        try {
+            long started = System.nanoTime();
+            java.util.concurrent.CompletableFuture<Void> save = slowIntake.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2030-01-01T00:00:00Z"))));
+
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> save.get(30, TimeUnit.SECONDS));
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(failure).isInstanceOf(ExecutionException.class).cause().isInstanceOf(io.soltrade.data.ports.TransientDbException.class);
+            assertThat(down.attemptCount()).as("the write was attempted after the lookups").isPositive();
+            assertThat(tookMillis).as("the save ended within its 3 s deadline and one attempt, not 2.3 s + 3 s").isLessThan(4_200);
+        } finally {
+            slowIntake.close();
+            try {
+                slowWriter.close();
+            } catch (DbException ignored) {
+                // nothing outstanding is expected; a close report would not change the finding
+            }
+        }
+    }
 }

@@ -33,6 +33,19 @@ final class RateWindow {
         return Math.max(0, times[oldest] + windowNanos - nowNanos);
     }
 
+    /** Whether no event was recorded within the window before {@code nowNanos}. */
+    boolean isQuiet(long nowNanos) {
+        if (recorded == 0) {
+            return true;
+        }
+        long newest = times[(oldest + recorded - 1) % times.length];
+        return nowNanos - newest >= windowNanos;
+    }
+
+    long windowNanos() {
+        return windowNanos;
+    }
+
     /** Records an event at {@code nowNanos}; call only when {@link #waitNanos} is 0. */
     void record(long nowNanos) {
         if (waitNanos(nowNanos) > 0) {

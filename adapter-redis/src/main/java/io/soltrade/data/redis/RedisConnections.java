@@ -2,16 +2,24 @@ package io.soltrade.data.redis;
 
 import io.soltrade.data.ports.DbErrorKind;
 import io.soltrade.data.ports.DbException;
+import io.soltrade.data.ports.Idempotency;
 import io.soltrade.data.ports.ManagedResource;
+import io.soltrade.data.ports.PortOperation;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionFactory;
+import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.DefaultJedisSocketFactory;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
@@ -21,18 +29,27 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The adapter's connections: one {@link JedisPooled} pool for commands and pipelines, and dedicated connections
- * for blocking subscriptions (a {@code SUBSCRIBE} holds its connection for as long as it lasts, so it never
- * takes one from the pool).
+ * The adapter's connections: one {@link JedisPooled} pool for commands and pipelines, a small pool of its own for
+ * blocking stream reads, and dedicated connections for subscriptions (a {@code SUBSCRIBE} holds its connection for
+ * as long as it lasts, so it never takes one from a pool).
  *
- * <h2>Stale connections</h2>
+ * <h2>Blocking reads</h2>
+ * An {@code XREAD}/{@code XREADGROUP} with {@code BLOCK} holds its connection while it waits. On the command pool a
+ * few waiting readers would starve the caches, and on a frozen or half-open server a read without a client-side
+ * bound would hold its connection forever. So blocking reads borrow from their own pool
+ * ({@code blockingPoolSize}) and each waits at most its block time plus the socket timeout
+ * ({@link BoundedBlockingConnection}); a read past that fails with {@code TIMEOUT} and its connection is dropped.
+ *
+ * <h2>Stale connections, and what is retried</h2>
  * After a Redis restart every idle pooled connection is dead, but nothing tells the pool until one is used.
  * Checking each connection on borrow (a {@code PING} per call) would double the latency of a cache read, so
  * instead: the first call that fails with a connection error discards <em>every</em> idle connection (they
- * were made stale by the same event), and an idempotent call is then retried once on a fresh connection.
- * A non-idempotent call (a stream append) is not retried; it fails with a {@code TransientDbException}, and
- * since the idle set was cleared, only calls that already held a stale connection can fail the same way: at
- * most one failed call per stale connection. The pool's idle evictor also validates idle connections
+ * were made stale by the same event), and a call the idempotency table ({@link PortOperation}) marks idempotent is
+ * then retried once on a fresh connection. A call it marks not idempotent (an append, a group read, a claim) is
+ * not retried: it fails with a {@code TransientDbException}, and since the idle set was cleared, only calls that
+ * already held a stale connection can fail the same way: at most one failed call per stale connection. A timeout
+ * is not retried either: it says the server is slow or frozen, not that the connection went stale, and a second
+ * wait would double the caller's. The pool's idle evictor also validates idle connections
  * ({@code testWhileIdle}), so stale ones are not kept for long even when nothing calls.
  *
  * <p>Thread-safe. Every call translates Jedis exceptions through {@link RedisErrors}.
@@ -43,27 +60,37 @@ final class RedisConnections implements ManagedResource {
     private final HostAndPort address;
     private final JedisClientConfig clientConfig;
     private final JedisPooled pool;
+    private final ConnectionPool blockingPool;
+    private final long socketTimeoutMillis;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LongAdder idleSetsDiscarded = new LongAdder();
 
     RedisConnections(RedisSettings settings) {
         RedisSettings.RedisEndpoint endpoint = settings.endpoint();
         this.address = new HostAndPort(endpoint.host(), endpoint.port());
+        this.socketTimeoutMillis = settings.socketTimeout().toMillis();
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(millis(settings.connectTimeout()))
                 .socketTimeoutMillis(millis(settings.socketTimeout()))
-                // Blocking reads (XREAD BLOCK) wait as long as the server is told to; the server bounds them.
-                .blockingSocketTimeoutMillis(0)
+                // No blocking command runs on the command pool; were one to, it would still wait no longer than this.
+                .blockingSocketTimeoutMillis(millis(settings.socketTimeout()))
                 .database(endpoint.database())
                 .clientName("soltrade-data")
                 .ssl(endpoint.tls());
         settings.user().ifPresent(config::user);
         settings.password().ifPresent(config::password);
         this.clientConfig = config.build();
+        this.pool = new JedisPooled(poolConfig(settings.poolSize(), settings), address, clientConfig);
+        ConnectionFactory blockingConnections = new ConnectionFactory(ConnectionFactory.builder().hostAndPort(address).clientConfig(clientConfig)
+                .connectionBuilder(new BoundedBlockingConnection.Builder().socketFactory(new DefaultJedisSocketFactory(address, clientConfig))
+                        .clientConfig(clientConfig)));
+        this.blockingPool = new ConnectionPool(blockingConnections, poolConfig(settings.blockingPoolSize(), settings));
+    }
 
+    private static ConnectionPoolConfig poolConfig(int size, RedisSettings settings) {
         ConnectionPoolConfig poolConfig = new ConnectionPoolConfig();
-        poolConfig.setMaxTotal(settings.poolSize());
-        poolConfig.setMaxIdle(settings.poolSize());
+        poolConfig.setMaxTotal(size);
+        poolConfig.setMaxIdle(size);
         poolConfig.setMinIdle(0);
         poolConfig.setTestOnBorrow(false);
         poolConfig.setTestWhileIdle(true);
@@ -72,54 +99,65 @@ final class RedisConnections implements ManagedResource {
         poolConfig.setBlockWhenExhausted(true);
         poolConfig.setMaxWait(settings.socketTimeout());
         poolConfig.setJmxEnabled(false);
-        this.pool = new JedisPooled(poolConfig, address, clientConfig);
+        return poolConfig;
     }
 
     /**
-     * Runs an idempotent call; after a connection failure, discards the idle connections and tries once more on a
-     * fresh one.
+     * Runs one port operation on the command pool; retried once on a fresh connection after a connection failure
+     * (not a timeout) when {@code operation} is idempotent.
      */
-    <T> T retryingOnce(String operation, Function<UnifiedJedis, T> call) {
-        ensureOpen(operation);
-        try {
-            return call.apply(pool);
-        } catch (JedisConnectionException first) {
-            discardIdleConnections(operation, first);
-            try {
-                return call.apply(pool);
-            } catch (JedisException second) {
-                second.addSuppressed(first);
-                throw translated(operation, second);
-            }
-        } catch (JedisException e) {
-            throw failure(operation, e);
-        }
+    <T> T call(PortOperation operation, String description, Function<UnifiedJedis, T> call) {
+        return operation.idempotency() == Idempotency.IDEMPOTENT ? retryingOnce(description, () -> call.apply(pool)) : once(description, call);
     }
 
-    /** Runs a call that must not be repeated; a connection failure still discards the idle connections. */
-    <T> T once(String operation, Function<UnifiedJedis, T> call) {
-        ensureOpen(operation);
+    /** Runs a call that must not be repeated (a feed publish, the second step of a call); a connection failure still discards the idle connections. */
+    <T> T once(String description, Function<UnifiedJedis, T> call) {
+        ensureOpen(description);
         try {
             return call.apply(pool);
         } catch (JedisException e) {
-            throw failure(operation, e);
+            throw failure(description, e);
         }
     }
 
     /**
      * Runs {@code commands} on one pipeline (one round trip for all of them); {@code commands} queues, calls
-     * {@code sync()} and reads the responses. An idempotent pipeline is retried once like {@link #retryingOnce}.
+     * {@code sync()} and reads the responses. Retried like {@link #call}.
      */
-    <T> T pipelined(String operation, boolean idempotent, Function<AbstractPipeline, T> commands) {
-        Function<UnifiedJedis, T> call = client -> {
-            try (AbstractPipeline pipeline = client.pipelined()) {
-                return commands.apply(pipeline);
-            }
-        };
-        return idempotent ? retryingOnce(operation, call) : once(operation, call);
+    <T> T pipelined(PortOperation operation, String description, Function<AbstractPipeline, T> commands) {
+        return call(operation, description, pipelineCall(commands));
     }
 
-    /** A new connection of its own, outside the pool, for a blocking subscription; the caller closes it. */
+    /** Like {@link #pipelined(PortOperation, String, Function)}, never repeated. */
+    <T> T pipelinedOnce(String description, Function<AbstractPipeline, T> commands) {
+        return once(description, pipelineCall(commands));
+    }
+
+    /**
+     * Runs a blocking read that tells the server to wait up to {@code block}, on a connection of the blocking pool
+     * that waits for the reply at most {@code block} plus the socket timeout. Retried like {@link #call}.
+     */
+    <T> T blocking(PortOperation operation, String description, Duration block, Function<Jedis, T> read) {
+        int bound = Math.toIntExact(Math.addExact(block.toMillis(), socketTimeoutMillis));
+        Supplier<T> attempt = () -> {
+            try (Connection connection = blockingPool.getResource()) {
+                ((BoundedBlockingConnection) connection).boundBlockingCommands(bound);
+                // The wrapper is not closed: closing the connection (above) returns it to its pool.
+                return read.apply(new Jedis(connection));
+            }
+        };
+        if (operation.idempotency() == Idempotency.IDEMPOTENT) {
+            return retryingOnce(description, attempt);
+        }
+        ensureOpen(description);
+        try {
+            return attempt.get();
+        } catch (JedisException e) {
+            throw failure(description, e);
+        }
+    }
+
+    /** A new connection of its own, outside the pools, for a blocking subscription; the caller closes it. */
     Jedis dedicatedConnection() {
         ensureOpen("connect");
         return new Jedis(address, clientConfig);
@@ -133,7 +171,8 @@ final class RedisConnections implements ManagedResource {
     /** Active and idle pooled connections, and threads waiting for one. */
     String poolState() {
         return "active=" + pool.getPool().getNumActive() + ", idle=" + pool.getPool().getNumIdle() + ", waiting=" + pool.getPool().getNumWaiters()
-                + ", max=" + pool.getPool().getMaxTotal();
+                + ", max=" + pool.getPool().getMaxTotal() + "; blocking reads: active=" + blockingPool.getNumActive() + ", idle="
+                + blockingPool.getNumIdle() + ", waiting=" + blockingPool.getNumWaiters() + ", max=" + blockingPool.getMaxTotal();
     }
 
     int waitingForConnection() {
@@ -168,8 +207,49 @@ final class RedisConnections implements ManagedResource {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            pool.close();
+            try {
+                blockingPool.close();
+            } finally {
+                pool.close();
+            }
         }
+    }
+
+    private <T> T retryingOnce(String description, Supplier<T> call) {
+        ensureOpen(description);
+        try {
+            return call.get();
+        } catch (JedisConnectionException first) {
+            discardIdleConnections(description, first);
+            if (isTimeout(first)) {
+                throw translated(description, first);
+            }
+            try {
+                return call.get();
+            } catch (JedisException second) {
+                second.addSuppressed(first);
+                throw failure(description, second);
+            }
+        } catch (JedisException e) {
+            throw failure(description, e);
+        }
+    }
+
+    private static <T> Function<UnifiedJedis, T> pipelineCall(Function<AbstractPipeline, T> commands) {
+        return client -> {
+            try (AbstractPipeline pipeline = client.pipelined()) {
+                return commands.apply(pipeline);
+            }
+        };
+    }
+
+    private static boolean isTimeout(JedisConnectionException e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void discardIdleConnections(String operation, JedisConnectionException cause) {
@@ -177,6 +257,7 @@ final class RedisConnections implements ManagedResource {
         LOG.warn("redis {} failed on a broken connection ({}); discarding the idle pooled connections", operation, cause.getMessage());
         try {
             pool.getPool().clear();
+            blockingPool.clear();
         } catch (RuntimeException e) {
             LOG.debug("clearing idle redis connections failed", e);
         }

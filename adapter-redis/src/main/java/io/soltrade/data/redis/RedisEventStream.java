@@ -8,6 +8,7 @@ import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.EventStream;
 import io.soltrade.data.ports.GroupStart;
 import io.soltrade.data.ports.PortInput;
+import io.soltrade.data.ports.PortOperation;
 import io.soltrade.data.ports.StreamBatch;
 import io.soltrade.data.ports.StreamEntry;
 import io.soltrade.data.ports.StreamEntryId;
@@ -34,8 +35,12 @@ import redis.clients.jedis.resps.StreamPendingEntry;
  *       sequence part numbers the entry in its stream ({@code <ms>-<n>}). That makes a tailing reader's losses
  *       exact: a reader that read entry {@code n} and next gets entry {@code m} missed {@code m - n - 1} entries
  *       to the cap, so {@code after} must be {@link StreamEntryId#ZERO} or an id this stream returned.</li>
- *   <li>Appends are not retried (a lost reply would append twice); reads, acknowledgements and claims are retried
- *       once after a connection failure (see {@link RedisConnections}).</li>
+ *   <li>What is retried once after a connection failure is what {@link PortOperation} marks idempotent (tailing
+ *       reads, lengths, group creation, acks, pending counts, dead-letter reads; see {@link RedisConnections}).
+ *       Appends (a lost reply would append twice), group reads and claims (a lost reply would strand the entries
+ *       they marked delivered until they are reclaimed, and count a delivery) are not.</li>
+ *   <li>A read that blocks ({@code block > 0}) runs on the blocking-read pool and waits at most {@code block} plus
+ *       the socket timeout for its reply; a non-blocking one runs on the command pool.</li>
  *   <li>{@link #claimStale} first dead-letters, through {@code dead-letter.lua}, stale entries already delivered
  *       {@code maxDeliveries} times, then takes over the rest with {@code XAUTOCLAIM}.</li>
  * </ul>
@@ -73,7 +78,7 @@ final class RedisEventStream implements EventStream {
         PortInput.notNull(event, "event", RedisErrors.BACKEND);
         List<String> appendKeys = appendKeys(event.stream());
         List<String> args = appendArgs(event);
-        Object id = connections.once("publish to " + event.stream(), client -> append.run(client, appendKeys, args));
+        Object id = connections.call(PortOperation.EVENT_STREAM_PUBLISH, "publish to " + event.stream(), client -> append.run(client, appendKeys, args));
         return entryId(id);
     }
 
@@ -89,7 +94,7 @@ final class RedisEventStream implements EventStream {
             allKeys.add(appendKeys(event.stream()));
             allArgs.add(appendArgs(event));
         }
-        List<Object> ids = connections.pipelined("publish all", false, pipeline -> {
+        List<Object> ids = connections.pipelined(PortOperation.EVENT_STREAM_PUBLISH_ALL, "publish all", pipeline -> {
             List<Response<Object>> responses = new ArrayList<>(events.size());
             for (int i = 0; i < events.size(); i++) {
                 responses.add(append.queue(pipeline, allKeys.get(i), allArgs.get(i)));
@@ -103,7 +108,7 @@ final class RedisEventStream implements EventStream {
         });
         if (ids.contains(null)) {
             // NOSCRIPT means the script did not run, so appending those again appends them once.
-            connections.once("publish all", client -> {
+            connections.call(PortOperation.EVENT_STREAM_PUBLISH_ALL, "publish all", client -> {
                 append.load(client, allKeys.get(0));
                 for (int i = 0; i < ids.size(); i++) {
                     if (ids.get(i) == null) {
@@ -123,7 +128,7 @@ final class RedisEventStream implements EventStream {
     @Override
     public long length(StreamName stream) {
         PortInput.notNull(stream, "stream", RedisErrors.BACKEND);
-        return connections.retryingOnce("length of " + stream, client -> client.xlen(keys.stream(stream)));
+        return connections.call(PortOperation.EVENT_STREAM_LENGTH, "length of " + stream, client -> client.xlen(keys.stream(stream)));
     }
 
     @Override
@@ -141,9 +146,10 @@ final class RedisEventStream implements EventStream {
         if (blockMillis > 0) {
             params.block(blockMillis);
         }
-        String key = keys.stream(stream);
-        List<Map.Entry<String, List<redis.clients.jedis.resps.StreamEntry>>> reply = connections.retryingOnce("read " + stream,
-                client -> client.xread(params, Map.of(key, new StreamEntryID(after.millis(), after.sequence()))));
+        Map<String, StreamEntryID> from = Map.of(keys.stream(stream), new StreamEntryID(after.millis(), after.sequence()));
+        List<Map.Entry<String, List<redis.clients.jedis.resps.StreamEntry>>> reply = blockMillis > 0
+                ? connections.blocking(PortOperation.EVENT_STREAM_READ, "read " + stream, block, client -> client.xread(params, from))
+                : connections.call(PortOperation.EVENT_STREAM_READ, "read " + stream, client -> client.xread(params, from));
         List<StreamEntry> entries = entries(stream, reply);
         long missed = entries.isEmpty() ? 0 : Math.max(0, entries.get(0).id().sequence() - after.sequence() - 1);
         return new StreamBatch(entries, missed);
@@ -155,7 +161,7 @@ final class RedisEventStream implements EventStream {
         PortInput.name(group, "group", RedisErrors.BACKEND);
         PortInput.notNull(start, "start", RedisErrors.BACKEND);
         StreamEntryID from = start == GroupStart.BEGINNING ? new StreamEntryID(0, 0) : StreamEntryID.XGROUP_LAST_ENTRY;
-        connections.retryingOnce("create group " + group + " on " + stream, client -> {
+        connections.call(PortOperation.EVENT_STREAM_ENSURE_GROUP, "create group " + group + " on " + stream, client -> {
             try {
                 return client.xgroupCreate(keys.stream(stream), group, from, true);
             } catch (JedisDataException e) {
@@ -178,10 +184,12 @@ final class RedisEventStream implements EventStream {
         if (blockMillis > 0) {
             params.block(blockMillis);
         }
-        String key = keys.stream(stream);
-        List<Map.Entry<String, List<redis.clients.jedis.resps.StreamEntry>>> reply = connections.retryingOnce(
-                "read group " + group + " on " + stream,
-                client -> client.xreadGroup(group, consumer, params, Map.of(key, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY)));
+        Map<String, StreamEntryID> undelivered = Map.of(keys.stream(stream), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
+        String description = "read group " + group + " on " + stream;
+        List<Map.Entry<String, List<redis.clients.jedis.resps.StreamEntry>>> reply = blockMillis > 0
+                ? connections.blocking(PortOperation.EVENT_STREAM_READ_GROUP, description, block,
+                        client -> client.xreadGroup(group, consumer, params, undelivered))
+                : connections.call(PortOperation.EVENT_STREAM_READ_GROUP, description, client -> client.xreadGroup(group, consumer, params, undelivered));
         return entries(stream, reply);
     }
 
@@ -194,7 +202,7 @@ final class RedisEventStream implements EventStream {
             return 0;
         }
         StreamEntryID[] jedisIds = ids.stream().map(id -> new StreamEntryID(id.millis(), id.sequence())).toArray(StreamEntryID[]::new);
-        return connections.retryingOnce("ack on " + stream, client -> client.xack(keys.stream(stream), group, jedisIds));
+        return connections.call(PortOperation.EVENT_STREAM_ACK, "ack on " + stream, client -> client.xack(keys.stream(stream), group, jedisIds));
     }
 
     @Override
@@ -209,7 +217,7 @@ final class RedisEventStream implements EventStream {
         PortInput.limit(count, RedisErrors.BACKEND);
         String key = keys.stream(stream);
         long idleMillis = minIdle.toMillis();
-        List<StreamEntryId> deadLettered = connections.retryingOnce("dead-letter on " + stream, client -> {
+        List<StreamEntryId> deadLettered = connections.call(PortOperation.EVENT_STREAM_CLAIM_STALE, "dead-letter on " + stream, client -> {
             List<StreamPendingEntry> stale = client.xpending(key, group, XPendingParams.xPendingParams().idle(idleMillis)
                     .start(StreamEntryID.MINIMUM_ID).end(StreamEntryID.MAXIMUM_ID).count(count));
             List<StreamEntryId> moved = new ArrayList<>();
@@ -225,7 +233,7 @@ final class RedisEventStream implements EventStream {
             }
             return moved;
         });
-        Map.Entry<StreamEntryID, List<redis.clients.jedis.resps.StreamEntry>> claimed = connections.retryingOnce("claim on " + stream,
+        Map.Entry<StreamEntryID, List<redis.clients.jedis.resps.StreamEntry>> claimed = connections.call(PortOperation.EVENT_STREAM_CLAIM_STALE, "claim on " + stream,
                 client -> client.xautoclaim(key, group, consumer, idleMillis, new StreamEntryID(0, 0), XAutoClaimParams.xAutoClaimParams().count(count)));
         List<StreamEntry> entries = new ArrayList<>();
         for (redis.clients.jedis.resps.StreamEntry entry : claimed.getValue()) {
@@ -240,14 +248,14 @@ final class RedisEventStream implements EventStream {
     public long pending(StreamName stream, String group) {
         PortInput.notNull(stream, "stream", RedisErrors.BACKEND);
         PortInput.name(group, "group", RedisErrors.BACKEND);
-        return connections.retryingOnce("pending on " + stream, client -> client.xpending(keys.stream(stream), group).getTotal());
+        return connections.call(PortOperation.EVENT_STREAM_PENDING, "pending on " + stream, client -> client.xpending(keys.stream(stream), group).getTotal());
     }
 
     @Override
     public List<StreamEntry> deadLetters(StreamName stream, int limit) {
         PortInput.notNull(stream, "stream", RedisErrors.BACKEND);
         PortInput.limit(limit, RedisErrors.BACKEND);
-        List<redis.clients.jedis.resps.StreamEntry> entries = connections.retryingOnce("dead letters of " + stream,
+        List<redis.clients.jedis.resps.StreamEntry> entries = connections.call(PortOperation.EVENT_STREAM_DEAD_LETTERS, "dead letters of " + stream,
                 client -> client.xrange(keys.deadLetters(stream), StreamEntryID.MINIMUM_ID, StreamEntryID.MAXIMUM_ID, limit));
         List<StreamEntry> out = new ArrayList<>(entries.size());
         for (redis.clients.jedis.resps.StreamEntry entry : entries) {

@@ -6,8 +6,10 @@ import io.soltrade.data.ports.FeedSubscription;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * (a Redis restart, a network failure) it reconnects and subscribes again, waiting 50 ms, then twice as long after
  * each failed attempt, up to 2 s; a successful subscription resets the wait. Messages published while it was
  * disconnected are lost (pub/sub is at-most-once); the channel's stream has them.
+ *
+ * <p>{@link #close()} is a compare-and-set, so of racing closers exactly one unsubscribes and reports the close,
+ * and every one of them waits for a listener call in progress to return: once {@code close} returns, the listener is not running
+ * and is never called again (a listener that closes its own subscription does not wait for itself).
  */
 final class RedisFeedSubscription implements FeedSubscription {
     private static final Logger LOG = LoggerFactory.getLogger(RedisFeedSubscription.class);
@@ -39,7 +45,9 @@ final class RedisFeedSubscription implements FeedSubscription {
     private final CountDownLatch firstSubscribed = new CountDownLatch(1);
     private final AtomicReference<Jedis> connection = new AtomicReference<>();
     private final AtomicReference<JedisPubSub> pubSub = new AtomicReference<>();
-    private volatile boolean open = true;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    /** Held while the listener runs; close takes it once to wait out a call in progress. */
+    private final ReentrantLock delivery = new ReentrantLock();
 
     RedisFeedSubscription(RedisConnections connections, String redisChannel, StreamEventCodec codec, Consumer<StreamEvent> listener,
             Consumer<RedisFeedSubscription> onClose) {
@@ -78,13 +86,15 @@ final class RedisFeedSubscription implements FeedSubscription {
         return current != null && current.isSubscribed();
     }
 
-    /** Idempotent; once it returns the listener is not called again. */
+    /** Idempotent; once it returns the listener is not running and is not called again. */
     @Override
     public void close() {
-        if (!open) {
+        boolean first = open.compareAndSet(true, false);
+        delivery.lock(); // a call in progress ends first, whoever closes; later messages see the subscription closed
+        delivery.unlock();
+        if (!first) {
             return;
         }
-        open = false;
         JedisPubSub current = pubSub.get();
         try {
             if (current != null && current.isSubscribed()) {
@@ -112,12 +122,12 @@ final class RedisFeedSubscription implements FeedSubscription {
 
     private void run() {
         long backoff = FIRST_BACKOFF_MILLIS;
-        while (open) {
+        while (open.get()) {
             try (Jedis jedis = connections.dedicatedConnection()) {
                 connection.set(jedis);
                 Listener current = new Listener();
                 pubSub.set(current);
-                if (!open) {
+                if (!open.get()) {
                     return;
                 }
                 jedis.subscribe(current, redisChannel);
@@ -125,14 +135,14 @@ final class RedisFeedSubscription implements FeedSubscription {
                     backoff = FIRST_BACKOFF_MILLIS;
                 }
             } catch (JedisException | DbException e) {
-                if (!open) {
+                if (!open.get()) {
                     return;
                 }
                 LOG.warn("subscription to {} lost ({}); resubscribing in {} ms", redisChannel, e.getMessage(), backoff);
             } finally {
                 connection.set(null);
             }
-            if (!open) {
+            if (!open.get()) {
                 return;
             }
             try {
@@ -156,7 +166,7 @@ final class RedisFeedSubscription implements FeedSubscription {
 
         @Override
         public void onMessage(String channel, String message) {
-            if (!open) {
+            if (!open.get()) {
                 return;
             }
             StreamEvent event;
@@ -167,12 +177,18 @@ final class RedisFeedSubscription implements FeedSubscription {
                 LOG.warn("ignoring a message on {} that is not a stream event: {}", redisChannel, e.getMessage());
                 return;
             }
+            delivery.lock();
             try {
+                if (!open.get()) {
+                    return;
+                }
+                delivered.increment();
                 listener.accept(event);
             } catch (RuntimeException e) {
                 LOG.warn("live-feed listener on {} failed", redisChannel, e);
+            } finally {
+                delivery.unlock();
             }
-            delivered.increment();
         }
     }
 }

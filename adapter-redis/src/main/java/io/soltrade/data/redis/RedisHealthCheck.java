@@ -4,6 +4,7 @@ import io.soltrade.data.domain.StreamName;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.HealthReport;
 import io.soltrade.data.ports.HealthState;
+import io.soltrade.data.ports.PortOperation;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +35,10 @@ final class RedisHealthCheck implements HealthCheck {
     public HealthReport check() {
         long start = System.nanoTime();
         try {
-            connections.retryingOnce("ping", client -> client.ping());
+            connections.call(PortOperation.HEALTH_CHECK_CHECK, "ping", client -> client.ping());
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             Map<String, String> details = new TreeMap<>();
-            Map<String, String> memory = info(connections.retryingOnce("info memory", client -> client.info("memory")));
+            Map<String, String> memory = info(connections.call(PortOperation.HEALTH_CHECK_CHECK, "info memory", client -> client.info("memory")));
             long used = Long.parseLong(memory.getOrDefault("used_memory", "0"));
             long max = Long.parseLong(memory.getOrDefault("maxmemory", "0"));
             details.put("address", connections.address());
@@ -45,7 +46,7 @@ final class RedisHealthCheck implements HealthCheck {
             details.put("maxmemory", Long.toString(max));
             details.put("pool", connections.poolState());
             for (StreamName stream : StreamName.values()) {
-                long length = connections.retryingOnce("length of " + stream, client -> client.xlen(keys.stream(stream)));
+                long length = connections.call(PortOperation.HEALTH_CHECK_CHECK, "length of " + stream, client -> client.xlen(keys.stream(stream)));
                 details.put("stream." + stream.key().substring("stream:".length()) + ".length", Long.toString(length));
             }
             boolean memoryHigh = max > 0 && used > MEMORY_WARNING * max;

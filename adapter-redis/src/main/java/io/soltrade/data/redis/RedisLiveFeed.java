@@ -41,6 +41,12 @@ import redis.clients.jedis.Response;
  * and a tick lost to a starved thread is made up, always within the window. A failed send keeps the value
  * (unless a newer one came) for the next tick.
  *
+ * <p><b>Only live channels cost anything.</b> A tick looks at the channels that had something to send since the
+ * previous one, not at every channel ever published to; a channel that went quiet leaves that set, and once its rate
+ * window is empty too (no send within the last window) it is forgotten altogether, so the map holds only channels
+ * used within about a second. The ticker thread starts with the first publish: a feed that is only built (or whose
+ * module failed to start) holds no thread.
+ *
  * <p><b>Subscribers</b> each hold a dedicated connection on a thread of their own (see
  * {@link RedisFeedSubscription}), never a pooled one, and resubscribe with backoff after the connection drops.
  * Delivery is at-most-once: a subscriber that must see every event reads the channel's stream.
@@ -56,6 +62,13 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
     private final Duration subscribeWait;
     private final ScheduledExecutorService scheduler;
     private final Map<FeedChannel, ChannelState> channels = new ConcurrentHashMap<>();
+    /** Channels a tick must look at: published to, or sent, since they were last found quiet. */
+    private final Set<ChannelState> active = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    private final long periodNanos;
+    private final long forgetAfterNanos;
+    private long lastSweepNanos;
+    private final LongAdder examined = new LongAdder();
     private final Set<RedisFeedSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LongAdder sent = new LongAdder();
@@ -72,8 +85,8 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             thread.setDaemon(true);
             return thread;
         });
-        long periodNanos = Math.round(1_000_000_000.0 / rateHz);
-        scheduler.scheduleAtFixedRate(this::tickSafely, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+        this.periodNanos = Math.round(1_000_000_000.0 / rateHz);
+        this.forgetAfterNanos = RateWindow.forRate(rateHz).windowNanos();
     }
 
     @Override
@@ -87,13 +100,29 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         if (closed.get()) {
             throw DbException.of(DbErrorKind.CLOSED, RedisErrors.BACKEND, "publish to " + channel.name() + " failed: the live feed is closed");
         }
-        ChannelState state = channels.computeIfAbsent(channel, c -> new ChannelState(c, keys.feed(c), RateWindow.forRate(rateHz)));
-        state.latest.set(event);
+        // Set inside compute, so a sweep forgetting a quiet channel (also a compute) never drops this value.
+        ChannelState state = channels.compute(channel, (c, existing) -> {
+            ChannelState current = existing != null ? existing : new ChannelState(c, keys.feed(c), RateWindow.forRate(rateHz));
+            current.latest.set(event);
+            return current;
+        });
+        ensureTicking();
         if (state.idle.compareAndSet(true, false)) {
+            active.add(state);
             try {
                 scheduler.execute(() -> sendNow(List.of(state)));
             } catch (RejectedExecutionException e) {
                 // Closing: the final drain sends it, or close reports it.
+            }
+        }
+    }
+
+    private void ensureTicking() {
+        if (!ticking.get() && ticking.compareAndSet(false, true)) {
+            try {
+                scheduler.scheduleAtFixedRate(this::tickSafely, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // Closing: the final drain sends what was published.
             }
         }
     }
@@ -133,6 +162,16 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         return sendFailures.sum();
     }
 
+    /** Channels the feed holds state for now (published to within about the last window). */
+    int channelCount() {
+        return channels.size();
+    }
+
+    /** Channel states the ticks have looked at so far, summed over every tick. */
+    long channelsExamined() {
+        return examined.sum();
+    }
+
     @Override
     public String name() {
         return "redis live feed (" + keys.namespace() + ")";
@@ -148,12 +187,14 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             return;
         }
         Set<String> undelivered = new TreeSet<>();
-        try {
-            scheduler.submit(() -> drain(System.nanoTime() + CLOSE_DEADLINE.toNanos())).get(CLOSE_DEADLINE.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("live feed could not send its last values", e);
+        if (ticking.get()) {
+            try {
+                scheduler.submit(() -> drain(System.nanoTime() + CLOSE_DEADLINE.toNanos())).get(CLOSE_DEADLINE.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("live feed could not send its last values", e);
+            }
         }
         scheduler.shutdownNow();
         channels.values().stream().filter(state -> state.latest.get() != null).forEach(state -> undelivered.add(state.channel.name()));
@@ -196,13 +237,22 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         }
     }
 
-    /** Sends every channel whose latest value is new and whose window allows it; schedules the others. */
+    /**
+     * Sends every active channel whose latest value is new and whose window allows it, schedules the others, and
+     * lets the quiet ones go; about once a window, forgets the channels that have been quiet for a whole window.
+     */
     private void tick() {
         long now = System.nanoTime();
         List<ChannelState> due = new ArrayList<>();
-        for (ChannelState state : channels.values()) {
+        for (ChannelState state : active) {
+            examined.increment();
             if (state.latest.get() == null) {
+                // Quiet since the last tick: the next publish sends at once (and makes it active again).
                 state.idle.set(true);
+                active.remove(state);
+                if (state.latest.get() != null && state.idle.compareAndSet(true, false)) {
+                    active.add(state); // a publish came in between and left it to this tick
+                }
                 continue;
             }
             long wait = state.window.waitNanos(now);
@@ -216,6 +266,20 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             }
         }
         sendNow(due);
+        if (now - lastSweepNanos >= forgetAfterNanos) {
+            lastSweepNanos = now;
+            forgetQuietChannels(now);
+        }
+    }
+
+    /** Drops the state of channels with nothing to send and no send within the last window (so no rate to keep). */
+    private void forgetQuietChannels(long now) {
+        for (ChannelState state : channels.values()) {
+            if (state.idle.get() && state.latest.get() == null && !state.retryScheduled.get() && state.window.isQuiet(now)) {
+                channels.computeIfPresent(state.channel, (channel, current) -> current == state && current.idle.get()
+                        && current.latest.get() == null && !current.retryScheduled.get() ? null : current);
+            }
+        }
     }
 
     private void sendNow(List<ChannelState> candidates) {
@@ -237,7 +301,7 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             return;
         }
         try {
-            connections.pipelined("live feed publish", false, pipeline -> {
+            connections.pipelinedOnce("live feed publish", pipeline -> {
                 List<Response<Long>> replies = new ArrayList<>(states.size());
                 for (int i = 0; i < states.size(); i++) {
                     replies.add(pipeline.publish(states.get(i).redisChannel, codec.encode(events.get(i))));

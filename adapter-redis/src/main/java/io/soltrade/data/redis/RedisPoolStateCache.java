@@ -19,7 +19,7 @@ final class RedisPoolStateCache implements PoolStateCache {
     private final VersionedCache<Pubkey, PoolState> cache;
 
     RedisPoolStateCache(RedisConnections connections, RedisKeys keys, LuaScript setIfNewer, Duration ttl) {
-        this.cache = new VersionedCache<>(connections, setIfNewer, new PoolStateCodec(keys), ttl);
+        this.cache = new VersionedCache<>(connections, VersionedCache.Operations.POOL_STATES, setIfNewer, new PoolStateCodec(keys), ttl);
     }
 
     @Override

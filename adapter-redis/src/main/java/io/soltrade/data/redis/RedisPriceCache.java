@@ -19,7 +19,7 @@ final class RedisPriceCache implements PriceCache {
     private final VersionedCache<TokenSymbol, PriceQuote> cache;
 
     RedisPriceCache(RedisConnections connections, RedisKeys keys, LuaScript setIfNewer, Duration ttl) {
-        this.cache = new VersionedCache<>(connections, setIfNewer, new PriceQuoteCodec(keys), ttl);
+        this.cache = new VersionedCache<>(connections, VersionedCache.Operations.PRICES, setIfNewer, new PriceQuoteCodec(keys), ttl);
     }
 
     @Override

@@ -22,9 +22,13 @@ import java.util.regex.Pattern;
  * @param trimming            exact ({@code MAXLEN =}, the default) or approximate ({@code MAXLEN ~}) trimming
  * @param maxDeliveries       a pending entry already delivered this many times is dead-lettered instead of
  *                            being claimed again
- * @param poolSize            the most pooled connections (blocking stream reads each hold one while they wait)
+ * @param poolSize            the most pooled connections for commands and pipelines (caches, appends, acks)
+ * @param blockingPoolSize    the most connections for blocking stream reads ({@code XREAD}/{@code XREADGROUP BLOCK}),
+ *                            a pool of their own so a reader waiting for entries never holds a connection the
+ *                            caches need
  * @param connectTimeout      TCP connect timeout
- * @param socketTimeout       read timeout of a non-blocking command
+ * @param socketTimeout       read timeout of a non-blocking command; a blocking read waits at most its block time
+ *                            plus this, so no read waits forever on a frozen or half-open server
  * @param idleCheckInterval   how often idle pooled connections are validated ({@code PING}) and dead ones dropped
  * @param feedRateHz          the most live-feed messages per second per channel
  */
@@ -38,6 +42,7 @@ public record RedisSettings(
         StreamTrimming trimming,
         int maxDeliveries,
         int poolSize,
+        int blockingPoolSize,
         Duration connectTimeout,
         Duration socketTimeout,
         Duration idleCheckInterval,
@@ -49,6 +54,7 @@ public record RedisSettings(
     public static final long DEFAULT_STREAM_MAX_LENGTH = 10_000;
     public static final int DEFAULT_MAX_DELIVERIES = 5;
     public static final int DEFAULT_POOL_SIZE = 16;
+    public static final int DEFAULT_BLOCKING_POOL_SIZE = 4;
     public static final double DEFAULT_FEED_RATE_HZ = 10.0;
 
     private static final Duration MIN_TTL = Duration.ofSeconds(1);
@@ -77,6 +83,7 @@ public record RedisSettings(
                 "is " + streamMaxLength + ", must be between 1 and 100000000");
         check(maxDeliveries >= 1 && maxDeliveries <= 1_000, "maxDeliveries", "is " + maxDeliveries + ", must be between 1 and 1000");
         check(poolSize >= 1 && poolSize <= 1_024, "poolSize", "is " + poolSize + ", must be between 1 and 1024");
+        check(blockingPoolSize >= 1 && blockingPoolSize <= 1_024, "blockingPoolSize", "is " + blockingPoolSize + ", must be between 1 and 1024");
         checkTimeout(connectTimeout, "connectTimeout");
         checkTimeout(socketTimeout, "socketTimeout");
         check(idleCheckInterval.compareTo(Duration.ofMillis(100)) >= 0 && idleCheckInterval.compareTo(Duration.ofHours(1)) <= 0,
@@ -93,7 +100,7 @@ public record RedisSettings(
     public Builder toBuilder() {
         return new Builder().url(url).user(user.orElse(null)).password(password.orElse(null)).namespace(namespace)
                 .cacheTtl(cacheTtl).streamMaxLength(streamMaxLength).trimming(trimming).maxDeliveries(maxDeliveries)
-                .poolSize(poolSize).connectTimeout(connectTimeout).socketTimeout(socketTimeout).idleCheckInterval(idleCheckInterval).feedRateHz(feedRateHz);
+                .poolSize(poolSize).blockingPoolSize(blockingPoolSize).connectTimeout(connectTimeout).socketTimeout(socketTimeout).idleCheckInterval(idleCheckInterval).feedRateHz(feedRateHz);
     }
 
     /** Host, port, database and TLS, parsed from {@link #url()}. */
@@ -105,7 +112,7 @@ public record RedisSettings(
     public String toString() {
         return "RedisSettings[url=" + url + ", user=" + user.orElse("<none>") + ", password=" + (password.isPresent() ? "<masked>" : "<none>")
                 + ", namespace=" + namespace + ", cacheTtl=" + cacheTtl + ", streamMaxLength=" + streamMaxLength + ", trimming=" + trimming
-                + ", maxDeliveries=" + maxDeliveries + ", poolSize=" + poolSize + ", connectTimeout=" + connectTimeout
+                + ", maxDeliveries=" + maxDeliveries + ", poolSize=" + poolSize + ", blockingPoolSize=" + blockingPoolSize + ", connectTimeout=" + connectTimeout
                 + ", socketTimeout=" + socketTimeout + ", idleCheckInterval=" + idleCheckInterval + ", feedRateHz=" + feedRateHz + "]";
     }
 
@@ -162,6 +169,7 @@ public record RedisSettings(
         private StreamTrimming trimming = StreamTrimming.EXACT;
         private int maxDeliveries = DEFAULT_MAX_DELIVERIES;
         private int poolSize = DEFAULT_POOL_SIZE;
+        private int blockingPoolSize = DEFAULT_BLOCKING_POOL_SIZE;
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration socketTimeout = Duration.ofSeconds(2);
         private Duration idleCheckInterval = Duration.ofSeconds(5);
@@ -216,6 +224,11 @@ public record RedisSettings(
             return this;
         }
 
+        public Builder blockingPoolSize(int blockingPoolSize) {
+            this.blockingPoolSize = blockingPoolSize;
+            return this;
+        }
+
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
@@ -238,7 +251,7 @@ public record RedisSettings(
 
         public RedisSettings build() {
             return new RedisSettings(url, Optional.ofNullable(user), Optional.ofNullable(password), namespace, cacheTtl,
-                    streamMaxLength, trimming, maxDeliveries, poolSize, connectTimeout, socketTimeout, idleCheckInterval, feedRateHz);
+                    streamMaxLength, trimming, maxDeliveries, poolSize, blockingPoolSize, connectTimeout, socketTimeout, idleCheckInterval, feedRateHz);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.soltrade.data.ports.CacheStats;
 import io.soltrade.data.ports.DbErrorKind;
 import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.PortInput;
+import io.soltrade.data.ports.PortOperation;
 import io.soltrade.data.ports.PutOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,16 @@ import redis.clients.jedis.exceptions.JedisDataException;
 final class VersionedCache<K, V> {
     private static final int MARKER_LIFETIMES = 30;
 
+    /** Which port operations this cache's calls are, for the idempotency table ({@link PortOperation}). */
+    record Operations(PortOperation put, PortOperation putAll, PortOperation get, PortOperation getAll) {
+        static final Operations PRICES = new Operations(PortOperation.PRICE_CACHE_PUT, PortOperation.PRICE_CACHE_PUT_ALL,
+                PortOperation.PRICE_CACHE_GET, PortOperation.PRICE_CACHE_GET_ALL);
+        static final Operations POOL_STATES = new Operations(PortOperation.POOL_STATE_CACHE_PUT, PortOperation.POOL_STATE_CACHE_PUT_ALL,
+                PortOperation.POOL_STATE_CACHE_GET, PortOperation.POOL_STATE_CACHE_GET_ALL);
+    }
+
     private final RedisConnections connections;
+    private final Operations operations;
     private final LuaScript setIfNewer;
     private final CachedValueCodec<K, V> codec;
     private final Duration ttl;
@@ -43,8 +53,9 @@ final class VersionedCache<K, V> {
     private final String versionLength = Integer.toString(CacheVersion.LENGTH);
     private final CacheStatistics statistics = new CacheStatistics();
 
-    VersionedCache(RedisConnections connections, LuaScript setIfNewer, CachedValueCodec<K, V> codec, Duration ttl) {
+    VersionedCache(RedisConnections connections, Operations operations, LuaScript setIfNewer, CachedValueCodec<K, V> codec, Duration ttl) {
         this.connections = connections;
+        this.operations = operations;
         this.setIfNewer = setIfNewer;
         this.codec = codec;
         this.ttl = ttl;
@@ -57,7 +68,7 @@ final class VersionedCache<K, V> {
         List<String> keys = keys(value);
         List<String> args = args(value);
         long start = System.nanoTime();
-        Object reply = counted(() -> connections.retryingOnce("put " + codec.valueName(), client -> setIfNewer.run(client, keys, args)));
+        Object reply = counted(() -> connections.call(operations.put(), "put " + codec.valueName(), client -> setIfNewer.run(client, keys, args)));
         statistics.write(start);
         return outcome(reply);
     }
@@ -74,7 +85,7 @@ final class VersionedCache<K, V> {
             args.add(args(value));
         }
         long start = System.nanoTime();
-        List<Object> replies = counted(() -> connections.pipelined("put all " + codec.valueName() + "s", true, pipeline -> {
+        List<Object> replies = counted(() -> connections.pipelined(operations.putAll(), "put all " + codec.valueName() + "s", pipeline -> {
             List<Response<Object>> responses = new ArrayList<>(values.size());
             for (int i = 0; i < values.size(); i++) {
                 responses.add(setIfNewer.queue(pipeline, keys.get(i), args.get(i)));
@@ -88,7 +99,7 @@ final class VersionedCache<K, V> {
         }));
         if (replies.contains(null)) {
             // The server had no copy of the script (first use, restart, SCRIPT FLUSH): load it, redo those in order.
-            counted(() -> connections.retryingOnce("put all " + codec.valueName() + "s", client -> {
+            counted(() -> connections.call(operations.putAll(), "put all " + codec.valueName() + "s", client -> {
                 setIfNewer.load(client, keys.get(0));
                 for (int i = 0; i < replies.size(); i++) {
                     if (replies.get(i) == null) {
@@ -110,7 +121,7 @@ final class VersionedCache<K, V> {
         PortInput.notNull(key, "key", RedisErrors.BACKEND);
         String valueKey = codec.redisKey(key);
         long start = System.nanoTime();
-        List<String> found = counted(() -> connections.retryingOnce("get " + codec.valueName(),
+        List<String> found = counted(() -> connections.call(operations.get(), "get " + codec.valueName(),
                 client -> client.mget(valueKey, RedisKeys.seenMarker(valueKey))));
         statistics.read(start);
         return Optional.ofNullable(counted(() -> lookedUp(key, found.get(0), found.get(1))));
@@ -129,7 +140,7 @@ final class VersionedCache<K, V> {
             redisKeys[2 * i + 1] = RedisKeys.seenMarker(valueKey);
         }
         long start = System.nanoTime();
-        List<String> found = counted(() -> connections.retryingOnce("get all " + codec.valueName() + "s", client -> client.mget(redisKeys)));
+        List<String> found = counted(() -> connections.call(operations.getAll(), "get all " + codec.valueName() + "s", client -> client.mget(redisKeys)));
         statistics.read(start);
         Map<K, V> result = new LinkedHashMap<>();
         for (int i = 0; i < distinct.size(); i++) {

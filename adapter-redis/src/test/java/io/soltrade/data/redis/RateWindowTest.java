@@ -23,6 +23,16 @@ class RateWindowTest {
     }
 
     @Test
+    void aWindowIsQuietOnceItsNewestEventIsAWholeWindowOld() {
+        RateWindow window = RateWindow.forRate(10);
+        assertThat(window.isQuiet(0)).isTrue();
+        window.record(0);
+        window.record(300 * MS);
+        assertThat(window.isQuiet(1_299 * MS)).isFalse();
+        assertThat(window.isQuiet(1_300 * MS)).isTrue();
+    }
+
+    @Test
     void aLateTickIsNotFollowedByABurst() {
         RateWindow window = RateWindow.forRate(10);
         List<Long> sent = new ArrayList<>();

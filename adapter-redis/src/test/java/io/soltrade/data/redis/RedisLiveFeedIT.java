@@ -82,6 +82,81 @@ class RedisLiveFeedIT extends LiveFeedContract {
         }
     }
 
+    @Test
+    void channelsThatGoQuietAreForgottenAndTicksLookOnlyAtLiveOnes() {
+        try (RedisTestAdapter own = new RedisTestAdapter(namespace.settings().build())) {
+            RedisLiveFeed redisFeed = (RedisLiveFeed) own.liveFeed();
+            for (int i = 0; i < 1_000; i++) {
+                redisFeed.publish(channel(), TestValues.uiEvent("once " + i));
+            }
+            await("1,000 one-off channels sent").atMost(Duration.ofSeconds(30)).until(() -> redisFeed.sent() == 1_000);
+
+            await("quiet channels forgotten").atMost(Duration.ofSeconds(30)).until(() -> redisFeed.channelCount() == 0);
+            long examined = redisFeed.channelsExamined();
+            FeedChannel live = channel();
+            for (int i = 0; i < 20; i++) {
+                redisFeed.publish(live, TestValues.uiEvent("live " + i));
+                await().pollDelay(Duration.ofMillis(50)).until(() -> true);
+            }
+            // About 10 ticks passed; walking every channel ever seen would have looked at 10,000 states.
+            assertThat(redisFeed.channelsExamined() - examined).isLessThan(100);
+            assertThat(redisFeed.channelCount()).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void afterCloseReturnsTheListenerIsNotRunningAndNeverCalledAgain() throws Exception {
+        FeedChannel channel = channel();
+        java.util.concurrent.CountDownLatch inListener = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger callsAfterClose = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger closeReports = new AtomicInteger();
+        RedisFeedSubscription subscription = new RedisFeedSubscription(adapter.connections(),
+                adapter.injector.getInstance(RedisKeys.class).feed(channel), new StreamEventCodec(), event -> {
+                    if (closed.get()) {
+                        callsAfterClose.incrementAndGet();
+                    }
+                    if (calls.incrementAndGet() == 1) {
+                        inListener.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }, s -> closeReports.incrementAndGet());
+        assertThat(subscription.start(Duration.ofSeconds(10))).isTrue();
+        feed.publish(channel, TestValues.uiEvent("first"));
+        assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
+
+        java.util.concurrent.ExecutorService closers = Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> closing = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                closing.add(closers.submit(() -> {
+                    subscription.close();
+                    closed.set(true);
+                }));
+            }
+            await("close waits for the listener call in progress").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                    .until(() -> closing.stream().noneMatch(java.util.concurrent.Future::isDone));
+            release.countDown();
+            for (java.util.concurrent.Future<?> close : closing) {
+                close.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            closers.shutdownNow();
+        }
+        for (int i = 0; i < 5; i++) {
+            feed.publish(channel, TestValues.uiEvent("after close " + i));
+        }
+        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        assertThat(callsAfterClose.get()).isZero();
+        assertThat(closeReports.get()).as("racing closes report once").isEqualTo(1);
+    }
+
     private static FeedChannel channel() {
         return new FeedChannel("ui." + TestValues.word(10).toLowerCase(), StreamName.UI_EVENTS);
     }

@@ -221,6 +221,111 @@ class RedisRestartIT {
         assertThat(cache.get(probe)).contains(quote);
     }
 
+    /**
+     * Redis stopped for a few seconds under load on every port (caches, appends, blocking tailing reads, blocking group
+     * reads with acks, the live feed): every call made while it is down ends with a {@link TransientDbException}
+     * within its timeouts (none hangs, none fails any other way), and once it is back every port serves again on the
+     * same adapter, the subscriber included, with each append acknowledged after the restart stored exactly once.
+     */
+    @Test
+    void underLoadAStoppedServerFailsCallsWithinTheirTimeoutsAndEveryPortResumesWhenItIsBack() throws Exception {
+        PriceCache cache = adapter.priceCache();
+        EventStream streams = adapter.eventStream();
+        LiveFeed feed = adapter.liveFeed();
+        FeedChannel channel = new FeedChannel("ui.restart-" + TestValues.word(6).toLowerCase(), StreamName.UI_EVENTS);
+        AtomicLong received = new AtomicLong();
+        Duration block = Duration.ofMillis(300);
+        // connect + socket timeout (defaults: 2 s each) + the longest block, and a loaded machine's slack
+        Duration bound = Duration.ofSeconds(4).plus(block).plusSeconds(5);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicBoolean down = new AtomicBoolean();
+        AtomicBoolean back = new AtomicBoolean();
+        List<String> unexpected = new CopyOnWriteArrayList<>();
+        Map<String, AtomicLong> succeededAfterRestart = new ConcurrentHashMap<>();
+        List<StreamEntryId> appendedAfterRestart = new CopyOnWriteArrayList<>();
+        String group = TestValues.group();
+        streams.ensureGroup(StreamName.TRADE_EVENTS, group, io.soltrade.data.ports.GroupStart.BEGINNING);
+        Map<String, Runnable> calls = new java.util.LinkedHashMap<>();
+        calls.put("cache", () -> {
+            PriceQuote quote = TestValues.quote(TestValues.symbol(), 1);
+            cache.put(quote);
+            cache.get(quote.symbol());
+        });
+        calls.put("append", () -> {
+            StreamEntryId id = streams.publish(TestValues.tradeEvent());
+            if (back.get()) {
+                appendedAfterRestart.add(id);
+            }
+        });
+        calls.put("tail", () -> streams.read(StreamName.TRADE_EVENTS, StreamEntryId.ZERO, 10, block));
+        calls.put("group", () -> {
+            try {
+                List<io.soltrade.data.ports.StreamEntry> entries = streams.readGroup(StreamName.TRADE_EVENTS, group, "consumer", 10, block);
+                streams.ack(StreamName.TRADE_EVENTS, group, entries.stream().map(io.soltrade.data.ports.StreamEntry::id).toList());
+            } catch (io.soltrade.data.ports.PermanentDbException e) {
+                if (e.kind() != io.soltrade.data.ports.DbErrorKind.NOT_FOUND) {
+                    throw e;
+                }
+                // the restarted server is empty: the group is made again
+                streams.ensureGroup(StreamName.TRADE_EVENTS, group, io.soltrade.data.ports.GroupStart.BEGINNING);
+            }
+        });
+        calls.put("feed", () -> feed.publish(channel, TestValues.uiEvent("tick")));
+        ExecutorService load = Executors.newFixedThreadPool(calls.size());
+        List<Future<?>> workers = new ArrayList<>();
+        try (FeedSubscription subscription = feed.subscribe(channel, event -> received.incrementAndGet())) {
+            for (Map.Entry<String, Runnable> call : calls.entrySet()) {
+                succeededAfterRestart.put(call.getKey(), new AtomicLong());
+                workers.add(load.submit(() -> {
+                    while (running.get()) {
+                        boolean duringOutage = down.get();
+                        boolean afterRestart = back.get();
+                        long started = System.nanoTime();
+                        try {
+                            call.getValue().run();
+                            if (afterRestart) {
+                                succeededAfterRestart.get(call.getKey()).incrementAndGet();
+                            }
+                        } catch (TransientDbException e) {
+                            // expected while Redis is down, and for calls on connections the outage broke
+                        } catch (RuntimeException e) {
+                            unexpected.add(call.getKey() + ": " + e);
+                        }
+                        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+                        if (duringOutage && tookMillis > bound.toMillis()) {
+                            unexpected.add(call.getKey() + " took " + tookMillis + " ms while Redis was down");
+                        }
+                        if (duringOutage) {
+                            await().pollDelay(Duration.ofMillis(20)).until(() -> true);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.get() > 0);
+
+            server.kill();
+            down.set(true);
+            await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+            server.startAgain();
+            down.set(false);
+            back.set(true);
+            long receivedBeforeRestart = received.get();
+            await("every port serving again").atMost(Duration.ofSeconds(60))
+                    .until(() -> succeededAfterRestart.values().stream().allMatch(count -> count.get() >= 20) && received.get() > receivedBeforeRestart);
+        } finally {
+            running.set(false);
+            load.shutdown();
+        }
+        for (Future<?> worker : workers) {
+            worker.get(bound.toMillis() * 2, TimeUnit.MILLISECONDS); // a hung call fails here
+        }
+        assertThat(unexpected).as("calls that hung or failed other than transiently").isEmpty();
+        List<StreamEntryId> stored = streams.read(StreamName.TRADE_EVENTS, StreamEntryId.ZERO, 10_000, Duration.ZERO).entries().stream()
+                .map(io.soltrade.data.ports.StreamEntry::id).toList();
+        assertThat(stored).as("appends acknowledged after the restart, once each").containsAll(appendedAfterRestart).doesNotHaveDuplicates();
+    }
+
     /** Makes every pooled connection open and idle, by running {@code call} on as many threads as the pool holds. */
     private static void warmUpEveryPooledConnection(Runnable call) throws Exception {
         CountDownLatch allBusy = new CountDownLatch(POOL_SIZE);

@@ -22,6 +22,7 @@ class RedisSettingsTest {
         assertThat(settings.trimming()).isEqualTo(StreamTrimming.EXACT);
         assertThat(settings.maxDeliveries()).isEqualTo(5);
         assertThat(settings.poolSize()).isEqualTo(16);
+        assertThat(settings.blockingPoolSize()).isEqualTo(4);
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.socketTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.idleCheckInterval()).isEqualTo(Duration.ofSeconds(5));
@@ -31,7 +32,7 @@ class RedisSettingsTest {
     @Test
     void everyKeyCanBeSetAndSurvivesToBuilder() {
         RedisSettings settings = RedisSettings.builder().url("rediss://cache.internal:6380/3").user("app").password("s3cret").namespace("prod-eu")
-                .cacheTtl(Duration.ofMillis(1_500)).streamMaxLength(50_000).trimming(StreamTrimming.APPROXIMATE).maxDeliveries(3).poolSize(64)
+                .cacheTtl(Duration.ofMillis(1_500)).streamMaxLength(50_000).trimming(StreamTrimming.APPROXIMATE).maxDeliveries(3).poolSize(64).blockingPoolSize(2)
                 .connectTimeout(Duration.ofMillis(500)).socketTimeout(Duration.ofSeconds(1)).idleCheckInterval(Duration.ofSeconds(30)).feedRateHz(5).build();
 
         assertThat(settings.endpoint()).isEqualTo(new RedisSettings.RedisEndpoint("cache.internal", 6380, 3, true));
@@ -39,7 +40,7 @@ class RedisSettingsTest {
         assertThat(settings.password()).contains("s3cret");
         assertThat(settings.toBuilder().build()).isEqualTo(settings);
         assertThat(new RedisSettings(settings.url(), Optional.of("app"), Optional.of("s3cret"), "prod-eu", Duration.ofMillis(1_500), 50_000,
-                StreamTrimming.APPROXIMATE, 3, 64, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(30), 5)).isEqualTo(settings);
+                StreamTrimming.APPROXIMATE, 3, 64, 2, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(30), 5)).isEqualTo(settings);
     }
 
     @Test
@@ -64,6 +65,7 @@ class RedisSettingsTest {
         assertRejected(RedisSettings.builder().streamMaxLength(0), "streamMaxLength");
         assertRejected(RedisSettings.builder().maxDeliveries(0), "maxDeliveries");
         assertRejected(RedisSettings.builder().poolSize(0), "poolSize");
+        assertRejected(RedisSettings.builder().blockingPoolSize(0), "blockingPoolSize");
         assertRejected(RedisSettings.builder().connectTimeout(Duration.ZERO), "connectTimeout");
         assertRejected(RedisSettings.builder().socketTimeout(null), "socketTimeout");
         assertRejected(RedisSettings.builder().idleCheckInterval(Duration.ofMillis(10)), "idleCheckInterval");

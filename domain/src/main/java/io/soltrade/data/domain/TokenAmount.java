@@ -21,9 +21,18 @@ public record TokenAmount(long unsignedBits) implements Comparable<TokenAmount> 
     public static TokenAmount of(BigInteger units) {
         Checks.notNull(units, "amount");
         if (units.signum() < 0 || units.compareTo(MAX_VALUE) > 0) {
-            throw new DomainValidationException("amount", units + " is outside the u64 range 0.." + MAX_VALUE);
+            throw new DomainValidationException("amount", describe(units) + " is outside the u64 range 0.." + MAX_VALUE);
         }
         return new TokenAmount(units.longValue());
+    }
+
+    /** The number itself when short, else its sign and size: a refused 10^1000 must not make a 1,000-digit message. */
+    private static String describe(BigInteger units) {
+        if (units.bitLength() <= 128) {
+            return units.toString();
+        }
+        long digits = (long) (units.bitLength() * Math.log10(2)) + 1;
+        return "a " + (units.signum() < 0 ? "negative " : "") + "number of about " + digits + " digits";
     }
 
     /** Parses decimal base units, e.g. {@code "18446744073709551615"}. */

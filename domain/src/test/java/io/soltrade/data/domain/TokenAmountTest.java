@@ -63,6 +63,18 @@ class TokenAmountTest {
     }
 
     @Example
+    void aHugeRefusedNumberIsDescribedNotSpelledOut() {
+        BigInteger huge = BigInteger.TEN.pow(100_000);
+
+        assertThatThrownBy(() -> TokenAmount.of(huge)).isInstanceOfSatisfying(DomainValidationException.class, e -> {
+            assertThat(e.field()).isEqualTo("amount");
+            assertThat(e.getMessage()).hasSizeLessThan(200).contains("number of about 100001 digits");
+        });
+        assertThatThrownBy(() -> TokenAmount.of(huge.negate())).hasMessageContaining("negative number");
+        assertThatThrownBy(() -> TokenAmount.of(U64_MAX.add(BigInteger.ONE))).hasMessageContaining("18446744073709551616");
+    }
+
+    @Example
     void boundsAndBadTextAreRejected() {
         assertThat(TokenAmount.MAX.toString()).isEqualTo("18446744073709551615");
         assertThat(TokenAmount.parse("18446744073709551615")).isEqualTo(TokenAmount.MAX);

@@ -171,6 +171,38 @@ public final class QuestDbServer implements AutoCloseable {
         killProcess();
     }
 
+    /**
+     * SIGSTOP: the server keeps every socket open and connected but answers nothing, as a machine that swaps to a
+     * halt would. {@link #thaw()} lets it carry on; {@link #close()} and {@link #kill()} work on a frozen server.
+     */
+    public synchronized void freeze() {
+        requireLaunched("freeze");
+        signal("-STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public synchronized void thaw() {
+        requireLaunched("thaw");
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("QuestDB is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill " + signal, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted sending " + signal, e);
+        }
+    }
+
     /** Starts the server again on the same root and ports (after {@link #kill()} or {@link #stop()}). */
     public synchronized void restart() {
         requireLaunched("restart");
@@ -187,6 +219,9 @@ public final class QuestDbServer implements AutoCloseable {
     public synchronized void stop() {
         if (process == null) {
             return;
+        }
+        if (process.isAlive()) {
+            signal("-CONT"); // a frozen server cannot act on SIGTERM
         }
         process.destroy();
         try {

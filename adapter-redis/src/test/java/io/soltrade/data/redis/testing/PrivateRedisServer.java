@@ -63,6 +63,36 @@ public final class PrivateRedisServer implements AutoCloseable {
         launch();
     }
 
+    /**
+     * SIGSTOP: the server keeps its sockets open and connected but never answers, as a machine that swaps to a halt
+     * would. {@link #thaw()} (or {@link #close()}) lets it carry on.
+     */
+    public synchronized void freeze() {
+        signal("-STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public synchronized void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("redis-server on port " + port + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill " + signal, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted sending " + signal, e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         destroy();

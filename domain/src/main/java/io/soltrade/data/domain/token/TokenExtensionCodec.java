@@ -214,8 +214,12 @@ public final class TokenExtensionCodec {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            String key = in.text("additionalMetadata." + i + ".key");
-            if (fields.put(key, in.text("additionalMetadata." + i + ".value")) != null) {
+            // checked here, under the map's own keys, before TokenMetadataExtension checks them under its field names
+            String keyField = "additionalMetadata." + i + ".key";
+            String valueField = "additionalMetadata." + i + ".value";
+            String key = ExtensionChecks.onChainText(in.text(keyField), keyField, TokenMetadataExtension.MAX_TEXT_LENGTH);
+            String value = ExtensionChecks.onChainText(in.text(valueField), valueField, TokenMetadataExtension.MAX_TEXT_LENGTH);
+            if (fields.put(key, value) != null) {
                 throw new DomainValidationException("additionalMetadata." + i + ".key", "repeats an earlier key");
             }
         }

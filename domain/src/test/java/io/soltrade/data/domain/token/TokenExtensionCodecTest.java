@@ -106,6 +106,9 @@ class TokenExtensionCodecTest {
         assertRejected(without(metadata, "additionalMetadata.0.value"), "additionalMetadata.0.value");
         assertRejected(with(with(with(metadata, "additionalMetadata.count", "2"), "additionalMetadata.1.key", "a"),
                 "additionalMetadata.1.value", "2"), "additionalMetadata.1.key");
+        // a malformed entry is named by its key in the map, not by the record's field ("additionalMetadata key")
+        assertRejected(with(metadata, "additionalMetadata.0.key", "lone \uD800 surrogate"), "additionalMetadata.0.key");
+        assertRejected(with(metadata, "additionalMetadata.0.value", "x".repeat(TokenMetadataExtension.MAX_TEXT_LENGTH + 1)), "additionalMetadata.0.value");
         assertThatThrownBy(() -> TokenExtensionCodec.fromFields(null)).isInstanceOf(DomainValidationException.class);
         assertThatThrownBy(() -> TokenExtensionCodec.toFields(null)).isInstanceOf(DomainValidationException.class);
     }

@@ -1,6 +1,5 @@
 package io.soltrade.data.reliability.badinput;
 
-import java.util.Set;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -20,11 +19,6 @@ public abstract class BadInputKit<P> {
 
     /** The store under test; the same instance for every try. */
     protected abstract P port();
-
-    /** Defects of this backend not fixed yet, whose inputs the generators leave out; none by default. */
-    protected Set<KnownIssue> knownIssues() {
-        return Set.of();
-    }
 
     /** The calls this port must refuse, each with its own read-back. */
     protected abstract Arbitrary<RejectedCall<P>> rejectedCalls();

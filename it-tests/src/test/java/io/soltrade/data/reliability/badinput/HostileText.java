@@ -69,6 +69,9 @@ public final class HostileText {
             "\uFEFFbom",
             "\uFFFF\uFFFE",
             "\uD83D\uDE00 \uD83C\uDDFA\uD83C\uDDF8",
+            // outside the Basic Multilingual Plane: a ZWJ family, a skin tone, math letters, a CJK Extension B ideograph
+            "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 \uD83D\uDC4D\uD83C\uDFFD",
+            "\uD835\uDD38\uD835\uDD39\uD835\uDD3B \uD840\uDC00",
             "\uD800",
             "\uDC00x",
             "日本語のテキスト",
@@ -91,7 +94,7 @@ public final class HostileText {
      */
     public static Arbitrary<String> upTo(int maxLength) {
         Arbitrary<String> joined = payloads().list().ofMinSize(2).ofMaxSize(6).map(parts -> String.join("", parts));
-        Arbitrary<String> repeated = Combinators.combine(Arbitraries.of("'", "\\", "\"", "é", "\uD83D\uDE00", ",", " ", "%"),
+        Arbitrary<String> repeated = Combinators.combine(Arbitraries.of("'", "\\", "\"", "é", "\uD83D\uDE00", "\uD835\uDD38", ",", " ", "%"),
                 Arbitraries.integers().between(1, Math.max(1, maxLength))).as((part, times) -> part.repeat(times));
         return Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(3, payloads()),

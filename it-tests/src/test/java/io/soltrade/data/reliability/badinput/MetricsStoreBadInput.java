@@ -83,9 +83,7 @@ public abstract class MetricsStoreBadInput extends BadInputKit<MetricsStore> {
 
     @Provide
     Arbitrary<String> hostileLabels() {
-        boolean nonBmpLost = knownIssues().contains(KnownIssue.QUESTDB_NON_BMP_LABELS);
-        return HostileText.acceptedBy(MetricPoint.MAX_LABEL_VALUE_LENGTH, value -> HostileText.isPlainText(value, MetricPoint.MAX_LABEL_VALUE_LENGTH)
-                && !(nonBmpLost && KnownIssue.hasNonBmp(value)));
+        return HostileText.acceptedBy(MetricPoint.MAX_LABEL_VALUE_LENGTH, value -> HostileText.isPlainText(value, MetricPoint.MAX_LABEL_VALUE_LENGTH));
     }
 
     /** Hostile names and label filters in a query find nothing (or are refused as bad input), and break nothing. */

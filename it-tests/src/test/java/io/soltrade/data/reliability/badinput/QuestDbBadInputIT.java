@@ -8,7 +8,6 @@ import io.soltrade.data.questdb.QuestDbModule;
 import io.soltrade.data.questdb.QuestDbSettings;
 import io.soltrade.data.questdb.testing.QuestDbServer;
 import io.soltrade.data.reliability.support.RunningAdapter;
-import java.util.Set;
 import net.jqwik.api.Group;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -46,11 +45,6 @@ class QuestDbBadInputIT {
 
     @Group
     class Metrics extends MetricsStoreBadInput {
-        @Override
-        protected Set<KnownIssue> knownIssues() {
-            return Set.of(KnownIssue.QUESTDB_NON_BMP_LABELS);
-        }
-
         @Override
         protected MetricsStore port() {
             return adapter.port(MetricsStore.class);

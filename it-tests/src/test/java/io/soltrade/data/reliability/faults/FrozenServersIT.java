@@ -47,10 +47,10 @@ class FrozenServersIT {
     @Test
     void questDbFrozenFailsCallsWithinTheirDeadlinesAndResumes() throws Exception {
         QuestDbServer server = FaultServers.questDb();
-        // The read timeout is pgjdbc's socketTimeout in the PG wire URL: QuestDbSettings has none of its own.
-        QuestDbSettings settings = new QuestDbSettings(server.ilpConfig() + "request_timeout=2000;", server.pgUrl() + "?socketTimeout=3",
+        // The read timeout is the adapter's own setting (pgjdbc socketTimeout of its pool), not a URL parameter.
+        QuestDbSettings settings = new QuestDbSettings(server.ilpConfig() + "request_timeout=2000;", server.pgUrl(),
                 server.pgUser(), server.pgPassword(), Duration.ofMillis(50), 100, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(3),
-                Duration.ofSeconds(5), Duration.ofSeconds(3), 2, true);
+                Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(3), 2, true);
         try (RunningAdapter adapter = RunningAdapter.start(new QuestDbModule(settings))) {
             TradeStore trades = adapter.port(TradeStore.class);
             Trade before = ContractFixtures.paperTrade(ContractFixtures.pubkey(), ContractFixtures.windowStart());
@@ -59,11 +59,12 @@ class FrozenServersIT {
 
             try (FrozenProcess frozen = FrozenProcess.freeze(FrozenProcess.questDb(server.root()))) {
                 Trade during = ContractFixtures.paperTrade(ContractFixtures.pubkey(), ContractFixtures.windowStart());
-                failsWithin("QuestDB save", settings.retryDeadline().plusSeconds(2), () -> {
+                failsWithin("QuestDB save", settings.writeTimeLimit(), () -> {
                     trades.save(during);
                     return null;
                 });
-                failsWithin("QuestDB findById", Duration.ofSeconds(3 + 5), () -> trades.findById(before.id()));
+                // the read timeout, or HikariCP's 5 s wait for a connection when the idle ones fail validation
+                failsWithin("QuestDB findById", settings.readTimeout().plusSeconds(5), () -> trades.findById(before.id()));
             }
             Trade after = ContractFixtures.paperTrade(ContractFixtures.pubkey(), ContractFixtures.windowStart());
             await("QuestDB service after SIGCONT").atMost(RESUME).pollInterval(Duration.ofMillis(100)).ignoreException(TransientDbException.class)
@@ -86,7 +87,7 @@ class FrozenServersIT {
             assertThat(prices.get(quote.symbol())).contains(quote);
 
             try (FrozenProcess frozen = FrozenProcess.freeze(redis.process())) {
-                // retried once by the adapter: at most two socket timeouts (and a pool wait of one)
+                // a timeout is not retried by the adapter (it says the server is frozen, not that a connection went stale)
                 failsWithin("Redis get", Duration.ofSeconds(3), () -> prices.get(quote.symbol()));
                 failsWithin("Redis put", Duration.ofSeconds(3), () -> prices.put(ContractFixtures.priceQuote(quote.symbol(), 2, ContractFixtures.now())));
                 failsWithin("Redis publish", Duration.ofSeconds(3), () -> streams.publish(ContractFixtures.uiEvent()));

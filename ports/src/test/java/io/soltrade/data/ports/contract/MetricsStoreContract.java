@@ -128,7 +128,15 @@ public abstract class MetricsStoreContract {
 
     @Test
     void emptyBatchIsANoOp() {
+        String name = metricName();
+        Instant start = windowStart();
+        MetricPoint stored = metricPoint(name, Map.of("host", "a"), start);
+        metricsStore().record(stored);
+
         metricsStore().recordBatch(List.of());
+        awaitVisible();
+
+        assertThat(all(name, start)).as("nothing added, nothing lost").containsExactly(stored);
     }
 
     @Test

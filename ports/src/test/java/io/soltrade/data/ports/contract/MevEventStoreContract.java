@@ -112,7 +112,14 @@ public abstract class MevEventStoreContract {
 
     @Test
     void emptyBatchIsANoOp() {
+        Instant start = windowStart();
+        MevEvent stored = mevEvent(MevOutcome.AVOIDED, start);
+        mevEventStore().save(stored);
+
         mevEventStore().batchSave(List.of());
+        awaitVisible();
+
+        assertThat(all(start)).as("nothing added, nothing lost").containsExactly(stored);
     }
 
     @Test

@@ -143,7 +143,18 @@ public abstract class PositionStoreContract {
 
     @Test
     void emptyBatchIsANoOp() {
+        TraderId trader = traderId();
+        Pubkey token = pubkey();
+        Instant start = windowStart();
+        Position stored = position(trader, TradingMode.PAPER, token, start);
+        positionStore().save(stored);
+
         positionStore().batchSave(List.of());
+        awaitVisible();
+
+        assertThat(positionStore().history(trader, TradingMode.PAPER, token, TimeRange.of(start, start.plus(Duration.ofDays(1))), 100))
+                .as("nothing added, nothing lost").containsExactly(stored);
+        assertThat(positionStore().latestForTrader(trader, TradingMode.PAPER)).containsExactly(stored);
     }
 
     @Test

@@ -196,7 +196,15 @@ public abstract class TradeStoreContract {
 
     @Test
     void emptyBatchIsANoOp() {
+        Instant start = windowStart();
+        Trade stored = paperTrade(pubkey(), start);
+        tradeStore().save(stored);
+
         tradeStore().batchSave(List.of());
+        awaitVisible();
+
+        assertThat(tradeStore().findBetween(TimeRange.of(start, start.plus(Duration.ofDays(1))), 100)).as("nothing added, nothing lost")
+                .containsExactly(stored);
     }
 
     @Test
