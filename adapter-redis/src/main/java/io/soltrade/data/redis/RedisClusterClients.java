@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.ConnectionFactory;
 import redis.clients.jedis.ConnectionPool;
@@ -44,6 +46,7 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * socket timeout.
  */
 final class RedisClusterClients implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisClusterClients.class);
     /** How often a retried call may be attempted within the retry window. */
     static final int RETRY_ATTEMPTS = 30;
     private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(1);
@@ -54,10 +57,16 @@ final class RedisClusterClients implements AutoCloseable {
     private final JedisClientConfig clientConfig;
     private final ConnectionPoolConfig blockingPoolConfig;
     private final ConcurrentMap<HostAndPort, ConnectionPool> blockingPools = new ConcurrentHashMap<>();
-    /** Sends a pipeline's commands to its nodes in parallel (Jedis otherwise makes and stops threads per pipeline). */
+    /**
+     * Sends a pipeline's commands to its nodes in parallel (Jedis otherwise makes and stops threads per pipeline). When
+     * a node's connection breaks mid-pipeline, Jedis 7.5's sender can fail with an unchecked exception on this thread
+     * after dropping the node's connection; that node's replies stay unset and the caller sees a connection failure
+     * ({@code RedisConnections}), so the thread's exception is only logged here, not left to the JVM's default handler.
+     */
     private final ExecutorService pipelineSenders = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "redis-cluster-pipeline");
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((failed, e) -> LOG.debug("a cluster pipeline sender failed after its node's connection broke", e));
         return thread;
     });
 

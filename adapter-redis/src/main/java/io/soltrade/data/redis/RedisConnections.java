@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -85,6 +86,7 @@ final class RedisConnections implements ManagedResource {
     private final long socketTimeoutMillis;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LongAdder idleSetsDiscarded = new LongAdder();
+    private final LongAdder clusterRetries = new LongAdder();
 
     RedisConnections(RedisSettings settings) {
         this.settings = settings;
@@ -135,8 +137,9 @@ final class RedisConnections implements ManagedResource {
      */
     <T> T call(PortOperation operation, String description, Function<UnifiedJedis, T> call) {
         if (settings.clustered()) {
-            boolean idempotent = operation.idempotency() == Idempotency.IDEMPOTENT;
-            return onCluster(description, clients -> call.apply(idempotent ? clients.retrying() : clients.once()));
+            return operation.idempotency() == Idempotency.IDEMPOTENT
+                    ? onClusterThroughFailover(description, clients -> call.apply(clients.retrying()))
+                    : onCluster(description, clients -> call.apply(clients.once()));
         }
         return operation.idempotency() == Idempotency.IDEMPOTENT ? retryingOnce(description, () -> call.apply(pool)) : once(description, call);
     }
@@ -164,7 +167,12 @@ final class RedisConnections implements ManagedResource {
             String[] values = new String[keys.length];
             int group = 0;
             for (List<Integer> indexes : bySlot.values()) {
-                List<String> found = replies.get(group++).get();
+                List<String> found;
+                try {
+                    found = replies.get(group++).get();
+                } catch (IllegalStateException e) {
+                    throw lostNodeReplies(client, e);
+                }
                 for (int i = 0; i < indexes.size(); i++) {
                     values[indexes.get(i)] = found.get(i);
                 }
@@ -344,6 +352,59 @@ final class RedisConnections implements ManagedResource {
         }
     }
 
+    /**
+     * Runs an idempotent call on the cluster until it succeeds or the retry window (three socket timeouts) is over:
+     * after a failure that says the topology is changing (a node that refuses connections, {@code CLUSTERDOWN} while
+     * a dead master is being replaced, {@code TRYAGAIN}, {@code MASTERDOWN}, a redirection the cluster client gave up
+     * on) it renews the slot map and tries again, waiting 50 ms, doubling up to 500 ms. A failover takes the cluster's
+     * {@code cluster-node-timeout} plus an election, so a cache call in flight waits for the replica's promotion
+     * instead of failing. Jedis's own cluster retries are not enough: they stop after a few attempts spent within a
+     * fraction of a second on a node that refuses connections, and never retry {@code CLUSTERDOWN}. A timeout is not
+     * retried (as on a standalone server: the node is frozen, and a second wait would double the caller's).
+     */
+    private <T> T onClusterThroughFailover(String description, Function<RedisClusterClients, T> call) {
+        long deadline = System.nanoTime() + settings.socketTimeout().multipliedBy(3).toNanos();
+        long backoff = 50;
+        while (true) {
+            try {
+                return onCluster(description, call);
+            } catch (DbException e) {
+                if (!topologyChanging(e) || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff) - deadline > 0) {
+                    throw e;
+                }
+                clusterRetries.increment();
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw DbException.of(DbErrorKind.CONNECTION, RedisErrors.BACKEND, description + " interrupted while the cluster failed over", null, e);
+            }
+            backoff = Math.min(500, backoff * 2);
+            RedisClusterClients clients = cluster.get();
+            if (clients != null) {
+                try {
+                    clients.renewSlotMap();
+                } catch (RuntimeException e) {
+                    LOG.debug("renewing the cluster slot map failed", e);
+                }
+            }
+        }
+    }
+
+    private static boolean topologyChanging(DbException e) {
+        if (e.kind() == DbErrorKind.CONNECTION) {
+            return true;
+        }
+        return e.kind() == DbErrorKind.UNAVAILABLE && e.vendorCode().map(code -> code.equals("CLUSTERDOWN") || code.equals("TRYAGAIN")
+                || code.equals("MASTERDOWN") || code.equals("MOVED") || code.equals("ASK")).orElse(false);
+    }
+
+    /** How often an idempotent call was tried again while the cluster's topology changed. */
+    long clusterRetries() {
+        return clusterRetries.sum();
+    }
+
     /** Runs a call on the cluster's clients; a connection failure renews the slot map and drops idle connections. */
     private <T> T onCluster(String description, Function<RedisClusterClients, T> call) {
         ensureOpen(description);
@@ -400,8 +461,21 @@ final class RedisConnections implements ManagedResource {
         return client -> {
             try (AbstractPipeline pipeline = pipelineOf(client)) {
                 return commands.apply(pipeline);
+            } catch (IllegalStateException e) {
+                throw lostNodeReplies(client, e);
             }
         };
+    }
+
+    /**
+     * A cluster pipeline whose connection to one node broke leaves that node's replies unset (Jedis logs the failure
+     * and reading such a reply throws {@link IllegalStateException}): a connection failure, like any lost reply.
+     */
+    private static RuntimeException lostNodeReplies(UnifiedJedis client, IllegalStateException e) {
+        if (client instanceof RedisClusterClient) {
+            return new JedisConnectionException("a cluster node's pipeline connection broke before its replies arrived", e);
+        }
+        return e;
     }
 
     private static boolean isTimeout(JedisConnectionException e) {
