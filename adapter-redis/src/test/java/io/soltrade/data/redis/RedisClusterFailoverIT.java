@@ -87,9 +87,9 @@ class RedisClusterFailoverIT {
             replicated.add(stream.publish(TestValues.priceEvent(i)));
         }
         int masterPort = cluster.portServing(streamKey);
-        awaitReplicaCaughtUp(masterPort);
         List<StreamEntry> deliveredBefore = stream.readGroup(STREAM, GROUP, "before", 100, Duration.ZERO);
         assertThat(stream.ack(STREAM, GROUP, deliveredBefore.stream().map(StreamEntry::id).toList())).isEqualTo(100);
+        awaitReplicaCaughtUp(masterPort);
         PrivateRedisServer master = cluster.masters().stream().filter(node -> node.port() == masterPort).findFirst().orElseThrow();
         int promoted = cluster.replicas().stream().filter(node -> replicaOf(node.port(), masterPort)).findFirst().orElseThrow().port();
 
@@ -126,11 +126,14 @@ class RedisClusterFailoverIT {
         appendLoad.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> acknowledgedUnderLoad.size() >= 50 && cacheCalls.get() >= 30);
 
+        int failuresBefore = appendFailures.size();
         master.kill();
         long killedAt = System.nanoTime();
-        // Appends to the killed master's slots fail from here on until the promotion: this list is what it acknowledged.
+        // Appends to the killed master's slots fail from here on until the promotion; once one has failed, the appender
+        // has recorded every acknowledgement the dead master sent.
+        await("an append to fail on the dead master").atMost(Duration.ofSeconds(10)).until(() -> appendFailures.size() > failuresBefore);
         List<StreamEntryId> acknowledgedByTheDeadMaster = List.copyOf(acknowledgedUnderLoad);
-        await("the replica promoted").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        await("the replica promoted").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                 .until(() -> cluster.portServing(streamKey) == promoted);
         long promotedAfterMillis = (System.nanoTime() - killedAt) / 1_000_000;
         int acknowledgedAtPromotion = acknowledgedUnderLoad.size();

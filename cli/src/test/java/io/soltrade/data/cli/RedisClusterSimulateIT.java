@@ -52,7 +52,7 @@ class RedisClusterSimulateIT {
             assertThat(migrated.exitCode()).as(migrated.err()).isZero();
 
             Path json = dir.resolve("summary.json");
-            Run simulated = runJar(Map.of("SOLTRADE_REDIS_CLUSTER_NODES", cluster.clusterNodes()), "simulate", "--profile", "local", "--config",
+            Run simulated = runJar(Map.of("SOLTRADE_REDIS_CLUSTER_NODES", cluster.clusterNodes(), "SOLTRADE_LOG_LEVEL", "INFO"), "simulate", "--profile", "local", "--config",
                     config.toString(), "--trades", "300", "--trade-rate", "300", "--price-rate", "20", "--seed", "11", "--no-progress",
                     "--summary-json", json.toString());
             assertThat(simulated.exitCode()).as(simulated.out() + simulated.err()).isZero();
