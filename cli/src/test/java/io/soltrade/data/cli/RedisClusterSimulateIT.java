@@ -30,13 +30,18 @@ import org.junit.jupiter.api.io.TempDir;
  * hold exactly what the summary says.
  */
 class RedisClusterSimulateIT {
+    /**
+     * Fixed so the check of the spread cannot depend on chance: under it the five simulated symbols' cache keys fall on
+     * masters 2, 1, 1, 3, 3 of the fixture's even slot split, the streams on 1, 3, 3. Only this test uses it (once per JVM).
+     */
+    private static final String NAMESPACE = "sim-cluster";
     @TempDir
     Path dir;
 
     @Test
     void simulateOnAThreeMasterClusterSpreadsItsKeysOverEveryMasterAndItsSummaryIsExact() throws Exception {
         TestingRedisCluster cluster = TestingRedisCluster.shared();
-        try (TestingPostgres postgres = TestingPostgres.start(); TestingRedisCluster.Namespace redis = cluster.freshNamespace()) {
+        try (TestingPostgres postgres = TestingPostgres.start(); TestingRedisCluster.Namespace redis = cluster.namespace(NAMESPACE)) {
             PostgresSettings pg = postgres.settingsFor(postgres.freshSchema(), 4);
             QuestDbServer questdb = QuestDbServer.shared();
             Path config = dir.resolve("servers.conf");

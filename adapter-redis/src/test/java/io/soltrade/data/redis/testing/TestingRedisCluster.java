@@ -180,6 +180,14 @@ public final class TestingRedisCluster implements AutoCloseable {
         throw new IllegalStateException("no live master serves slot " + slot + " of " + key);
     }
 
+    /**
+     * The key prefix {@code name} (a test that needs keys to fall in known slots names it; on a cluster of its own, or
+     * one used once per JVM, it is as fresh as a random one); closing it deletes its keys on every master.
+     */
+    public Namespace namespace(String name) {
+        return new Namespace(name);
+    }
+
     /** A fresh key prefix; closing it deletes its keys on every master. */
     public Namespace freshNamespace() {
         return new Namespace("c-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
