@@ -28,14 +28,14 @@ public final class LiveView implements AutoCloseable {
     private final AtomicInteger pagesOpened = new AtomicInteger();
 
     public LiveView(DataLayer data) {
-        this(data, Clock.systemUTC());
+        this(data, Clock.systemUTC(), PAGE_BUFFER);
     }
 
-    LiveView(DataLayer data, Clock clock) {
+    LiveView(DataLayer data, Clock clock, int pageBuffer) {
         TokenDirectory tokens = new TokenDirectory(data.configStore());
         PageEvents events = new PageEvents(tokens::label);
         PortReaders[] started = new PortReaders[1];
-        this.broadcast = new PageBroadcast(PAGE_BUFFER, MAX_PAGES, RETAINED_PER_TYPE, () -> started[0].start());
+        this.broadcast = new PageBroadcast(pageBuffer, MAX_PAGES, RETAINED_PER_TYPE, () -> started[0].start());
         this.readers = new PortReaders(data, events, broadcast, tokens, clock);
         started[0] = readers;
     }
@@ -84,6 +84,10 @@ public final class LiveView implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    PageBroadcast broadcast() {
+        return broadcast;
     }
 
     /** Pages open now. */
