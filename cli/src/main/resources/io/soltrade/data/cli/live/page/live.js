@@ -158,7 +158,8 @@ function drawLine(canvas, series, options) {
   const start = series[0][0];
   const end = series[series.length - 1][0];
   const x = at => left + (width - left - 2) * (at - start) / Math.max(1, end - start);
-  const y = price => 2 + (height - bottom - 4) * (1 - (price - min) / (max - min));
+  const top = options.axes ? 10 : 2;
+  const y = price => top + (height - bottom - top - 2) * (1 - (price - min) / (max - min));
   if (options.axes) {
     context.strokeStyle = '#26303b';
     context.fillStyle = '#7d8a97';
