@@ -44,6 +44,10 @@ public final class DataLayerHttpServer implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
+        // The live view: its page at / (which answers 404 for any path that is not one of its files) and its events.
+        live = new LiveView(data);
+        server.createContext("/", live.page());
+        server.createContext("/events", live.events());
         server.createContext("/health", exchange -> {
             if (allowed(exchange)) {
                 List<HealthReport> reports = data.health();
@@ -56,9 +60,6 @@ public final class DataLayerHttpServer implements AutoCloseable {
                 respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
             }
         });
-        live = new LiveView(data);
-        server.createContext("/", live.page());
-        server.createContext("/events", live.events());
         server.start();
     }
 

@@ -51,6 +51,10 @@ public final class LiveView implements AutoCloseable {
     }
 
     private void openStream(HttpExchange exchange) throws IOException {
+        if (!"/events".equals(exchange.getRequestURI().getPath())) {
+            reject(exchange, 404, "not found: " + exchange.getRequestURI().getPath() + "\n");
+            return;
+        }
         if (!"GET".equals(exchange.getRequestMethod())) {
             exchange.getResponseHeaders().set("Allow", "GET");
             reject(exchange, 405, "method not allowed\n");

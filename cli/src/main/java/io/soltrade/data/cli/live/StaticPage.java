@@ -51,8 +51,8 @@ final class StaticPage implements HttpHandler {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
             } else if (file == null) {
-                send(exchange, 404, "text/plain; charset=utf-8", ("not found: " + exchange.getRequestURI().getPath()
-                        + " (the live view is at /, health at /health, metrics at /metrics)\n").getBytes(StandardCharsets.UTF_8));
+                send(exchange, 404, "text/plain; charset=utf-8", ("not found: " + exchange.getRequestURI().getPath() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
             } else {
                 exchange.getResponseHeaders().set("Cache-Control", "no-cache");
                 send(exchange, 200, TYPES.get(file.substring(file.lastIndexOf('.') + 1)), contents.get(file));

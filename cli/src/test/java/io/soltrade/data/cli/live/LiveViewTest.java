@@ -101,6 +101,7 @@ class LiveViewTest {
         assertThat(get("/live.js").body()).contains("new EventSource('events')");
         assertThat(get("/live.css").statusCode()).isEqualTo(200);
         assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
+        assertThat(get("/events-and-more").statusCode()).isEqualTo(404);
         assertThat(client.send(HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
     }
