@@ -60,6 +60,8 @@ final class PortReaders implements AutoCloseable {
     static final int MAX_MARKETS = 12;
     private static final int READ_COUNT = 1_000;
     private static final int READS_PER_TURN = 10;
+    /** The price stream's backlog (minutes of every token's ticks) is read a little per turn, so trades are not kept waiting. */
+    private static final int PRICE_READS_PER_TURN = 2;
     private static final Duration HISTORY = Duration.ofMinutes(3);
     private static final Duration CANDLE_WINDOW = Duration.ofMinutes(5);
     private static final CandleInterval CANDLE_INTERVAL = CandleInterval.SECONDS_15;
@@ -129,7 +131,7 @@ final class PortReaders implements AutoCloseable {
      */
     private void readPrices() {
         Set<TokenSymbol> updated = new HashSet<>();
-        for (int read = 0; read < READS_PER_TURN; read++) {
+        for (int read = 0; read < PRICE_READS_PER_TURN; read++) {
             StreamBatch batch = data.streams().read(StreamName.PRICE_UPDATES, pricesAfter, READ_COUNT, Duration.ZERO);
             pricesAfter = batch.nextAfter(pricesAfter);
             for (StreamEntry entry : batch.entries()) {
@@ -138,7 +140,9 @@ final class PortReaders implements AutoCloseable {
                     if (histories.size() < MAX_SYMBOLS || histories.containsKey(quote.symbol())) {
                         histories.computeIfAbsent(quote.symbol(), symbol -> new PriceHistory(HISTORY, Duration.ofSeconds(1)))
                                 .add(quote.observedAt(), quote.price());
-                        updated.add(quote.symbol());
+                        if (updated.add(quote.symbol())) {
+                            feeds.computeIfAbsent(quote.symbol(), this::subscribe);
+                        }
                     }
                 }
             }
@@ -148,7 +152,6 @@ final class PortReaders implements AutoCloseable {
         }
         for (TokenSymbol symbol : updated) {
             page.retain(events.history(symbol, histories.get(symbol).points()));
-            feeds.computeIfAbsent(symbol, this::subscribe);
         }
     }
 
