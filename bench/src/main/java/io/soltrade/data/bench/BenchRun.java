@@ -1,12 +1,12 @@
 package io.soltrade.data.bench;
 
+import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.bench.measure.BenchResult;
 import io.soltrade.data.bench.measure.BenchSizing;
 import io.soltrade.data.bench.measure.LatencyProfile;
 import io.soltrade.data.bench.measure.MachineInfo;
 import io.soltrade.data.bench.measure.ProgressBar;
 import io.soltrade.data.bench.report.BenchReport;
-import io.soltrade.data.bench.scenario.BenchTargets;
 import io.soltrade.data.bench.scenario.Scenario;
 import io.soltrade.data.bench.scenario.ScenarioContext;
 import io.soltrade.data.bench.scenario.ScenarioOutcome;
@@ -23,13 +23,13 @@ import java.util.Locale;
  */
 final class BenchRun {
     private final BenchSizing sizing;
-    private final BenchTargets targets;
+    private final DataLayerConfig servers;
     private final String runId;
     private final PrintStream log;
 
-    BenchRun(BenchSizing sizing, BenchTargets targets, String runId, PrintStream log) {
+    BenchRun(BenchSizing sizing, DataLayerConfig servers, String runId, PrintStream log) {
         this.sizing = sizing;
-        this.targets = targets;
+        this.servers = servers;
         this.runId = runId;
         this.log = log;
     }
@@ -39,7 +39,7 @@ final class BenchRun {
         ProgressBar progress = new ProgressBar(log);
         List<BenchResult> results = new ArrayList<>();
         List<LatencyProfile> profiles = new ArrayList<>();
-        try (ScenarioContext context = new ScenarioContext(sizing, progress, targets, runId, log)) {
+        try (ScenarioContext context = new ScenarioContext(sizing, progress, servers, runId, log)) {
             int index = 0;
             for (Scenario scenario : scenarios) {
                 index++;
