@@ -54,9 +54,10 @@ final class MemoryAdapterBatchSaveScenario implements Scenario {
                     }));
         }
         Goal goal = Goal.ratio();
-        String why = through.why("the adapter checks and copies the batch, then under one write lock puts each trade into a by-id map "
-                + "and into by-time and by-token sorted trees (what its range queries read); the raw side is one "
-                + "ConcurrentHashMap insert per trade. Per-batch figures swing with garbage collection on a shared machine");
+        String why = through.why("the adapter checks and copies the batch, then under one write lock puts each trade into a "
+                + "by-id map and appends it to three time-ordered indexes (by time, token and trader: what its range queries "
+                + "read); the raw side is one ConcurrentHashMap insert per trade. A batch takes about a millisecond, so one "
+                + "garbage collection or scheduling gap decides a round's figure on a shared machine");
         return new ScenarioOutcome(List.of(
                 comparison.throughput(name, "trades/s", goal, why),
                 comparison.latencyPercentile(name, 50, goal, why),

@@ -74,10 +74,10 @@ final class PostgresConfigReadScenario implements Scenario {
                             recorder.time(1, () -> readRaw(raw, query, trader));
                         }
                     }));
-            String why = through.why("each read derives a jOOQ context, renders the SELECT, maps the record and builds a validated "
-                    + "TraderConfig (u64 limits, the settings JSON parsed into a sorted map), where the raw side reads the "
-                    + "columns as strings and numbers; with " + concurrency + " threads on 2 cores that client CPU competes "
-                    + "with the server's");
+            String why = through.why("each read borrows a pooled connection, runs the SELECT jOOQ rendered once as a prepared "
+                    + "statement, and builds a validated TraderConfig (u64 limits, setting keys checked, the settings JSON parsed "
+                    + "into a sorted map), where the raw side keeps the columns as JDBC objects; with " + concurrency
+                    + " threads on 2 cores that client CPU competes with the server's");
             return new ScenarioOutcome(List.of(
                     comparison.throughput(name, "reads/s", Goal.ratio(), why),
                     comparison.latencyPercentile(name, 50, Goal.ratio(), why),

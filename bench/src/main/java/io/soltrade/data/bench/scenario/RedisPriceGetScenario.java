@@ -37,7 +37,7 @@ final class RedisPriceGetScenario implements Scenario {
         RedisBench redis = context.backend(RedisBench.class, RedisBench::open);
         PriceCache cache = redis.priceCache(through);
         JedisPooled raw = redis.raw();
-        BenchQuotes quotes = new BenchQuotes();
+        BenchQuotes quotes = context.quotes();
         TokenSymbol symbol = TokenSymbol.of("BENCH");
         String rawKey = redis.rawKey("price:BENCH");
         long ttlMillis = cache.ttl().toMillis();

@@ -41,7 +41,7 @@ final class RedisPutAllScenario implements Scenario {
         RedisBench redis = context.backend(RedisBench.class, RedisBench::open);
         PriceCache cache = redis.priceCache(through);
         JedisPooled raw = redis.raw();
-        BenchQuotes quotes = new BenchQuotes();
+        BenchQuotes quotes = context.quotes();
         List<TokenSymbol> symbols = BenchQuotes.symbols(KEYS);
         String[] rawKeys = symbols.stream().map(symbol -> redis.rawKey("put:" + symbol.value())).toArray(String[]::new);
         long ttlMillis = cache.ttl().toMillis();

@@ -24,6 +24,7 @@ public final class ScenarioContext implements AutoCloseable {
     private final String runId;
     private final PrintStream log;
     private final BenchTrades trades;
+    private final BenchQuotes quotes = new BenchQuotes();
     private final Map<Class<?>, AutoCloseable> opened = new LinkedHashMap<>();
     private final Map<Class<?>, String> unavailable = new LinkedHashMap<>();
 
@@ -57,6 +58,14 @@ public final class ScenarioContext implements AutoCloseable {
 
     BenchTrades trades() {
         return trades;
+    }
+
+    /**
+     * The run's quotes, one sequence of slots for every scenario: the caches keep a quote only if it is newer than
+     * the stored one, so a scenario that wrote a symbol after another must continue its slots, not start over.
+     */
+    BenchQuotes quotes() {
+        return quotes;
     }
 
     AlternatingRounds rounds() {
