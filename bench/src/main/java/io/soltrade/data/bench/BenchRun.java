@@ -12,6 +12,8 @@ import io.soltrade.data.bench.scenario.ScenarioContext;
 import io.soltrade.data.bench.scenario.ScenarioOutcome;
 import io.soltrade.data.bench.scenario.ScenarioSkipped;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,7 @@ final class BenchRun {
 
     BenchReport run(List<Scenario> scenarios) {
         MachineInfo machine = MachineInfo.current();
+        long start = System.nanoTime();
         ProgressBar progress = new ProgressBar(log);
         List<BenchResult> results = new ArrayList<>();
         List<LatencyProfile> profiles = new ArrayList<>();
@@ -50,7 +53,11 @@ final class BenchRun {
                 progress.finish(summary(outcome.results()));
             }
         }
-        return new BenchReport(sizing, machine, scenarios, results, profiles);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        double loadAtEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        log.println(String.format(Locale.ROOT, "bench: %d scenario(s) in %d s on %d cores, load average %.2f at start, %.2f at end",
+                scenarios.size(), elapsed.toSeconds(), machine.cores(), machine.loadAverage(), loadAtEnd));
+        return new BenchReport(sizing, machine, scenarios, results, profiles, loadAtEnd, elapsed);
     }
 
     private static ScenarioOutcome runOne(Scenario scenario, ScenarioContext context) {
