@@ -3,7 +3,8 @@ package io.soltrade.data.bench.scenario;
 /**
  * What our side of a scenario calls. {@link #ADAPTER}: the adapter itself, as its Guice module builds it (the
  * adapter's own cost). {@link #DATA_LAYER}: the port a host gets from {@code DataLayer}, the same adapter instance
- * wrapped in the retry, circuit-breaker, time-limiter and call-timer decorators (what a host pays). Both are
+ * wrapped in the data layer's decorators (retry, circuit breaker, call timer; the time limiter guards async calls,
+ * which these scenarios do not make): what a host pays. Both are
  * compared with the same raw client, so the gap between a row {@code X} and its row {@code datalayer.X} is the
  * decorators' cost.
  */
@@ -24,7 +25,7 @@ enum OursThrough {
 
     /** {@code what} our side does, as one line of {@code measures()}. */
     String describe(String what) {
-        return this == ADAPTER ? what : "through DataLayer (retry, circuit breaker, time limiter, call timer): " + what;
+        return this == ADAPTER ? what : "through DataLayer (retry, circuit breaker, call timer): " + what;
     }
 
     /** The note of a row that missed its goal: the adapter's reason, plus the decorators' share on a data-layer row. */
