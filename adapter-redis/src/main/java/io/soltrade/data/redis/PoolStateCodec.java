@@ -10,9 +10,10 @@ import io.soltrade.data.domain.TokenAmount;
 import java.time.Instant;
 
 /**
- * A cached pool state's payload: JSON with the venue, mints, reserves (u64 as decimal text, since JSON numbers
- * above 2^53 lose digits in many readers) and fee. The pool address is the key and the slot and observation
- * time are the version.
+ * A cached pool state: the value key holds JSON with the venue, mints, reserves (u64 as decimal text, since JSON
+ * numbers above 2^53 lose digits in many readers) and fee, so {@code GET ns:pool:<address>} answers it to any client.
+ * The pool address is the key and the slot and observation time are the version; the companion key has no other
+ * fields.
  */
 final class PoolStateCodec implements CachedValueCodec<Pubkey, PoolState> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -52,20 +53,25 @@ final class PoolStateCodec implements CachedValueCodec<Pubkey, PoolState> {
     }
 
     @Override
-    public void appendPayload(StringBuilder out, PoolState state) {
+    public void appendFields(StringBuilder out, PoolState state) {
+        // The JSON is the whole value.
+    }
+
+    @Override
+    public String text(PoolState state) {
         try {
-            out.append(JSON.writeValueAsString(new PoolStateJson(state.dex().name(), state.baseMint().base58(), state.quoteMint().base58(),
-                    state.baseReserve().toString(), state.quoteReserve().toString(), state.feeBps())));
+            return JSON.writeValueAsString(new PoolStateJson(state.dex().name(), state.baseMint().base58(), state.quoteMint().base58(),
+                    state.baseReserve().toString(), state.quoteReserve().toString(), state.feeBps()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("pool state cannot be written as JSON", e);
         }
     }
 
     @Override
-    public PoolState decode(Pubkey pool, long slot, Instant observedAt, String payload) {
+    public PoolState decode(Pubkey pool, long slot, Instant observedAt, String text, String fields) {
         PoolStateJson json;
         try {
-            json = JSON.readValue(payload, PoolStateJson.class);
+            json = JSON.readValue(text, PoolStateJson.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not pool state JSON: " + e.getOriginalMessage(), e);
         }

@@ -2,16 +2,15 @@ package io.soltrade.data.redis;
 
 import io.soltrade.data.domain.PriceQuote;
 import io.soltrade.data.domain.Pubkey;
-import io.soltrade.data.domain.QuoteTokens;
 import io.soltrade.data.domain.TokenSymbol;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A cached quote's payload: {@code <price>|<source>|<quote mint>}, the price as its exact plain decimal text (never a
- * double, never exponent notation) and the base58 mint of the token it is priced in. The symbol is the key and the
- * slot and observation time are the version, so neither is repeated. A payload written before quote tokens existed
- * ({@code <price>|<source>}) reads as priced in USDC.
+ * A cached quote: the value key holds the price as its exact plain decimal text (never a double, never exponent
+ * notation), so {@code GET ns:price:SOL} answers {@code 187.1234} to any client; the companion key's fields are
+ * {@code <source>|<quote mint>}, the base58 mint of the token the price is in. The symbol is the key and the slot and
+ * observation time are the version, so neither is repeated.
  */
 final class PriceQuoteCodec implements CachedValueCodec<TokenSymbol, PriceQuote> {
     private final RedisKeys keys;
@@ -46,19 +45,22 @@ final class PriceQuoteCodec implements CachedValueCodec<TokenSymbol, PriceQuote>
     }
 
     @Override
-    public void appendPayload(StringBuilder out, PriceQuote quote) {
-        out.append(quote.price().toPlainString()).append('|').append(quote.source()).append('|').append(quote.quote().base58());
+    public String text(PriceQuote quote) {
+        return quote.price().toPlainString();
     }
 
     @Override
-    public PriceQuote decode(TokenSymbol symbol, long slot, Instant observedAt, String payload) {
-        int bar = payload.indexOf('|');
+    public void appendFields(StringBuilder out, PriceQuote quote) {
+        out.append(quote.source()).append('|').append(quote.quote().base58());
+    }
+
+    @Override
+    public PriceQuote decode(TokenSymbol symbol, long slot, Instant observedAt, String text, String fields) {
+        int bar = fields.lastIndexOf('|');
         if (bar < 0) {
-            throw new IllegalArgumentException("no '|' between price and source in '" + payload + "'");
+            throw new IllegalArgumentException("no '|' between source and quote mint in '" + fields + "'");
         }
-        int secondBar = payload.indexOf('|', bar + 1);
-        String source = secondBar < 0 ? payload.substring(bar + 1) : payload.substring(bar + 1, secondBar);
-        Pubkey quote = secondBar < 0 ? QuoteTokens.USDC : Pubkey.of(payload.substring(secondBar + 1));
-        return new PriceQuote(symbol, new BigDecimal(payload.substring(0, bar)), slot, observedAt, source, quote);
+        Pubkey quote = Pubkey.of(fields.substring(bar + 1));
+        return new PriceQuote(symbol, new BigDecimal(text), slot, observedAt, fields.substring(0, bar), quote);
     }
 }

@@ -7,7 +7,16 @@ import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.PortOperation;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,9 +33,12 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * The adapter's connections: one {@link JedisPooled} pool for commands and pipelines, a small pool of its own for
@@ -52,6 +64,13 @@ import redis.clients.jedis.exceptions.JedisException;
  * wait would double the caller's. The pool's idle evictor also validates idle connections
  * ({@code testWhileIdle}), so stale ones are not kept for long even when nothing calls.
  *
+ * <h2>Redis Cluster</h2>
+ * With {@code clusterNodes} set, the same calls run on a cluster ({@link RedisClusterClients}, created on first use):
+ * each command goes to the master of its key's slot, a pipeline is split by node (one round trip per node, sent in
+ * parallel), {@link #mget} sends one {@code MGET} per slot in one pipeline, subscriptions connect to the master of
+ * their channel's slot, and idempotent calls ride out a failover inside the cluster client's retry window instead of
+ * this class's single retry.
+ *
  * <p>Thread-safe. Every call translates Jedis exceptions through {@link RedisErrors}.
  */
 final class RedisConnections implements ManagedResource {
@@ -61,11 +80,16 @@ final class RedisConnections implements ManagedResource {
     private final JedisClientConfig clientConfig;
     private final JedisPooled pool;
     private final ConnectionPool blockingPool;
+    private final RedisSettings settings;
+    /** The cluster's clients, made on first use (making them connects); null on a standalone server. */
+    private final AtomicReference<RedisClusterClients> cluster = new AtomicReference<>();
     private final long socketTimeoutMillis;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LongAdder idleSetsDiscarded = new LongAdder();
+    private final LongAdder clusterRetries = new LongAdder();
 
     RedisConnections(RedisSettings settings) {
+        this.settings = settings;
         RedisSettings.RedisEndpoint endpoint = settings.endpoint();
         this.address = new HostAndPort(endpoint.host(), endpoint.port());
         this.socketTimeoutMillis = settings.socketTimeout().toMillis();
@@ -80,6 +104,11 @@ final class RedisConnections implements ManagedResource {
         settings.user().ifPresent(config::user);
         settings.password().ifPresent(config::password);
         this.clientConfig = config.build();
+        if (settings.clustered()) {
+            this.pool = null;
+            this.blockingPool = null;
+            return;
+        }
         this.pool = new JedisPooled(poolConfig(settings.poolSize(), settings), address, clientConfig);
         ConnectionFactory blockingConnections = new ConnectionFactory(ConnectionFactory.builder().hostAndPort(address).clientConfig(clientConfig)
                 .connectionBuilder(new BoundedBlockingConnection.Builder().socketFactory(new DefaultJedisSocketFactory(address, clientConfig))
@@ -107,11 +136,61 @@ final class RedisConnections implements ManagedResource {
      * (not a timeout) when {@code operation} is idempotent.
      */
     <T> T call(PortOperation operation, String description, Function<UnifiedJedis, T> call) {
+        if (settings.clustered()) {
+            return operation.idempotency() == Idempotency.IDEMPOTENT
+                    ? onClusterThroughFailover(description, clients -> call.apply(clients.retrying()))
+                    : onCluster(description, clients -> call.apply(clients.once()));
+        }
         return operation.idempotency() == Idempotency.IDEMPOTENT ? retryingOnce(description, () -> call.apply(pool)) : once(description, call);
+    }
+
+    /**
+     * {@code MGET} of {@code keys}, the values in their order: one command on a standalone server; on a cluster one
+     * {@code MGET} per slot, all in one pipeline (one round trip per node). Retried like {@link #call}.
+     */
+    List<String> mget(PortOperation operation, String description, String[] keys) {
+        if (!settings.clustered()) {
+            return call(operation, description, client -> client.mget(keys));
+        }
+        Map<Integer, List<Integer>> bySlot = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            bySlot.computeIfAbsent(JedisClusterCRC16.getSlot(keys[i]), slot -> new ArrayList<>()).add(i);
+        }
+        return call(operation, description, client -> {
+            List<Response<List<String>>> replies = new ArrayList<>(bySlot.size());
+            try (AbstractPipeline pipeline = pipelineOf(client)) {
+                for (List<Integer> indexes : bySlot.values()) {
+                    replies.add(pipeline.mget(indexes.stream().map(i -> keys[i]).toArray(String[]::new)));
+                }
+                pipeline.sync();
+            }
+            String[] values = new String[keys.length];
+            int group = 0;
+            for (List<Integer> indexes : bySlot.values()) {
+                List<String> found;
+                try {
+                    found = replies.get(group++).get();
+                } catch (IllegalStateException e) {
+                    throw lostNodeReplies(client, e);
+                }
+                for (int i = 0; i < indexes.size(); i++) {
+                    values[indexes.get(i)] = found.get(i);
+                }
+            }
+            return Arrays.asList(values);
+        });
+    }
+
+    /** Whether this is a Redis Cluster: live-feed channels are then sharded ({@code SPUBLISH}, {@code SSUBSCRIBE}). */
+    boolean clustered() {
+        return settings.clustered();
     }
 
     /** Runs a call that must not be repeated (a feed publish, the second step of a call); a connection failure still discards the idle connections. */
     <T> T once(String description, Function<UnifiedJedis, T> call) {
+        if (settings.clustered()) {
+            return onCluster(description, clients -> call.apply(clients.once()));
+        }
         ensureOpen(description);
         try {
             return call.apply(pool);
@@ -137,10 +216,10 @@ final class RedisConnections implements ManagedResource {
      * Runs a blocking read that tells the server to wait up to {@code block}, on a connection of the blocking pool
      * that waits for the reply at most {@code block} plus the socket timeout. Retried like {@link #call}.
      */
-    <T> T blocking(PortOperation operation, String description, Duration block, Function<Jedis, T> read) {
+    <T> T blocking(PortOperation operation, String description, String key, Duration block, Function<Jedis, T> read) {
         int bound = Math.toIntExact(Math.addExact(block.toMillis(), socketTimeoutMillis));
         Supplier<T> attempt = () -> {
-            try (Connection connection = blockingPool.getResource()) {
+            try (Connection connection = settings.clustered() ? clusterClients().blockingPoolFor(key).getResource() : blockingPool.getResource()) {
                 ((BoundedBlockingConnection) connection).boundBlockingCommands(bound);
                 // The wrapper is not closed: closing the connection (above) returns it to its pool.
                 return read.apply(new Jedis(connection));
@@ -157,9 +236,15 @@ final class RedisConnections implements ManagedResource {
         }
     }
 
-    /** A new connection of its own, outside the pools, for a blocking subscription; the caller closes it. */
-    Jedis dedicatedConnection() {
+    /**
+     * A new connection of its own, outside the pools, for a blocking subscription to {@code channel}: to the server,
+     * or on a cluster to the master of the channel's slot (sharded pub/sub). The caller closes it.
+     */
+    Jedis dedicatedConnection(String channel) {
         ensureOpen("connect");
+        if (settings.clustered()) {
+            return onCluster("connect for " + channel, clients -> new Jedis(clients.masterOf(channel), clientConfig));
+        }
         return new Jedis(address, clientConfig);
     }
 
@@ -170,28 +255,53 @@ final class RedisConnections implements ManagedResource {
 
     /** Active and idle pooled connections, and threads waiting for one. */
     String poolState() {
+        if (settings.clustered()) {
+            RedisClusterClients clients = cluster.get();
+            return clients == null ? "not connected yet" : "active=" + clients.active() + ", idle=" + clients.idle() + ", waiting=" + clients.waiting()
+                    + ", max=" + clients.max() + " over " + clients.nodePools().size() + " nodes; blocking reads: " + clients.blockingState();
+        }
         return "active=" + pool.getPool().getNumActive() + ", idle=" + pool.getPool().getNumIdle() + ", waiting=" + pool.getPool().getNumWaiters()
                 + ", max=" + pool.getPool().getMaxTotal() + "; blocking reads: active=" + blockingPool.getNumActive() + ", idle="
                 + blockingPool.getNumIdle() + ", waiting=" + blockingPool.getNumWaiters() + ", max=" + blockingPool.getMaxTotal();
     }
 
     int waitingForConnection() {
+        if (settings.clustered()) {
+            RedisClusterClients clients = cluster.get();
+            return clients == null ? 0 : clients.waiting();
+        }
         return pool.getPool().getNumWaiters();
     }
 
     int activeConnections() {
+        if (settings.clustered()) {
+            RedisClusterClients clients = cluster.get();
+            return clients == null ? 0 : clients.active();
+        }
         return pool.getPool().getNumActive();
     }
 
     int idleConnections() {
+        if (settings.clustered()) {
+            RedisClusterClients clients = cluster.get();
+            return clients == null ? 0 : clients.idle();
+        }
         return pool.getPool().getNumIdle();
     }
 
     int maxConnections() {
+        if (settings.clustered()) {
+            RedisClusterClients clients = cluster.get();
+            return clients == null ? 0 : clients.max();
+        }
         return pool.getPool().getMaxTotal();
     }
 
     String address() {
+        if (settings.clustered()) {
+            RedisClusterClients clients = cluster.get();
+            return clients == null ? "cluster " + settings.clusterNodes() : clients.describe();
+        }
         return address.toString();
     }
 
@@ -201,12 +311,19 @@ final class RedisConnections implements ManagedResource {
 
     @Override
     public String name() {
-        return "redis connection pool " + address;
+        return "redis connection pool " + (settings.clustered() ? "cluster " + settings.clusterNodes() : address);
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (settings.clustered()) {
+                RedisClusterClients clients = cluster.getAndSet(null);
+                if (clients != null) {
+                    clients.close();
+                }
+                return;
+            }
             try {
                 blockingPool.close();
             } finally {
@@ -235,12 +352,130 @@ final class RedisConnections implements ManagedResource {
         }
     }
 
-    private static <T> Function<UnifiedJedis, T> pipelineCall(Function<AbstractPipeline, T> commands) {
+    /**
+     * Runs an idempotent call on the cluster until it succeeds or the retry window (three socket timeouts) is over:
+     * after a failure that says the topology is changing (a node that refuses connections, {@code CLUSTERDOWN} while
+     * a dead master is being replaced, {@code TRYAGAIN}, {@code MASTERDOWN}, a redirection the cluster client gave up
+     * on) it renews the slot map and tries again, waiting 50 ms, doubling up to 500 ms. A failover takes the cluster's
+     * {@code cluster-node-timeout} plus an election, so a cache call in flight waits for the replica's promotion
+     * instead of failing. Jedis's own cluster retries are not enough: they stop after a few attempts spent within a
+     * fraction of a second on a node that refuses connections, and never retry {@code CLUSTERDOWN}. A timeout is not
+     * retried (as on a standalone server: the node is frozen, and a second wait would double the caller's).
+     */
+    private <T> T onClusterThroughFailover(String description, Function<RedisClusterClients, T> call) {
+        long deadline = System.nanoTime() + settings.socketTimeout().multipliedBy(3).toNanos();
+        long backoff = 50;
+        while (true) {
+            try {
+                return onCluster(description, call);
+            } catch (DbException e) {
+                if (!topologyChanging(e) || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff) - deadline > 0) {
+                    throw e;
+                }
+                clusterRetries.increment();
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw DbException.of(DbErrorKind.CONNECTION, RedisErrors.BACKEND, description + " interrupted while the cluster failed over", null, e);
+            }
+            backoff = Math.min(500, backoff * 2);
+            RedisClusterClients clients = cluster.get();
+            if (clients != null) {
+                try {
+                    clients.renewSlotMap();
+                } catch (RuntimeException e) {
+                    LOG.debug("renewing the cluster slot map failed", e);
+                }
+            }
+        }
+    }
+
+    private static boolean topologyChanging(DbException e) {
+        if (e.kind() == DbErrorKind.CONNECTION) {
+            return true;
+        }
+        return e.kind() == DbErrorKind.UNAVAILABLE && e.vendorCode().map(code -> code.equals("CLUSTERDOWN") || code.equals("TRYAGAIN")
+                || code.equals("MASTERDOWN") || code.equals("MOVED") || code.equals("ASK")).orElse(false);
+    }
+
+    /** How often an idempotent call was tried again while the cluster's topology changed. */
+    long clusterRetries() {
+        return clusterRetries.sum();
+    }
+
+    /** Runs a call on the cluster's clients; a connection failure renews the slot map and drops idle connections. */
+    private <T> T onCluster(String description, Function<RedisClusterClients, T> call) {
+        ensureOpen(description);
+        RedisClusterClients clients;
+        try {
+            clients = clusterClients();
+        } catch (JedisException e) {
+            throw translated(description, e);
+        }
+        try {
+            return call.apply(clients);
+        } catch (JedisConnectionException e) {
+            idleSetsDiscarded.increment();
+            try {
+                clients.clearIdle();
+                clients.renewSlotMap();
+            } catch (RuntimeException renewal) {
+                e.addSuppressed(renewal);
+            }
+            throw translated(description, e);
+        } catch (JedisException e) {
+            throw translated(description, e);
+        }
+    }
+
+    /** A pipeline on {@code client}; a cluster's sends to its nodes in parallel on the cluster clients' threads. */
+    private AbstractPipeline pipelineOf(UnifiedJedis client) {
+        if (client instanceof RedisClusterClient clusterClient) {
+            return clusterClients().pipeline(clusterClient);
+        }
+        return client.pipelined();
+    }
+
+    private RedisClusterClients clusterClients() {
+        RedisClusterClients clients = cluster.get();
+        if (clients != null) {
+            return clients;
+        }
+        synchronized (cluster) {
+            ensureOpen("connect");
+            clients = cluster.get();
+            if (clients == null) {
+                Set<HostAndPort> seeds = new LinkedHashSet<>();
+                settings.clusterNodes().forEach(node -> seeds.add(new HostAndPort(node.host(), node.port())));
+                clients = new RedisClusterClients(seeds, clientConfig, poolConfig(settings.poolSize(), settings),
+                        poolConfig(settings.blockingPoolSize(), settings), settings.socketTimeout().multipliedBy(3));
+                cluster.set(clients);
+            }
+            return clients;
+        }
+    }
+
+    private <T> Function<UnifiedJedis, T> pipelineCall(Function<AbstractPipeline, T> commands) {
         return client -> {
-            try (AbstractPipeline pipeline = client.pipelined()) {
+            try (AbstractPipeline pipeline = pipelineOf(client)) {
                 return commands.apply(pipeline);
+            } catch (IllegalStateException e) {
+                throw lostNodeReplies(client, e);
             }
         };
+    }
+
+    /**
+     * A cluster pipeline whose connection to one node broke leaves that node's replies unset (Jedis logs the failure
+     * and reading such a reply throws {@link IllegalStateException}): a connection failure, like any lost reply.
+     */
+    private static RuntimeException lostNodeReplies(UnifiedJedis client, IllegalStateException e) {
+        if (client instanceof RedisClusterClient) {
+            return new JedisConnectionException("a cluster node's pipeline connection broke before its replies arrived", e);
+        }
+        return e;
     }
 
     private static boolean isTimeout(JedisConnectionException e) {
@@ -256,6 +491,14 @@ final class RedisConnections implements ManagedResource {
         idleSetsDiscarded.increment();
         LOG.warn("redis {} failed on a broken connection ({}); discarding the idle pooled connections", operation, cause.getMessage());
         try {
+            if (settings.clustered()) {
+                RedisClusterClients clients = cluster.get();
+                if (clients != null) {
+                    clients.clearIdle();
+                    clients.renewSlotMap();
+                }
+                return;
+            }
             pool.getPool().clear();
             blockingPool.clear();
         } catch (RuntimeException e) {

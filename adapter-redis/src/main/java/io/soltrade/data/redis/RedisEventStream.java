@@ -148,7 +148,7 @@ final class RedisEventStream implements EventStream {
         }
         Map<String, StreamEntryID> from = Map.of(keys.stream(stream), new StreamEntryID(after.millis(), after.sequence()));
         List<Map.Entry<String, List<redis.clients.jedis.resps.StreamEntry>>> reply = blockMillis > 0
-                ? connections.blocking(PortOperation.EVENT_STREAM_READ, "read " + stream, block, client -> client.xread(params, from))
+                ? connections.blocking(PortOperation.EVENT_STREAM_READ, "read " + stream, keys.stream(stream), block, client -> client.xread(params, from))
                 : connections.call(PortOperation.EVENT_STREAM_READ, "read " + stream, client -> client.xread(params, from));
         List<StreamEntry> entries = entries(stream, reply);
         long missed = entries.isEmpty() ? 0 : Math.max(0, entries.get(0).id().sequence() - after.sequence() - 1);
@@ -187,7 +187,7 @@ final class RedisEventStream implements EventStream {
         Map<String, StreamEntryID> undelivered = Map.of(keys.stream(stream), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
         String description = "read group " + group + " on " + stream;
         List<Map.Entry<String, List<redis.clients.jedis.resps.StreamEntry>>> reply = blockMillis > 0
-                ? connections.blocking(PortOperation.EVENT_STREAM_READ_GROUP, description, block,
+                ? connections.blocking(PortOperation.EVENT_STREAM_READ_GROUP, description, keys.stream(stream), block,
                         client -> client.xreadGroup(group, consumer, params, undelivered))
                 : connections.call(PortOperation.EVENT_STREAM_READ_GROUP, description, client -> client.xreadGroup(group, consumer, params, undelivered));
         return entries(stream, reply);

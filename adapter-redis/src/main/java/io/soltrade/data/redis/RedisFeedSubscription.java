@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.JedisShardedPubSub;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -22,7 +23,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * connection for as long as it lasts, so a pooled one would be lost to the pool). When the connection drops
  * (a Redis restart, a network failure) it reconnects and subscribes again, waiting 50 ms, then twice as long after
  * each failed attempt, up to 2 s; a successful subscription resets the wait. Messages published while it was
- * disconnected are lost (pub/sub is at-most-once); the channel's stream has them.
+ * disconnected are lost (pub/sub is at-most-once); the channel's stream has them. On a Redis Cluster the channel is
+ * sharded: the subscriber connects to the master of the channel's slot and sends {@code SSUBSCRIBE}; after a failover
+ * it reconnects to the new master the same way.
  *
  * <p>{@link #close()} is a compare-and-set, so of racing closers exactly one unsubscribes and reports the close,
  * and every one of them waits for a listener call in progress to return: once {@code close} returns, the listener is not running
@@ -44,7 +47,7 @@ final class RedisFeedSubscription implements FeedSubscription {
     private final LongAdder undecodable = new LongAdder();
     private final CountDownLatch firstSubscribed = new CountDownLatch(1);
     private final AtomicReference<Jedis> connection = new AtomicReference<>();
-    private final AtomicReference<JedisPubSub> pubSub = new AtomicReference<>();
+    private final AtomicReference<Listening> pubSub = new AtomicReference<>();
     private final AtomicBoolean open = new AtomicBoolean(true);
     /** Held while the listener runs; close takes it once to wait out a call in progress. */
     private final ReentrantLock delivery = new ReentrantLock();
@@ -82,7 +85,7 @@ final class RedisFeedSubscription implements FeedSubscription {
     }
 
     boolean isSubscribed() {
-        JedisPubSub current = pubSub.get();
+        Listening current = pubSub.get();
         return current != null && current.isSubscribed();
     }
 
@@ -95,7 +98,7 @@ final class RedisFeedSubscription implements FeedSubscription {
         if (!first) {
             return;
         }
-        JedisPubSub current = pubSub.get();
+        Listening current = pubSub.get();
         try {
             if (current != null && current.isSubscribed()) {
                 current.unsubscribe();
@@ -123,15 +126,15 @@ final class RedisFeedSubscription implements FeedSubscription {
     private void run() {
         long backoff = FIRST_BACKOFF_MILLIS;
         while (open.get()) {
-            try (Jedis jedis = connections.dedicatedConnection()) {
+            try (Jedis jedis = connections.dedicatedConnection(redisChannel)) {
                 connection.set(jedis);
-                Listener current = new Listener();
+                Listening current = connections.clustered() ? new ShardedListener() : new Listener();
                 pubSub.set(current);
                 if (!open.get()) {
                     return;
                 }
-                jedis.subscribe(current, redisChannel);
-                if (current.confirmed) {
+                current.listen(jedis);
+                if (current.confirmed()) {
                     backoff = FIRST_BACKOFF_MILLIS;
                 }
             } catch (JedisException | DbException e) {
@@ -154,41 +157,101 @@ final class RedisFeedSubscription implements FeedSubscription {
         }
     }
 
-    private final class Listener extends JedisPubSub {
+    /** A subscription in progress, plain ({@code SUBSCRIBE}) or sharded ({@code SSUBSCRIBE}). */
+    private interface Listening {
+        /** Subscribes on {@code jedis} and delivers messages until unsubscribed or the connection drops. */
+        void listen(Jedis jedis);
+
+        boolean confirmed();
+
+        boolean isSubscribed();
+
+        void unsubscribe();
+    }
+
+    private void subscribed() {
+        subscriptions.increment();
+        firstSubscribed.countDown();
+    }
+
+    private void received(String message) {
+        if (!open.get()) {
+            return;
+        }
+        StreamEvent event;
+        try {
+            event = codec.decode(message);
+        } catch (RuntimeException e) {
+            undecodable.increment();
+            LOG.warn("ignoring a message on {} that is not a stream event: {}", redisChannel, e.getMessage());
+            return;
+        }
+        delivery.lock();
+        try {
+            if (!open.get()) {
+                return;
+            }
+            delivered.increment();
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            LOG.warn("live-feed listener on {} failed", redisChannel, e);
+        } finally {
+            delivery.unlock();
+        }
+    }
+
+    private final class Listener extends JedisPubSub implements Listening {
         volatile boolean confirmed;
+
+        @Override
+        public void listen(Jedis jedis) {
+            jedis.subscribe(this, redisChannel);
+        }
+
+        @Override
+        public boolean confirmed() {
+            return confirmed;
+        }
 
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
             confirmed = true;
-            subscriptions.increment();
-            firstSubscribed.countDown();
+            subscribed();
         }
 
         @Override
         public void onMessage(String channel, String message) {
-            if (!open.get()) {
-                return;
-            }
-            StreamEvent event;
-            try {
-                event = codec.decode(message);
-            } catch (RuntimeException e) {
-                undecodable.increment();
-                LOG.warn("ignoring a message on {} that is not a stream event: {}", redisChannel, e.getMessage());
-                return;
-            }
-            delivery.lock();
-            try {
-                if (!open.get()) {
-                    return;
-                }
-                delivered.increment();
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                LOG.warn("live-feed listener on {} failed", redisChannel, e);
-            } finally {
-                delivery.unlock();
-            }
+            received(message);
+        }
+    }
+
+    private final class ShardedListener extends JedisShardedPubSub implements Listening {
+        volatile boolean confirmed;
+
+        @Override
+        public void listen(Jedis jedis) {
+            proceed(jedis.getConnection(), redisChannel);
+        }
+
+        @Override
+        public boolean confirmed() {
+            return confirmed;
+        }
+
+        @Override
+        public void unsubscribe() {
+            sunsubscribe();
+        }
+
+        @Override
+        public void onSSubscribe(String channel, int subscribedChannels) {
+            confirmed = true;
+            subscribed();
+        }
+
+        @Override
+        public void onSMessage(String channel, String message) {
+            received(message);
         }
     }
 }

@@ -9,10 +9,12 @@ import java.util.Objects;
 /**
  * Every key and channel name the adapter uses, built only from validated domain values under one namespace.
  *
- * <p>Each logical key ({@code price:SOL}, {@code pool:<address>}, {@code stream:price-updates}) sits inside a
- * Redis Cluster hash tag, and the companion keys a script touches together with it are suffixed outside the
- * braces, so they hash to the same slot: {@code ns:{stream:price-updates}} and
- * {@code ns:{stream:price-updates}:dead-letters} meet in one script on a cluster too.
+ * <p>Cache keys are what a reader in any language expects: {@code ns:price:SOL} and {@code ns:pool:<address>} hold
+ * the price and the pool JSON themselves. Their companion key ({@link #meta}) carries the whole value key as its
+ * Redis Cluster hash tag, {@code ns:meta:{ns:price:SOL}}, and a key without braces hashes whole, so the two share a
+ * slot and one script or {@code MGET} touches both on a cluster too. A stream's logical key sits inside a hash tag
+ * and its companion keys are suffixed outside the braces: {@code ns:{stream:price-updates}} and
+ * {@code ns:{stream:price-updates}:dead-letters} share a slot the same way.
  */
 final class RedisKeys {
     private final String namespace;
@@ -26,25 +28,26 @@ final class RedisKeys {
     }
 
     /**
-     * {@code ns:{price:SOL}}: the cached quote, with the cache TTL. The symbol is written in its
-     * {@link TokenSymbol#percentEncoded()} form ({@code $WIF} is {@code ns:{price:%24WIF}}), so no symbol can break the
-     * hash tag, the {@code :seen} suffix or a SCAN pattern, and two symbols never share a key.
+     * {@code ns:price:SOL}: the cached price as decimal text, with the cache TTL. The symbol is written in its
+     * {@link TokenSymbol#percentEncoded()} form ({@code $WIF} is {@code ns:price:%24WIF}), so no symbol can put a
+     * brace (a hash tag) or a glob character into a key, and two symbols never share a key.
      */
     String price(TokenSymbol symbol) {
-        return tagged("price:" + symbol.percentEncoded());
+        return namespace + ":price:" + symbol.percentEncoded();
     }
 
-    /** {@code ns:{pool:<address>}}: the cached pool state, with the cache TTL. */
+    /** {@code ns:pool:<address>}: the cached pool state as JSON, with the cache TTL. */
     String pool(Pubkey pool) {
-        return tagged("pool:" + pool.base58());
+        return namespace + ":pool:" + pool.base58();
     }
 
     /**
-     * {@code <value key>:seen}: a marker written with every stored value that outlives it, so a lookup can tell
-     * an expired value from one never cached.
+     * {@code ns:meta:{<value key>}}: the cached value's version and the rest of its fields, written with it; it
+     * outlives the value, so a lookup can tell an expired value from one never cached. Same cluster slot as the value
+     * key (see the class comment).
      */
-    static String seenMarker(String valueKey) {
-        return valueKey + ":seen";
+    String meta(String valueKey) {
+        return namespace + ":meta:{" + valueKey + "}";
     }
 
     /** {@code ns:{stream:price-updates}}. */

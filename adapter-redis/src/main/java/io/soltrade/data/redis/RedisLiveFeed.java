@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.Response;
 
 /**
@@ -304,7 +305,10 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             connections.pipelinedOnce("live feed publish", pipeline -> {
                 List<Response<Long>> replies = new ArrayList<>(states.size());
                 for (int i = 0; i < states.size(); i++) {
-                    replies.add(pipeline.publish(states.get(i).redisChannel, codec.encode(events.get(i))));
+                    String channel = states.get(i).redisChannel;
+                    String message = codec.encode(events.get(i));
+                    // On a cluster a channel lives on the master of its slot (sharded pub/sub), not on every node.
+                    replies.add(pipeline instanceof ClusterPipeline sharded ? sharded.spublish(channel, message) : pipeline.publish(channel, message));
                 }
                 pipeline.sync();
                 return replies.size();

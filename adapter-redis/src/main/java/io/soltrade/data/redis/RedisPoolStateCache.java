@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link PoolStateCache} on Redis: {@code <ns>:{pool:<address>}} holds {@code <version>|<JSON>} with the
- * cache TTL, written set-if-newer by a Lua script. See {@link VersionedCache} for the commands each call sends.
+ * {@link PoolStateCache} on Redis: {@code <ns>:pool:<address>} holds the pool state's JSON and
+ * {@code <ns>:meta:{<ns>:pool:<address>}} its version, with the cache TTL, written set-if-newer by a Lua script. See {@link VersionedCache} for the commands each call sends.
  */
 final class RedisPoolStateCache implements PoolStateCache {
     private final VersionedCache<Pubkey, PoolState> cache;
 
     RedisPoolStateCache(RedisConnections connections, RedisKeys keys, LuaScript setIfNewer, Duration ttl) {
-        this.cache = new VersionedCache<>(connections, VersionedCache.Operations.POOL_STATES, setIfNewer, new PoolStateCodec(keys), ttl);
+        this.cache = new VersionedCache<>(connections, keys, VersionedCache.Operations.POOL_STATES, setIfNewer, new PoolStateCodec(keys), ttl);
     }
 
     @Override

@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link PriceCache} on Redis: {@code <ns>:{price:<symbol>}} holds {@code <version>|<price>|<source>} with the
- * cache TTL, written set-if-newer by a Lua script. See {@link VersionedCache} for the commands each call sends.
+ * {@link PriceCache} on Redis: {@code <ns>:price:<symbol>} holds the decimal price and {@code <ns>:meta:{<ns>:price:<symbol>}}
+ * {@code <version>|<source>|<quote mint>}, with the cache TTL, written set-if-newer by a Lua script. See {@link VersionedCache} for the commands each call sends.
  */
 final class RedisPriceCache implements PriceCache {
     private final VersionedCache<TokenSymbol, PriceQuote> cache;
 
     RedisPriceCache(RedisConnections connections, RedisKeys keys, LuaScript setIfNewer, Duration ttl) {
-        this.cache = new VersionedCache<>(connections, VersionedCache.Operations.PRICES, setIfNewer, new PriceQuoteCodec(keys), ttl);
+        this.cache = new VersionedCache<>(connections, keys, VersionedCache.Operations.PRICES, setIfNewer, new PriceQuoteCodec(keys), ttl);
     }
 
     @Override

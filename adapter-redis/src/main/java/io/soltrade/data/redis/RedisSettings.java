@@ -3,6 +3,8 @@ package io.soltrade.data.redis;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,7 +14,10 @@ import java.util.regex.Pattern;
  * naming its key, never at first use. {@link #toString()} masks the password.
  *
  * @param url                 {@code redis://host:port[/db]}, or {@code rediss://...} for TLS; no credentials
- *                            (they go in {@code user} and {@code password}, which are never printed)
+ *                            (they go in {@code user} and {@code password}, which are never printed). Ignored but for
+ *                            its scheme (TLS) when {@code clusterNodes} is set
+ * @param clusterNodes        seed nodes of a Redis Cluster ({@code host:port}, at least one; the client discovers the
+ *                            rest); empty for a standalone server at {@code url}
  * @param user                the ACL user, when the server uses ACLs
  * @param password            the AUTH password
  * @param namespace           the prefix every key and channel starts with ({@code <namespace>:...}), so several
@@ -34,6 +39,7 @@ import java.util.regex.Pattern;
  */
 public record RedisSettings(
         String url,
+        List<ClusterNode> clusterNodes,
         Optional<String> user,
         Optional<String> password,
         String namespace,
@@ -64,6 +70,8 @@ public record RedisSettings(
 
     public RedisSettings {
         requireNonNull(url, "url");
+        requireNonNull(clusterNodes, "clusterNodes");
+        clusterNodes = List.copyOf(clusterNodes);
         requireNonNull(user, "user");
         requireNonNull(password, "password");
         requireNonNull(namespace, "namespace");
@@ -72,7 +80,9 @@ public record RedisSettings(
         requireNonNull(connectTimeout, "connectTimeout");
         requireNonNull(socketTimeout, "socketTimeout");
         requireNonNull(idleCheckInterval, "idleCheckInterval");
-        RedisEndpoint.parse(url);
+        RedisEndpoint endpoint = RedisEndpoint.parse(url);
+        check(clusterNodes.isEmpty() || endpoint.database() == 0, "url", "selects database " + endpoint.database()
+                + ", but a Redis Cluster has database 0 only");
         user.ifPresent(u -> check(!u.isBlank(), "user", "is blank"));
         password.ifPresent(p -> check(!p.isEmpty(), "password", "is empty (leave it unset instead)"));
         check(NAMESPACE.matcher(namespace).matches(), "namespace",
@@ -98,7 +108,7 @@ public record RedisSettings(
 
     /** A builder holding these settings, to change a few. */
     public Builder toBuilder() {
-        return new Builder().url(url).user(user.orElse(null)).password(password.orElse(null)).namespace(namespace)
+        return new Builder().url(url).clusterNodes(clusterNodes).user(user.orElse(null)).password(password.orElse(null)).namespace(namespace)
                 .cacheTtl(cacheTtl).streamMaxLength(streamMaxLength).trimming(trimming).maxDeliveries(maxDeliveries)
                 .poolSize(poolSize).blockingPoolSize(blockingPoolSize).connectTimeout(connectTimeout).socketTimeout(socketTimeout).idleCheckInterval(idleCheckInterval).feedRateHz(feedRateHz);
     }
@@ -108,9 +118,50 @@ public record RedisSettings(
         return RedisEndpoint.parse(url);
     }
 
+    /** Whether this is a Redis Cluster ({@link #clusterNodes()} set). */
+    public boolean clustered() {
+        return !clusterNodes.isEmpty();
+    }
+
+    /**
+     * The seed nodes of a {@code soltrade.redis.cluster-nodes} value: {@code host:port} entries separated by commas
+     * (spaces around them allowed), e.g. {@code 127.0.0.1:7000,127.0.0.1:7001,127.0.0.1:7002}; blank: none.
+     */
+    public static List<ClusterNode> parseClusterNodes(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<ClusterNode> nodes = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            nodes.add(ClusterNode.parse(part.trim()));
+        }
+        return List.copyOf(nodes);
+    }
+
+    /** One seed node of a Redis Cluster. */
+    public record ClusterNode(String host, int port) {
+        public ClusterNode {
+            check(host != null && !host.isBlank() && host.chars().noneMatch(Character::isWhitespace), "clusterNodes", "has a blank host");
+            check(port >= 1 && port <= 65_535, "clusterNodes", "port " + port + " of " + host + " is not between 1 and 65535");
+        }
+
+        static ClusterNode parse(String text) {
+            int colon = text.lastIndexOf(':');
+            check(colon > 0 && colon < text.length() - 1, "clusterNodes", "entry '" + text + "' is not host:port");
+            String portText = text.substring(colon + 1);
+            check(portText.matches("[0-9]{1,5}"), "clusterNodes", "entry '" + text + "' has no numeric port");
+            return new ClusterNode(text.substring(0, colon), Integer.parseInt(portText));
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
     @Override
     public String toString() {
-        return "RedisSettings[url=" + url + ", user=" + user.orElse("<none>") + ", password=" + (password.isPresent() ? "<masked>" : "<none>")
+        return "RedisSettings[url=" + url + ", clusterNodes=" + clusterNodes + ", user=" + user.orElse("<none>") + ", password=" + (password.isPresent() ? "<masked>" : "<none>")
                 + ", namespace=" + namespace + ", cacheTtl=" + cacheTtl + ", streamMaxLength=" + streamMaxLength + ", trimming=" + trimming
                 + ", maxDeliveries=" + maxDeliveries + ", poolSize=" + poolSize + ", blockingPoolSize=" + blockingPoolSize + ", connectTimeout=" + connectTimeout
                 + ", socketTimeout=" + socketTimeout + ", idleCheckInterval=" + idleCheckInterval + ", feedRateHz=" + feedRateHz + "]";
@@ -161,6 +212,8 @@ public record RedisSettings(
     /** Builds {@link RedisSettings}; unset values take the defaults. */
     public static final class Builder {
         private String url = DEFAULT_URL;
+        private List<ClusterNode> clusterNodes = List.of();
+        private String clusterNodesText;
         private String user;
         private String password;
         private String namespace = DEFAULT_NAMESPACE;
@@ -179,6 +232,19 @@ public record RedisSettings(
 
         public Builder url(String url) {
             this.url = url;
+            return this;
+        }
+
+        /** Seed nodes of a Redis Cluster; empty (the default) for a standalone server at {@link #url}. */
+        public Builder clusterNodes(List<ClusterNode> clusterNodes) {
+            this.clusterNodes = clusterNodes;
+            this.clusterNodesText = null;
+            return this;
+        }
+
+        /** Seed nodes of a Redis Cluster as {@code host:port,host:port,...} (see {@link RedisSettings#parseClusterNodes}). */
+        public Builder clusterNodes(String clusterNodes) {
+            this.clusterNodesText = clusterNodes == null ? "" : clusterNodes;
             return this;
         }
 
@@ -250,7 +316,7 @@ public record RedisSettings(
         }
 
         public RedisSettings build() {
-            return new RedisSettings(url, Optional.ofNullable(user), Optional.ofNullable(password), namespace, cacheTtl,
+            return new RedisSettings(url, clusterNodesText == null ? clusterNodes : parseClusterNodes(clusterNodesText), Optional.ofNullable(user), Optional.ofNullable(password), namespace, cacheTtl,
                     streamMaxLength, trimming, maxDeliveries, poolSize, blockingPoolSize, connectTimeout, socketTimeout, idleCheckInterval, feedRateHz);
         }
     }

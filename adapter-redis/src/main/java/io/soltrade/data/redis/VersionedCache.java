@@ -19,18 +19,20 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
- * The set-if-newer cache both {@link RedisPriceCache} and {@link RedisPoolStateCache} are: values with a TTL,
- * written through one Lua script ({@code set-if-newer.lua}) so an out-of-order older value never replaces a
- * newer one, read with plain {@code MGET}s.
+ * The set-if-newer cache both {@link RedisPriceCache} and {@link RedisPoolStateCache} are: each value in two keys with
+ * a TTL (the value as any client reads it, and its companion with the version and other fields, see
+ * {@link CachedValueCodec}), written through one Lua script ({@code set-if-newer.lua}) so an out-of-order older value
+ * never replaces a newer one, read with plain {@code MGET}s.
  *
  * <ul>
- *   <li>{@link #put}: one {@code EVALSHA}. {@link #putAll}: one pipeline of them, one round trip.</li>
- *   <li>{@link #get}: one {@code MGET} of the value and its "seen" marker, so a miss on an expired value counts as
- *       expired. {@link #getAll}: one {@code MGET} of every value and marker, one round trip.</li>
+ *   <li>{@link #put}: one {@code EVALSHA}. {@link #putAll}: one pipeline of them, one round trip (on a cluster, one
+ *       per node, sent in parallel).</li>
+ *   <li>{@link #get}: one {@code MGET} of the value and its companion, which outlives the value so a miss on an
+ *       expired value counts as expired. {@link #getAll}: one {@code MGET} of every value and companion, one round
+ *       trip (on a cluster one {@code MGET} per slot, pipelined: one round trip per node).</li>
  *   <li>The TTL is Redis's ({@code SET PX}), so a value is never served past it, whatever the client's clock.</li>
  * </ul>
- * On a Redis Cluster, a single key's value and marker share a slot (hash tag) but {@code getAll}'s keys do not:
- * a cluster deployment would group them by slot; this adapter targets a single primary.
+ * The value and its companion share a cluster slot ({@link RedisKeys#meta}), so the script never crosses slots.
  */
 final class VersionedCache<K, V> {
     private static final int MARKER_LIFETIMES = 30;
@@ -50,11 +52,14 @@ final class VersionedCache<K, V> {
     private final Duration ttl;
     private final String ttlMillis;
     private final String markerTtlMillis;
+    private final RedisKeys redisKeys;
     private final String versionLength = Integer.toString(CacheVersion.LENGTH);
     private final CacheStatistics statistics = new CacheStatistics();
 
-    VersionedCache(RedisConnections connections, Operations operations, LuaScript setIfNewer, CachedValueCodec<K, V> codec, Duration ttl) {
+    VersionedCache(RedisConnections connections, RedisKeys redisKeys, Operations operations, LuaScript setIfNewer, CachedValueCodec<K, V> codec,
+            Duration ttl) {
         this.connections = connections;
+        this.redisKeys = redisKeys;
         this.operations = operations;
         this.setIfNewer = setIfNewer;
         this.codec = codec;
@@ -121,8 +126,8 @@ final class VersionedCache<K, V> {
         PortInput.notNull(key, "key", RedisErrors.BACKEND);
         String valueKey = codec.redisKey(key);
         long start = System.nanoTime();
-        List<String> found = counted(() -> connections.call(operations.get(), "get " + codec.valueName(),
-                client -> client.mget(valueKey, RedisKeys.seenMarker(valueKey))));
+        String metaKey = redisKeys.meta(valueKey);
+        List<String> found = counted(() -> connections.call(operations.get(), "get " + codec.valueName(), client -> client.mget(valueKey, metaKey)));
         statistics.read(start);
         return Optional.ofNullable(counted(() -> lookedUp(key, found.get(0), found.get(1))));
     }
@@ -137,10 +142,10 @@ final class VersionedCache<K, V> {
         for (int i = 0; i < distinct.size(); i++) {
             String valueKey = codec.redisKey(distinct.get(i));
             redisKeys[2 * i] = valueKey;
-            redisKeys[2 * i + 1] = RedisKeys.seenMarker(valueKey);
+            redisKeys[2 * i + 1] = this.redisKeys.meta(valueKey);
         }
         long start = System.nanoTime();
-        List<String> found = counted(() -> connections.call(operations.getAll(), "get all " + codec.valueName() + "s", client -> client.mget(redisKeys)));
+        List<String> found = counted(() -> connections.mget(operations.getAll(), "get all " + codec.valueName() + "s", redisKeys));
         statistics.read(start);
         Map<K, V> result = new LinkedHashMap<>();
         for (int i = 0; i < distinct.size(); i++) {
@@ -166,9 +171,9 @@ final class VersionedCache<K, V> {
         return statistics;
     }
 
-    private V lookedUp(K key, String stored, String marker) {
+    private V lookedUp(K key, String stored, String meta) {
         if (stored == null) {
-            if (marker == null) {
+            if (meta == null) {
                 statistics.miss();
             } else {
                 statistics.expired();
@@ -176,15 +181,20 @@ final class VersionedCache<K, V> {
             return null;
         }
         statistics.hit();
-        return decode(key, stored);
+        return decode(key, stored, meta);
     }
 
-    private V decode(K key, String stored) {
+    private V decode(K key, String stored, String meta) {
         try {
-            if (stored.length() <= CacheVersion.LENGTH || stored.charAt(CacheVersion.LENGTH) != '|') {
-                throw new IllegalArgumentException("no version prefix");
+            if (meta == null) {
+                throw new IllegalArgumentException("the value has no companion key " + redisKeys.meta(codec.redisKey(key))
+                        + " (written by something other than this adapter?)");
             }
-            return codec.decode(key, CacheVersion.slot(stored), CacheVersion.observedAt(stored), stored.substring(CacheVersion.LENGTH + 1));
+            if (meta.length() < CacheVersion.LENGTH || meta.length() > CacheVersion.LENGTH && meta.charAt(CacheVersion.LENGTH) != '|') {
+                throw new IllegalArgumentException("its companion key starts with no version");
+            }
+            String fields = meta.length() == CacheVersion.LENGTH ? "" : meta.substring(CacheVersion.LENGTH + 1);
+            return codec.decode(key, CacheVersion.slot(meta), CacheVersion.observedAt(meta), stored, fields);
         } catch (RuntimeException e) {
             throw DbException.of(DbErrorKind.ENCODING, RedisErrors.BACKEND,
                     "cached " + codec.valueName() + " for " + key + " cannot be read: " + e.getMessage(), null, e);
@@ -193,15 +203,19 @@ final class VersionedCache<K, V> {
 
     private List<String> keys(V value) {
         String valueKey = codec.redisKey(codec.keyOf(value));
-        return List.of(valueKey, RedisKeys.seenMarker(valueKey));
+        return List.of(valueKey, redisKeys.meta(valueKey));
     }
 
     private List<String> args(V value) {
-        StringBuilder stored = new StringBuilder(96);
-        CacheVersion.append(stored, codec.slot(value), codec.observedAt(value));
-        stored.append('|');
-        codec.appendPayload(stored, value);
-        return List.of(stored.toString(), versionLength, ttlMillis, markerTtlMillis);
+        StringBuilder meta = new StringBuilder(96);
+        CacheVersion.append(meta, codec.slot(value), codec.observedAt(value));
+        int versionEnd = meta.length();
+        meta.append('|');
+        codec.appendFields(meta, value);
+        if (meta.length() == versionEnd + 1) {
+            meta.setLength(versionEnd);
+        }
+        return List.of(codec.text(value), meta.toString(), versionLength, ttlMillis, markerTtlMillis);
     }
 
     private PutOutcome outcome(Object reply) {

@@ -16,9 +16,9 @@ class RedisKeysTest {
     void keysAreTheDocumentedOnes() {
         Pubkey pool = Pubkey.of("58oQChx4yWmvKdwLLZzBi4ChoCc2fqCUWBkwMihLYQo2");
 
-        assertThat(keys.price(TokenSymbol.of("SOL"))).isEqualTo("soltrade:{price:SOL}");
-        assertThat(RedisKeys.seenMarker(keys.price(TokenSymbol.of("SOL")))).isEqualTo("soltrade:{price:SOL}:seen");
-        assertThat(keys.pool(pool)).isEqualTo("soltrade:{pool:58oQChx4yWmvKdwLLZzBi4ChoCc2fqCUWBkwMihLYQo2}");
+        assertThat(keys.price(TokenSymbol.of("SOL"))).isEqualTo("soltrade:price:SOL");
+        assertThat(keys.meta(keys.price(TokenSymbol.of("SOL")))).isEqualTo("soltrade:meta:{soltrade:price:SOL}");
+        assertThat(keys.pool(pool)).isEqualTo("soltrade:pool:58oQChx4yWmvKdwLLZzBi4ChoCc2fqCUWBkwMihLYQo2");
         assertThat(keys.stream(StreamName.PRICE_UPDATES)).isEqualTo("soltrade:{stream:price-updates}");
         assertThat(keys.deadLetters(StreamName.TRADE_EVENTS)).isEqualTo("soltrade:{stream:trade-events}:dead-letters");
         assertThat(keys.sequence(StreamName.UI_EVENTS)).isEqualTo("soltrade:{stream:ui-events}:sequence");
@@ -33,17 +33,19 @@ class RedisKeysTest {
             assertThat(JedisClusterCRC16.getSlot(keys.deadLetters(stream))).isEqualTo(slot);
             assertThat(JedisClusterCRC16.getSlot(keys.sequence(stream))).isEqualTo(slot);
         }
-        String price = keys.price(TokenSymbol.of("BONK"));
-        assertThat(JedisClusterCRC16.getSlot(RedisKeys.seenMarker(price))).isEqualTo(JedisClusterCRC16.getSlot(price));
+        for (String value : new String[] {keys.price(TokenSymbol.of("BONK")), keys.price(TokenSymbol.of("$WIF")),
+                keys.pool(Pubkey.of("58oQChx4yWmvKdwLLZzBi4ChoCc2fqCUWBkwMihLYQo2"))}) {
+            assertThat(JedisClusterCRC16.getSlot(keys.meta(value))).as(value).isEqualTo(JedisClusterCRC16.getSlot(value));
+        }
     }
 
     @Test
     void aSymbolIsPercentEncodedSoItCannotBreakTheKey() {
-        assertThat(keys.price(TokenSymbol.of("$WIF"))).isEqualTo("soltrade:{price:%24WIF}");
-        assertThat(keys.price(TokenSymbol.of("a}:seen{b"))).isEqualTo("soltrade:{price:a%7D%3Aseen%7Bb}");
+        assertThat(keys.price(TokenSymbol.of("$WIF"))).isEqualTo("soltrade:price:%24WIF");
+        assertThat(keys.price(TokenSymbol.of("a}:meta{b"))).isEqualTo("soltrade:price:a%7D%3Ameta%7Bb");
         assertThat(keys.price(TokenSymbol.of("%24WIF"))).isNotEqualTo(keys.price(TokenSymbol.of("$WIF")));
         assertThat(keys.feed(FeedChannel.prices(TokenSymbol.of("$WIF")))).isEqualTo("soltrade:feed:prices.%24WIF");
-        assertThat(keys.price(TokenSymbol.of("狗*?[ ]"))).isEqualTo("soltrade:{price:%E7%8B%97%2A%3F%5B%20%5D}");
+        assertThat(keys.price(TokenSymbol.of("狗*?[ ]"))).isEqualTo("soltrade:price:%E7%8B%97%2A%3F%5B%20%5D");
     }
 
     @Test

@@ -35,13 +35,14 @@ class RedisPoolStateCacheIT extends PoolStateCacheContract {
     }
 
     @Test
-    void theStoredStateIsItsVersionThenJson() {
+    void aPlainGetOfThePoolKeyReturnsTheStateAsJsonAndItsCompanionTheVersion() {
         PoolState state = TestValues.poolState(TestValues.pubkey(), 312_345_678);
         adapter.poolStateCache().put(state);
+        String key = namespace.name() + ":pool:" + state.pool().base58();
         try (Jedis jedis = TestingRedis.shared().connect()) {
-            String stored = jedis.get(namespace.name() + ":{pool:" + state.pool().base58() + "}");
-            assertThat(stored).startsWith("0000000000312345678:0001748779200123456|{\"dex\":\"ORCA_WHIRLPOOL\"")
+            assertThat(jedis.get(key)).startsWith("{\"dex\":\"ORCA_WHIRLPOOL\"").endsWith("}")
                     .contains("\"baseReserve\":\"18446744073709551615\"");
+            assertThat(jedis.get(namespace.name() + ":meta:{" + key + "}")).isEqualTo("0000000000312345678:0001748779200123456");
         }
     }
 }

@@ -17,8 +17,11 @@ import io.soltrade.data.ports.PutOutcome;
 import io.soltrade.data.ports.contract.PriceCacheContract;
 import io.soltrade.data.redis.testing.TestingRedis;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,8 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * {@link RedisPriceCache} against the shared Redis, in a namespace of its own, TTL 1 s: the {@link PriceCacheContract} kit,
- * plus what only Redis shows (the stored format, TTLs read with PTTL, expired lookups counted, error replies).
+ * plus what only Redis shows (the stored layout read as a non-Java client reads it, TTLs read with PTTL, expired lookups
+ * counted, error replies).
  */
 class RedisPriceCacheIT extends PriceCacheContract {
     private static TestingRedis.Namespace namespace;
@@ -97,15 +101,28 @@ class RedisPriceCacheIT extends PriceCacheContract {
     }
 
     @Test
-    void keysAreNamespacedHashTaggedAndCarryTheVersionAndExactPrice() {
+    void aPlainGetOfThePriceKeyReturnsTheExactDecimalPriceAndItsCompanionTheRest() {
         PriceQuote quote = new PriceQuote(TestValues.symbol(), new BigDecimal("187.123456789012345678"), 312_345_678, BASE_TIME, "pyth");
         cache.put(quote);
-        String key = namespace.name() + ":{price:" + quote.symbol().value() + "}";
+        String key = namespace.name() + ":price:" + quote.symbol().value();
         try (Jedis jedis = TestingRedis.shared().connect()) {
-            assertThat(jedis.get(key)).isEqualTo("0000000000312345678:0001748779200123456|187.123456789012345678|pyth|"
-                    + QuoteTokens.USDC.base58());
-            assertThat(jedis.exists(key + ":seen")).isTrue();
+            assertThat(jedis.get(key)).isEqualTo("187.123456789012345678");
+            assertThat(jedis.get(namespace.name() + ":meta:{" + key + "}"))
+                    .isEqualTo("0000000000312345678:0001748779200123456|pyth|" + QuoteTokens.USDC.base58());
+            assertThat(jedis.pttl(key)).isBetween(1L, 1_000L);
+            assertThat(jedis.pttl(namespace.name() + ":meta:{" + key + "}")).isBetween(1_000L, 30_000L);
         }
+    }
+
+    @Test
+    void redisCliReadsThePriceAsAnyNonJavaClientWould() throws Exception {
+        PriceQuote quote = new PriceQuote(TestValues.symbol(), new BigDecimal("0.000012345"), 9, BASE_TIME, "jupiter");
+        cache.put(quote);
+        URI server = URI.create(TestingRedis.shared().url());
+        Process cli = new ProcessBuilder("redis-cli", "-h", server.getHost(), "-p", Integer.toString(server.getPort() == -1 ? 6379 : server.getPort()),
+                "--raw", "GET", namespace.name() + ":price:" + quote.symbol().value()).redirectErrorStream(true).start();
+        assertThat(cli.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip()).isEqualTo("0.000012345");
     }
 
     @Test
@@ -113,30 +130,33 @@ class RedisPriceCacheIT extends PriceCacheContract {
         TokenSymbol symbol = TokenSymbol.of("$WIF:{" + TestValues.symbol().value() + "} 狗");
         PriceQuote quote = new PriceQuote(symbol, new BigDecimal("2.5"), 7, BASE_TIME, "jupiter", QuoteTokens.SOL);
         cache.put(quote);
-        String key = namespace.name() + ":{price:" + symbol.percentEncoded() + "}";
+        String key = namespace.name() + ":price:" + symbol.percentEncoded();
+        String meta = namespace.name() + ":meta:{" + key + "}";
         try (Jedis jedis = TestingRedis.shared().connect()) {
-            assertThat(key).startsWith(namespace.name() + ":{price:%24WIF%3A%7B").endsWith("%7D%20%E7%8B%97}");
-            assertThat(jedis.get(key)).endsWith("|2.5|jupiter|" + QuoteTokens.SOL.base58());
-            assertThat(JedisClusterCRC16.getSlot(key)).isEqualTo(JedisClusterCRC16.getSlot(key + ":seen"));
+            assertThat(key).startsWith(namespace.name() + ":price:%24WIF%3A%7B").endsWith("%7D%20%E7%8B%97");
+            assertThat(jedis.get(key)).isEqualTo("2.5");
+            assertThat(jedis.get(meta)).endsWith("|jupiter|" + QuoteTokens.SOL.base58());
+            assertThat(JedisClusterCRC16.getSlot(key)).isEqualTo(JedisClusterCRC16.getSlot(meta));
         }
         assertThat(cache.get(symbol)).contains(quote);
     }
 
     @Test
-    void aQuoteCachedBeforeQuoteTokensExistedReadsAsPricedInUsdc() {
+    void aPriceWrittenWithoutItsCompanionKeyIsAnEncodingErrorNamingIt() {
         TokenSymbol symbol = TestValues.symbol();
+        String key = new RedisKeys(namespace.name()).price(symbol);
         try (Jedis jedis = TestingRedis.shared().connect()) {
-            jedis.psetex(new RedisKeys(namespace.name()).price(symbol), 60_000, "0000000000000000007:0001748779200123456|1.5|pyth");
+            jedis.psetex(key, 60_000, "1.5");
         }
-        assertThat(cache.get(symbol)).hasValueSatisfying(read -> {
-            assertThat(read.quote()).isEqualTo(QuoteTokens.USDC);
-            assertThat(read.source()).isEqualTo("pyth");
-        });
+        assertThatThrownBy(() -> cache.get(symbol)).isInstanceOf(PermanentDbException.class)
+                .satisfies(e -> assertThat(((DbException) e).kind()).isEqualTo(DbErrorKind.ENCODING))
+                .hasMessageContaining(namespace.name() + ":meta:{" + key + "}");
     }
 
     @Test
     void aValueItCannotReadIsAnEncodingError() {
         TokenSymbol symbol = TestValues.symbol();
+        cache.put(TestValues.quote(symbol, 1));
         try (Jedis jedis = TestingRedis.shared().connect()) {
             jedis.psetex(new RedisKeys(namespace.name()).price(symbol), 60_000, "garbage");
         }
@@ -147,11 +167,14 @@ class RedisPriceCacheIT extends PriceCacheContract {
     @Test
     void anErrorReplyIsAPermanentQueryErrorWithItsCode() {
         TokenSymbol symbol = TestValues.symbol();
+        cache.put(TestValues.quote(symbol, 1));
+        RedisKeys keys = new RedisKeys(namespace.name());
         try (Jedis jedis = TestingRedis.shared().connect()) {
-            jedis.rpush(new RedisKeys(namespace.name()).price(symbol), "not a string");
+            jedis.del(keys.meta(keys.price(symbol)));
+            jedis.rpush(keys.meta(keys.price(symbol)), "not a string");
         }
         CacheStats before = cache.stats();
-        assertThatThrownBy(() -> cache.put(TestValues.quote(symbol, 1))).isInstanceOf(PermanentDbException.class)
+        assertThatThrownBy(() -> cache.put(TestValues.quote(symbol, 2))).isInstanceOf(PermanentDbException.class)
                 .satisfies(e -> assertThat(((DbException) e).kind()).isEqualTo(DbErrorKind.QUERY))
                 .satisfies(e -> assertThat(((DbException) e).vendorCode()).contains("WRONGTYPE"));
         assertThat(cache.stats().errors() - before.errors()).isEqualTo(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +40,20 @@ class RedisSettingsTest {
         assertThat(settings.user()).contains("app");
         assertThat(settings.password()).contains("s3cret");
         assertThat(settings.toBuilder().build()).isEqualTo(settings);
-        assertThat(new RedisSettings(settings.url(), Optional.of("app"), Optional.of("s3cret"), "prod-eu", Duration.ofMillis(1_500), 50_000,
+        assertThat(new RedisSettings(settings.url(), List.of(), Optional.of("app"), Optional.of("s3cret"), "prod-eu", Duration.ofMillis(1_500), 50_000,
                 StreamTrimming.APPROXIMATE, 3, 64, 2, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(30), 5)).isEqualTo(settings);
+    }
+
+    @Test
+    void clusterNodesAreParsedFromTheirConfigurationText() {
+        RedisSettings settings = RedisSettings.builder().clusterNodes(" 127.0.0.1:7000, 127.0.0.1:7001,redis-3.internal:7002 ").build();
+
+        assertThat(settings.clustered()).isTrue();
+        assertThat(settings.clusterNodes()).containsExactly(new RedisSettings.ClusterNode("127.0.0.1", 7000),
+                new RedisSettings.ClusterNode("127.0.0.1", 7001), new RedisSettings.ClusterNode("redis-3.internal", 7002));
+        assertThat(settings.toBuilder().build()).isEqualTo(settings);
+        assertThat(settings.toString()).contains("clusterNodes=[127.0.0.1:7000, 127.0.0.1:7001, redis-3.internal:7002]");
+        assertThat(RedisSettings.builder().clusterNodes("  ").build().clustered()).isFalse();
     }
 
     @Test
@@ -71,6 +84,11 @@ class RedisSettingsTest {
         assertRejected(RedisSettings.builder().idleCheckInterval(Duration.ofMillis(10)), "idleCheckInterval");
         assertRejected(RedisSettings.builder().feedRateHz(0), "feedRateHz");
         assertRejected(RedisSettings.builder().password(""), "password");
+        assertRejected(RedisSettings.builder().clusterNodes("127.0.0.1"), "clusterNodes");
+        assertRejected(RedisSettings.builder().clusterNodes("127.0.0.1:7000,"), "clusterNodes");
+        assertRejected(RedisSettings.builder().clusterNodes("127.0.0.1:70000"), "clusterNodes");
+        assertRejected(RedisSettings.builder().clusterNodes("127.0.0.1:x"), "clusterNodes");
+        assertRejected(RedisSettings.builder().clusterNodes("127.0.0.1:7000").url("redis://127.0.0.1:6379/2"), "url");
     }
 
     private static void assertRejected(RedisSettings.Builder builder, String key) {

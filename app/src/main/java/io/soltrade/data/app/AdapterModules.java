@@ -76,6 +76,7 @@ final class AdapterModules implements BackendModules {
                 .connectTimeout(c.connectTimeout())
                 .socketTimeout(c.socketTimeout())
                 .feedRateHz(c.feedRateHz())
+                .clusterNodes(c.clusterNodes())
                 .build();
     }
 

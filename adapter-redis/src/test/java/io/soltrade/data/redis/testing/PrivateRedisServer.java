@@ -44,6 +44,11 @@ public final class PrivateRedisServer implements AutoCloseable {
         return port;
     }
 
+    /** The server process's id, for readers of its CPU time ({@code /proc/<pid>/stat}). */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
     public String url() {
         return "redis://127.0.0.1:" + port;
     }

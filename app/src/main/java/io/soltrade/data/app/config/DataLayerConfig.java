@@ -92,7 +92,7 @@ public record DataLayerConfig(
                         .append(" (schema ").append(postgres.schema()).append(", user ").append(postgres.user()).append(')');
                 case QUESTDB -> out.append("; questdb ilp ").append(Secret.mask(questdb.ilp().reveal()))
                         .append(", pg ").append(Secret.mask(questdb.pgUrl()));
-                case REDIS -> out.append("; redis ").append(Secret.mask(redis.url()))
+                case REDIS -> out.append("; redis ").append(redis.clustered() ? "cluster " + redis.clusterNodes().replace(" ", "") : Secret.mask(redis.url()))
                         .append(" (namespace ").append(redis.namespace()).append(')');
             }
         }

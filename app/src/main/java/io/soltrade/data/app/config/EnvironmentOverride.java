@@ -16,7 +16,8 @@ enum EnvironmentOverride {
     SOLTRADE_REDIS_URL("soltrade.redis.url"),
     SOLTRADE_REDIS_USER("soltrade.redis.user"),
     SOLTRADE_REDIS_PASSWORD("soltrade.redis.password"),
-    SOLTRADE_REDIS_NAMESPACE("soltrade.redis.namespace");
+    SOLTRADE_REDIS_NAMESPACE("soltrade.redis.namespace"),
+    SOLTRADE_REDIS_CLUSTER_NODES("soltrade.redis.cluster-nodes");
 
     private final String path;
 

@@ -22,9 +22,11 @@ public record RedisConnection(
         int poolSize,
         Duration connectTimeout,
         Duration socketTimeout,
-        double feedRateHz) {
+        double feedRateHz,
+        String clusterNodes) {
     static final List<String> TRIMMING = List.of("exact", "approximate");
     private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9_.-]{1,48}");
+    private static final Pattern CLUSTER_NODES = Pattern.compile("\\s*[^\\s:,]+:[0-9]{1,5}\\s*(,\\s*[^\\s:,]+:[0-9]{1,5}\\s*)*");
 
     public RedisConnection {
         if (ConfigChecks.url(url, "soltrade.redis.url", "redis", "rediss").getUserInfo() != null) {
@@ -46,6 +48,17 @@ public record RedisConnection(
         ConfigChecks.positive(connectTimeout, "soltrade.redis.connect-timeout");
         ConfigChecks.positive(socketTimeout, "soltrade.redis.socket-timeout");
         ConfigChecks.between(feedRateHz, "soltrade.redis.feed-rate-hz", 0.1, 100.0);
+        if (clusterNodes == null) {
+            throw new ConfigurationException("soltrade.redis.cluster-nodes", "is missing (empty for a standalone server)");
+        }
+        if (!clusterNodes.isBlank() && !CLUSTER_NODES.matcher(clusterNodes).matches()) {
+            throw new ConfigurationException("soltrade.redis.cluster-nodes", "'" + clusterNodes + "' must be host:port entries separated by commas");
+        }
+    }
+
+    /** Whether {@code cluster-nodes} names a Redis Cluster (then {@code url} is used for its scheme only). */
+    public boolean clustered() {
+        return !clusterNodes.isBlank();
     }
 
     @Override
@@ -53,6 +66,6 @@ public record RedisConnection(
         return "RedisConnection[url=" + url + ", user=" + user.orElse("<none>") + ", password=" + (password.isEmpty() ? "<none>" : password)
                 + ", namespace=" + namespace + ", cacheTtl=" + cacheTtl + ", streamMaxLength=" + streamMaxLength + ", trimming=" + trimming
                 + ", maxDeliveries=" + maxDeliveries + ", poolSize=" + poolSize + ", connectTimeout=" + connectTimeout
-                + ", socketTimeout=" + socketTimeout + ", feedRateHz=" + feedRateHz + "]";
+                + ", socketTimeout=" + socketTimeout + ", feedRateHz=" + feedRateHz + ", clusterNodes=" + clusterNodes + "]";
     }
 }

@@ -129,7 +129,8 @@ final class SettingsReader {
                 get(c, p + "pool-size", Config::getInt),
                 get(c, p + "connect-timeout", Config::getDuration),
                 get(c, p + "socket-timeout", Config::getDuration),
-                get(c, p + "feed-rate-hz", Config::getDouble));
+                get(c, p + "feed-rate-hz", Config::getDouble),
+                get(c, p + "cluster-nodes", Config::getString));
     }
 
     private static String decode(String text) {

@@ -35,7 +35,8 @@ class DataLayerConfigTest {
                         retry-deadline = 10s, close-deadline = 3s, read-visibility-timeout = 4s }
               redis { url = "rediss://cache.internal:6380/2", user = "app", password = "redis-secret", namespace = "paper",
                       cache-ttl = 1500ms, stream-max-length = 5000, trimming = approximate, max-deliveries = 3,
-                      pool-size = 32, connect-timeout = 750ms, socket-timeout = 1500ms, feed-rate-hz = 4 }
+                      pool-size = 32, connect-timeout = 750ms, socket-timeout = 1500ms, feed-rate-hz = 4,
+                      cluster-nodes = "127.0.0.1:7000,127.0.0.1:7001" }
               resilience {
                 retry { max-attempts = 6, initial-backoff = 10ms, multiplier = 3.0, randomization = 0.2, max-backoff = 2s }
                 circuit-breaker { failure-rate-threshold = 30, sliding-window-size = 50, minimum-calls = 5,
@@ -52,7 +53,7 @@ class DataLayerConfigTest {
             "jdbc:postgresql://127.0.0.1:8812/qdb", "admin", Secret.of("quest"), 4, true, Duration.ofMillis(100), 1_000, 100_000,
             Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5));
     private static final RedisConnection DEFAULT_REDIS = new RedisConnection("redis://127.0.0.1:6379", Optional.empty(), Secret.of(""),
-            "soltrade", Duration.ofSeconds(2), 10_000, "exact", 5, 16, Duration.ofSeconds(2), Duration.ofSeconds(2), 10.0);
+            "soltrade", Duration.ofSeconds(2), 10_000, "exact", 5, 16, Duration.ofSeconds(2), Duration.ofSeconds(2), 10.0, "");
 
     private static final PostgresConnection FULL_POSTGRES = new PostgresConnection("jdbc:postgresql://db.internal:6432/trading",
             "trader", Secret.of("pg-secret"), "paper", 7, Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(2), "verify-full",
@@ -62,7 +63,7 @@ class DataLayerConfigTest {
             Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4));
     private static final RedisConnection FULL_REDIS = new RedisConnection("rediss://cache.internal:6380/2", Optional.of("app"),
             Secret.of("redis-secret"), "paper", Duration.ofMillis(1500), 5_000, "approximate", 3, 32, Duration.ofMillis(750),
-            Duration.ofMillis(1500), 4.0);
+            Duration.ofMillis(1500), 4.0, "127.0.0.1:7000,127.0.0.1:7001");
 
     @Test
     void theMemoryProfilePutsEveryPortInMemoryWithTheDefaultServerSettings() {
@@ -129,7 +130,8 @@ class DataLayerConfigTest {
                 Map.entry("SOLTRADE_REDIS_URL", "redis://env-redis:6379/1"),
                 Map.entry("SOLTRADE_REDIS_USER", "env-redis-user"),
                 Map.entry("SOLTRADE_REDIS_PASSWORD", "env-redis-password"),
-                Map.entry("SOLTRADE_REDIS_NAMESPACE", "env-ns"));
+                Map.entry("SOLTRADE_REDIS_NAMESPACE", "env-ns"),
+                Map.entry("SOLTRADE_REDIS_CLUSTER_NODES", "env-redis-1:7000,env-redis-2:7000"));
         assertThat(env.keySet()).containsExactlyInAnyOrder(
                 java.util.Arrays.stream(EnvironmentOverride.values()).map(Enum::name).toArray(String[]::new));
 
@@ -143,7 +145,7 @@ class DataLayerConfigTest {
                 500, 5_000, Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4)));
         assertThat(config.redis()).isEqualTo(new RedisConnection("redis://env-redis:6379/1", Optional.of("env-redis-user"),
                 Secret.of("env-redis-password"), "env-ns", Duration.ofMillis(1500), 5_000, "approximate", 3, 32, Duration.ofMillis(750),
-                Duration.ofMillis(1500), 4.0));
+                Duration.ofMillis(1500), 4.0, "env-redis-1:7000,env-redis-2:7000"));
     }
 
     @Test
