@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
  * retries exactly as the ports' {@link PortOperation} table classifies the method (an idempotent call after any
  * transient failure, a non-idempotent one only after a failure that proves nothing was applied), and times it under
  * the method's name; local methods pass straight through. On a backend whose adapter retries its writes itself
- * (QuestDB's batch writer), those writes are not retried after a connection failure or a timeout, only after one
- * that proves nothing was taken.
+ * (QuestDB's batch writer), those writes are not retried after a failure it retried to its deadline (a connection
+ * failure, a timeout, no pooled connection), only after a full buffer that took nothing.
  */
 class DecoratedOperationsTest {
     private static final Map<Class<?>, Decorator> DECORATORS = Map.of(
@@ -80,14 +80,14 @@ class DecoratedOperationsTest {
     }
 
     @Test
-    void writesTheQuestDbWriterRetriesAreRetriedOnlyWhenNothingWasTaken() throws Exception {
+    void writesTheQuestDbWriterRetriesAreRetriedOnlyAfterBackpressure() throws Exception {
         AdapterRetries writer = new AdapterRetries(SelfRetriedOperations.QUESTDB_WRITES, Duration.ofSeconds(5));
         List<PortOperation> writes = new ArrayList<>();
         for (Class<?> port : List.of(TradeStore.class, PositionStore.class, MetricsStore.class, MevEventStore.class)) {
             for (Method method : operationsOf(port)) {
                 PortOperation operation = PortOperation.of(method.getDeclaringClass(), method.getName());
                 boolean selfRetried = SelfRetriedOperations.QUESTDB_WRITES.contains(operation);
-                for (DbErrorKind kind : List.of(DbErrorKind.CONNECTION, DbErrorKind.TIMEOUT)) {
+                for (DbErrorKind kind : List.of(DbErrorKind.CONNECTION, DbErrorKind.TIMEOUT, DbErrorKind.POOL_EXHAUSTED)) {
                     Outcome outcome = callOnce(Backend.QUESTDB, writer, port, method, kind);
                     assertThat(outcome.adapterCalls).as("%s after %s", operation, kind).isEqualTo(selfRetried ? 1 : 2);
                 }

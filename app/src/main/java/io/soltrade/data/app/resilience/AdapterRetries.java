@@ -9,8 +9,8 @@ import java.util.Set;
  * The operations a backend's adapter retries by itself until a deadline of its own, and the longest such a call
  * takes: the QuestDB batch writer retries its writes until {@code retryDeadline} and publishes the bound as
  * {@code QuestDbSettings.writeTimeLimit()}. One retrier per layer: the decorators retry those operations only after
- * failures that prove nothing was taken (a full buffer, no connection), never after a connection failure or a
- * timeout the adapter has already retried to its deadline; and an async call of one is time-limited no sooner than
+ * a full buffer that took nothing ({@code BACKPRESSURE}), never after a failure the adapter has already retried to its
+ * deadline (a connection failure, a timeout, no pooled connection for its id lookups); and an async call of one is time-limited no sooner than
  * {@code timeLimit}, so a caller is never told TIMEOUT for rows the adapter commits afterwards.
  *
  * @param operations what the adapter retries itself

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * transient failures (a rejected input says nothing about the server). An open breaker is not retried: the
  * call fails at once with a {@link TransientDbException} of kind {@link DbErrorKind#UNAVAILABLE}. Which failures
  * are retried is read from the ports' {@link PortOperation} table (its {@link Idempotency}), except for the
- * operations the adapter retries by itself ({@link AdapterRetries}): those are retried here only after failures
- * that prove nothing was taken. Async calls also get a time limit, since a future that never completes would
+ * operations the adapter retries by itself ({@link AdapterRetries}): those are retried here only after a full
+ * buffer that took nothing ({@code BACKPRESSURE}). Async calls also get a time limit, since a future that never completes would
  * otherwise hold its caller forever; sync calls are bounded by the drivers' own socket and statement timeouts,
  * which (unlike a thread interrupt) leave the connection usable. Every future this returns completes, whatever
  * the adapter throws (an {@link Error} included).
@@ -53,8 +53,8 @@ final class BackendGuard {
      *
      * @param idempotent          any transient failure
      * @param notIdempotent       only failures that prove nothing was applied
-     * @param afterAdapterRetries for the operations the adapter retries itself: only failures that prove nothing was
-     *                            taken (what the adapter gave up on after its own deadline is not tried again)
+     * @param afterAdapterRetries for the operations the adapter retries itself: only a full buffer that took nothing
+     *                            (what the adapter gave up on after its own deadline is not tried again)
      */
     record Retries(Retry idempotent, Retry notIdempotent, Retry afterAdapterRetries) {}
 

@@ -18,6 +18,7 @@ import io.soltrade.data.app.config.ResiliencePolicy;
 import io.soltrade.data.app.config.RetryPolicy;
 import io.soltrade.data.app.metrics.PortCallMeter;
 import io.soltrade.data.ports.ConfigStore;
+import io.soltrade.data.ports.DbErrorKind;
 import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.EventStream;
 import io.soltrade.data.ports.Idempotency;
@@ -77,7 +78,7 @@ public final class ResilientPorts implements AutoCloseable {
                     new BackendGuard.Retries(
                             retries.retry(name + ".idempotent", retryConfig(policy.retry(), Idempotency.IDEMPOTENT)),
                             retries.retry(name + ".not-idempotent", retryConfig(policy.retry(), Idempotency.NOT_IDEMPOTENT)),
-                            retries.retry(name + ".after-adapter-retries", retryConfig(policy.retry(), Idempotency.NOT_IDEMPOTENT))),
+                            retries.retry(name + ".after-adapter-retries", afterAdapterRetriesConfig(policy.retry()))),
                     limiters.timeLimiter(name),
                     limiters.timeLimiter(name + ".adapter-retries", timeLimiterConfig(adapterTimeLimit(policy, adapter))),
                     adapter,
@@ -166,6 +167,22 @@ public final class ResilientPorts implements AutoCloseable {
                 .permittedNumberOfCallsInHalfOpenState(policy.halfOpenCalls())
                 .recordException(failure -> BackendGuard.unwrap(failure) instanceof DbException db && db.isTransient())
                 .ignoreException(failure -> BackendGuard.unwrap(failure) instanceof DbException db && db.isPermanent())
+                .build();
+    }
+
+    /**
+     * Retries of the operations an adapter retries itself: only after {@code BACKPRESSURE}, a full buffer that took
+     * nothing and that the adapter does not retry. Any other failure (a connection failure, a timeout, no pooled
+     * connection for its id lookups) the adapter already retried until its own deadline; retrying it here would
+     * multiply that deadline.
+     */
+    static RetryConfig afterAdapterRetriesConfig(RetryPolicy policy) {
+        return RetryConfig.custom()
+                .maxAttempts(policy.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
+                        policy.initialBackoff(), policy.multiplier(), policy.randomization(), policy.maxBackoff()))
+                .retryOnException(failure -> BackendGuard.unwrap(failure) instanceof DbException db && db.isTransient()
+                        && db.kind() == DbErrorKind.BACKPRESSURE)
                 .build();
     }
 
