@@ -66,14 +66,6 @@ public record QuestDbSettings(String ilpConfig, String pgUrl, String pgUser, Str
         require(poolSize >= 1 && poolSize <= 64, "poolSize", "is " + poolSize + ", must be between 1 and 64");
     }
 
-    /** Every setting but {@code readTimeout}, which takes its default ({@link #DEFAULT_READ_TIMEOUT}). */
-    public QuestDbSettings(String ilpConfig, String pgUrl, String pgUser, String pgPassword, Duration flushInterval,
-                           int batchRows, int bufferCapacityRows, Duration enqueueTimeout, Duration retryDeadline,
-                           Duration closeDeadline, Duration readVisibilityTimeout, int poolSize, boolean applySchema) {
-        this(ilpConfig, pgUrl, pgUser, pgPassword, flushInterval, batchRows, bufferCapacityRows, enqueueTimeout, retryDeadline, closeDeadline,
-                readVisibilityTimeout, DEFAULT_READ_TIMEOUT, poolSize, applySchema);
-    }
-
     /** The defaults above for a server at {@code ilpConfig} and {@code pgUrl}. */
     public static QuestDbSettings of(String ilpConfig, String pgUrl, String pgUser, String pgPassword) {
         return new QuestDbSettings(ilpConfig, pgUrl, pgUser, pgPassword, Duration.ofMillis(100), 1_000, 100_000,

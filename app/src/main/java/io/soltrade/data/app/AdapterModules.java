@@ -59,7 +59,7 @@ final class AdapterModules implements BackendModules {
     static QuestDbSettings questdb(QuestDbConnection c) {
         return new QuestDbSettings(c.ilp().reveal(), c.pgUrl(), c.pgUser(), c.pgPassword().reveal(), c.flushInterval(), c.batchRows(),
                 c.bufferCapacityRows(), c.enqueueTimeout(), c.retryDeadline(), c.closeDeadline(), c.readVisibilityTimeout(),
-                c.poolSize(), c.applySchema());
+                c.readTimeout(), c.poolSize(), c.applySchema());
     }
 
     static RedisSettings redis(RedisConnection c) {
@@ -73,6 +73,7 @@ final class AdapterModules implements BackendModules {
                 .trimming(StreamTrimming.valueOf(c.trimming().toUpperCase(Locale.ROOT)))
                 .maxDeliveries(c.maxDeliveries())
                 .poolSize(c.poolSize())
+                .blockingPoolSize(c.blockingPoolSize())
                 .connectTimeout(c.connectTimeout())
                 .socketTimeout(c.socketTimeout())
                 .feedRateHz(c.feedRateHz())

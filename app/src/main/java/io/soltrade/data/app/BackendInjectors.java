@@ -1,5 +1,6 @@
 package io.soltrade.data.app;
 
+import com.google.inject.Binder;
 import com.google.inject.Binding;
 import com.google.inject.ConfigurationException;
 import com.google.inject.CreationException;
@@ -23,14 +24,16 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One Guice injector per backend in use, so that two adapter modules binding the same port interface never
- * meet. Injectors are built in {@link Stage#PRODUCTION}: singletons (pools, batch writers, migrations) are
- * created at start-up, and a backend that cannot start fails here rather than at first use.
+ * meet. Injectors are built in {@link Stage#PRODUCTION} with explicit bindings only and no circular proxies:
+ * singletons (pools, batch writers, migrations) are created at start-up, and a backend that cannot start, or whose
+ * module misses a binding, fails here rather than at first use.
  */
 final class BackendInjectors {
     private static final Logger LOG = LoggerFactory.getLogger(BackendInjectors.class);
@@ -58,7 +61,7 @@ final class BackendInjectors {
         for (Backend backend : backends) {
             long start = System.nanoTime();
             try {
-                Injector injector = Guice.createInjector(Stage.PRODUCTION, modules.moduleFor(backend));
+                Injector injector = Guice.createInjector(Stage.PRODUCTION, BackendInjectors::strict, modules.moduleFor(backend));
                 injectors.put(backend, injector);
                 resources.addAll(instances(injector, RESOURCES));
                 LOG.debug("started backend {} in {} ms", backend, (System.nanoTime() - start) / 1_000_000);
@@ -68,6 +71,16 @@ final class BackendInjectors {
             }
         }
         return new BackendInjectors(injectors, resources);
+    }
+
+    /**
+     * What every backend's injector is held to: only what its module binds (no just-in-time binding of a class that
+     * happens to have an injectable constructor, which would hide a missing binding until first use) and no circular
+     * proxy (a dependency cycle is an error at start-up, not a proxy that fails when called).
+     */
+    private static void strict(Binder binder) {
+        binder.requireExplicitBindings();
+        binder.disableCircularProxies();
     }
 
     /** The adapter {@code backend} binds for {@code port}, or a configuration error if it binds none. */
@@ -103,6 +116,12 @@ final class BackendInjectors {
             throw new IllegalArgumentException("backend " + backend + " binds no " + type.getName());
         }
         return injector.getInstance(type);
+    }
+
+    /** What {@code backend}'s injector binds for {@code type}, if it binds one (settings an adapter module exposes). */
+    <T> Optional<T> binding(Backend backend, Class<T> type) {
+        Injector injector = injectors.get(backend);
+        return injector == null || injector.getExistingBinding(Key.get(type)) == null ? Optional.empty() : Optional.of(injector.getInstance(type));
     }
 
     /**

@@ -9,6 +9,7 @@ import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.app.config.Port;
 import io.soltrade.data.app.health.BackendHealth;
 import io.soltrade.data.app.metrics.CacheMeters;
+import io.soltrade.data.app.resilience.AdapterRetries;
 import io.soltrade.data.app.resilience.ResilientPorts;
 import io.soltrade.data.ports.ConfigStore;
 import io.soltrade.data.ports.DbException;
@@ -116,7 +117,15 @@ public final class DataLayer implements AutoCloseable {
         LOG.info("starting data layer: {}", config.summary());
         Set<Meter.Id> metersBefore = meters.getMeters().stream().map(Meter::getId).collect(Collectors.toSet());
         BackendInjectors backends = BackendInjectors.start(config.backendsInUse(), modules);
-        ResilientPorts resilience = new ResilientPorts(config.resilience(), config.backendsInUse(), meters);
+        ResilientPorts resilience;
+        try {
+            Map<Backend, AdapterRetries> adapterRetries = new EnumMap<>(Backend.class);
+            config.backendsInUse().forEach(backend -> adapterRetries.put(backend, SelfRetriedOperations.of(backend, backends)));
+            resilience = new ResilientPorts(config.resilience(), adapterRetries, meters);
+        } catch (RuntimeException e) {
+            backends.close();
+            throw e;
+        }
         try {
             DataLayer layer = new DataLayer(config, meters, backends, resilience, metersBefore);
             layer.logHealthAtStart();

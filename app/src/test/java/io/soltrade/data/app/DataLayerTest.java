@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
+import com.google.inject.Inject;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.Provides;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.util.Modules;
@@ -234,6 +236,55 @@ class DataLayerTest {
         assertThatThrownBy(() -> DataLayer.create(memory, new SimpleMeterRegistry(), modules))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("soltrade.adapters.positions: 'memory': the memory adapter in this build does not provide PositionStore");
+    }
+
+    @Test
+    void aBackendModuleThatLeansOnAJustInTimeBindingFailsAtStart() {
+        BackendModules modules = backend -> Modules.combine(new MemoryModule(), new AbstractModule() {
+            @Provides
+            Object clock(UnboundClock clock) {
+                return clock;
+            }
+        });
+
+        assertThatThrownBy(() -> DataLayer.create(memory, new SimpleMeterRegistry(), modules))
+                .isInstanceOf(DbException.class)
+                .hasMessageContaining("Explicit bindings are required and DataLayerTest$UnboundClock is not explicitly bound");
+    }
+
+    @Test
+    void aBackendModuleWithADependencyCycleFailsAtStartInsteadOfGettingAProxy() {
+        BackendModules modules = backend -> Modules.combine(new MemoryModule(), new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(Ping.class).to(PingAnswer.class).asEagerSingleton();
+                bind(Pong.class).to(PongAnswer.class).asEagerSingleton();
+            }
+        });
+
+        assertThatThrownBy(() -> DataLayer.create(memory, new SimpleMeterRegistry(), modules))
+                .isInstanceOf(DbException.class)
+                .hasMessageContaining("circular dependencies are disabled");
+    }
+
+    /** Injectable, but bound by no module: found just in time unless explicit bindings are required. */
+    static final class UnboundClock {
+        @Inject
+        UnboundClock() {}
+    }
+
+    interface Ping {}
+
+    interface Pong {}
+
+    static final class PingAnswer implements Ping {
+        @Inject
+        PingAnswer(Pong pong) {}
+    }
+
+    static final class PongAnswer implements Pong {
+        @Inject
+        PongAnswer(Ping ping) {}
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * How to reach QuestDB ({@code soltrade.questdb}), mirroring the adapter's settings: writes go over ILP/HTTP
  * through a batch writer, configured by a questdb-client configuration string ({@code http::addr=host:9000;},
- * which may carry a token, hence a {@link Secret}); reads go over QuestDB's PostgreSQL wire endpoint.
+ * which may carry a token, hence a {@link Secret}); reads go over QuestDB's PostgreSQL wire endpoint, each bounded by
+ * {@code readTimeout}.
  */
 public record QuestDbConnection(
         Secret ilp,
@@ -21,7 +22,8 @@ public record QuestDbConnection(
         Duration enqueueTimeout,
         Duration retryDeadline,
         Duration closeDeadline,
-        Duration readVisibilityTimeout) {
+        Duration readVisibilityTimeout,
+        Duration readTimeout) {
     private static final Pattern ILP = Pattern.compile("(?is)(http|https)::.*\\baddr=[^;]+;?.*");
 
     public QuestDbConnection {
@@ -44,6 +46,12 @@ public record QuestDbConnection(
         ConfigChecks.positive(retryDeadline, "soltrade.questdb.retry-deadline");
         ConfigChecks.nonNegative(closeDeadline, "soltrade.questdb.close-deadline");
         ConfigChecks.positive(readVisibilityTimeout, "soltrade.questdb.read-visibility-timeout");
+        ConfigChecks.present(readTimeout, "soltrade.questdb.read-timeout");
+        if (readTimeout.compareTo(Duration.ofSeconds(1)) < 0 || readTimeout.compareTo(Duration.ofHours(1)) > 0
+                || readTimeout.toNanos() % 1_000_000_000L != 0) {
+            // pgjdbc's socketTimeout is whole seconds: 1500ms would silently become 1s
+            throw new ConfigurationException("soltrade.questdb.read-timeout", "is " + readTimeout + ", must be whole seconds from 1s to 1h");
+        }
     }
 
     @Override
@@ -52,6 +60,6 @@ public record QuestDbConnection(
                 + ", pgPassword=" + pgPassword + ", poolSize=" + poolSize + ", applySchema=" + applySchema
                 + ", flushInterval=" + flushInterval + ", batchRows=" + batchRows + ", bufferCapacityRows=" + bufferCapacityRows
                 + ", enqueueTimeout=" + enqueueTimeout + ", retryDeadline=" + retryDeadline + ", closeDeadline=" + closeDeadline
-                + ", readVisibilityTimeout=" + readVisibilityTimeout + "]";
+                + ", readVisibilityTimeout=" + readVisibilityTimeout + ", readTimeout=" + readTimeout + "]";
     }
 }

@@ -20,6 +20,7 @@ public record RedisConnection(
         String trimming,
         int maxDeliveries,
         int poolSize,
+        int blockingPoolSize,
         Duration connectTimeout,
         Duration socketTimeout,
         double feedRateHz,
@@ -45,6 +46,7 @@ public record RedisConnection(
         ConfigChecks.oneOf(trimming, "soltrade.redis.trimming", TRIMMING);
         ConfigChecks.between(maxDeliveries, "soltrade.redis.max-deliveries", 1, 1_000);
         ConfigChecks.between(poolSize, "soltrade.redis.pool-size", 1, 1_024);
+        ConfigChecks.between(blockingPoolSize, "soltrade.redis.blocking-pool-size", 1, 1_024);
         ConfigChecks.positive(connectTimeout, "soltrade.redis.connect-timeout");
         ConfigChecks.positive(socketTimeout, "soltrade.redis.socket-timeout");
         ConfigChecks.between(feedRateHz, "soltrade.redis.feed-rate-hz", 0.1, 100.0);
@@ -65,7 +67,7 @@ public record RedisConnection(
     public String toString() {
         return "RedisConnection[url=" + url + ", user=" + user.orElse("<none>") + ", password=" + (password.isEmpty() ? "<none>" : password)
                 + ", namespace=" + namespace + ", cacheTtl=" + cacheTtl + ", streamMaxLength=" + streamMaxLength + ", trimming=" + trimming
-                + ", maxDeliveries=" + maxDeliveries + ", poolSize=" + poolSize + ", connectTimeout=" + connectTimeout
+                + ", maxDeliveries=" + maxDeliveries + ", poolSize=" + poolSize + ", blockingPoolSize=" + blockingPoolSize + ", connectTimeout=" + connectTimeout
                 + ", socketTimeout=" + socketTimeout + ", feedRateHz=" + feedRateHz + ", clusterNodes=" + clusterNodes + "]";
     }
 }

@@ -94,7 +94,8 @@ final class SettingsReader {
                 get(c, p + "enqueue-timeout", Config::getDuration),
                 get(c, p + "retry-deadline", Config::getDuration),
                 get(c, p + "close-deadline", Config::getDuration),
-                get(c, p + "read-visibility-timeout", Config::getDuration));
+                get(c, p + "read-visibility-timeout", Config::getDuration),
+                get(c, p + "read-timeout", Config::getDuration));
     }
 
     /**
@@ -127,6 +128,7 @@ final class SettingsReader {
                 get(c, p + "trimming", Config::getString),
                 get(c, p + "max-deliveries", Config::getInt),
                 get(c, p + "pool-size", Config::getInt),
+                get(c, p + "blocking-pool-size", Config::getInt),
                 get(c, p + "connect-timeout", Config::getDuration),
                 get(c, p + "socket-timeout", Config::getDuration),
                 get(c, p + "feed-rate-hz", Config::getDouble),

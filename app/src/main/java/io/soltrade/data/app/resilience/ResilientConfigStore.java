@@ -1,7 +1,23 @@
 package io.soltrade.data.app.resilience;
 
-import static io.soltrade.data.app.resilience.Idempotency.IDEMPOTENT;
-import static io.soltrade.data.app.resilience.Idempotency.NOT_IDEMPOTENT;
+import static io.soltrade.data.ports.PortOperation.CONFIG_ACTIVE_RULES;
+import static io.soltrade.data.ports.PortOperation.CONFIG_ALL_NODE_HEALTH;
+import static io.soltrade.data.ports.PortOperation.CONFIG_AUDIT_TRAIL;
+import static io.soltrade.data.ports.PortOperation.CONFIG_CANCEL;
+import static io.soltrade.data.ports.PortOperation.CONFIG_FIND_NODE_HEALTH;
+import static io.soltrade.data.ports.PortOperation.CONFIG_FIND_ORDER_RULE;
+import static io.soltrade.data.ports.PortOperation.CONFIG_FIND_TOKEN;
+import static io.soltrade.data.ports.PortOperation.CONFIG_FIND_TOKENS_BY_SYMBOL;
+import static io.soltrade.data.ports.PortOperation.CONFIG_FIND_TOKENS_WITH_EXTENSION;
+import static io.soltrade.data.ports.PortOperation.CONFIG_FIND_TRADER_CONFIG;
+import static io.soltrade.data.ports.PortOperation.CONFIG_NODE_HEALTH_HISTORY;
+import static io.soltrade.data.ports.PortOperation.CONFIG_RECORD_NODE_HEALTH;
+import static io.soltrade.data.ports.PortOperation.CONFIG_RULES_OF;
+import static io.soltrade.data.ports.PortOperation.CONFIG_SAVE_ORDER_RULE;
+import static io.soltrade.data.ports.PortOperation.CONFIG_SAVE_TRADER_CONFIG;
+import static io.soltrade.data.ports.PortOperation.CONFIG_STORE_IN_TRANSACTION;
+import static io.soltrade.data.ports.PortOperation.CONFIG_TRIGGER;
+import static io.soltrade.data.ports.PortOperation.CONFIG_UPSERT_TOKEN;
 
 import io.soltrade.data.app.config.Port;
 import io.soltrade.data.domain.Actor;
@@ -44,91 +60,91 @@ final class ResilientConfigStore implements ConfigStore {
 
     @Override
     public <T> T inTransaction(Function<ConfigOperations, T> work) {
-        return guard.call(PORT, "inTransaction", NOT_IDEMPOTENT, () -> delegate.inTransaction(work));
+        return guard.call(PORT, CONFIG_STORE_IN_TRANSACTION, () -> delegate.inTransaction(work));
     }
 
     @Override
     public void upsertToken(TokenMetadata token, Actor actor) {
-        guard.run(PORT, "upsertToken", IDEMPOTENT, () -> delegate.upsertToken(token, actor));
+        guard.run(PORT, CONFIG_UPSERT_TOKEN, () -> delegate.upsertToken(token, actor));
     }
 
     @Override
     public Optional<TokenMetadata> findToken(Pubkey mint) {
-        return guard.call(PORT, "findToken", IDEMPOTENT, () -> delegate.findToken(mint));
+        return guard.call(PORT, CONFIG_FIND_TOKEN, () -> delegate.findToken(mint));
     }
 
     @Override
     public List<TokenMetadata> findTokensWithExtension(ExtensionType type, int limit) {
-        return guard.call(PORT, "findTokensWithExtension", IDEMPOTENT, () -> delegate.findTokensWithExtension(type, limit));
+        return guard.call(PORT, CONFIG_FIND_TOKENS_WITH_EXTENSION, () -> delegate.findTokensWithExtension(type, limit));
     }
 
     @Override
     public TraderConfig saveTraderConfig(TraderConfig config, Actor actor) {
-        return guard.call(PORT, "saveTraderConfig", NOT_IDEMPOTENT, () -> delegate.saveTraderConfig(config, actor));
+        return guard.call(PORT, CONFIG_SAVE_TRADER_CONFIG, () -> delegate.saveTraderConfig(config, actor));
     }
 
     @Override
     public Optional<TraderConfig> findTraderConfig(TraderId trader) {
-        return guard.call(PORT, "findTraderConfig", IDEMPOTENT, () -> delegate.findTraderConfig(trader));
+        return guard.call(PORT, CONFIG_FIND_TRADER_CONFIG, () -> delegate.findTraderConfig(trader));
     }
 
     @Override
     public void saveOrderRule(OrderRule rule, Actor actor) {
-        guard.run(PORT, "saveOrderRule", IDEMPOTENT, () -> delegate.saveOrderRule(rule, actor));
+        guard.run(PORT, CONFIG_SAVE_ORDER_RULE, () -> delegate.saveOrderRule(rule, actor));
     }
 
     @Override
     public Optional<OrderRule> findOrderRule(UUID id) {
-        return guard.call(PORT, "findOrderRule", IDEMPOTENT, () -> delegate.findOrderRule(id));
+        return guard.call(PORT, CONFIG_FIND_ORDER_RULE, () -> delegate.findOrderRule(id));
     }
 
     @Override
     public List<OrderRule> activeRules(Pubkey token) {
-        return guard.call(PORT, "activeRules", IDEMPOTENT, () -> delegate.activeRules(token));
+        return guard.call(PORT, CONFIG_ACTIVE_RULES, () -> delegate.activeRules(token));
     }
 
     @Override
     public List<OrderRule> rulesOf(TraderId trader, int limit) {
-        return guard.call(PORT, "rulesOf", IDEMPOTENT, () -> delegate.rulesOf(trader, limit));
+        return guard.call(PORT, CONFIG_RULES_OF, () -> delegate.rulesOf(trader, limit));
     }
 
     @Override
     public Optional<OrderRule> trigger(UUID id, Instant at, Actor actor) {
-        return guard.call(PORT, "trigger", NOT_IDEMPOTENT, () -> delegate.trigger(id, at, actor));
+        return guard.call(PORT, CONFIG_TRIGGER, () -> delegate.trigger(id, at, actor));
     }
 
     @Override
     public Optional<OrderRule> cancel(UUID id, Instant at, Actor actor) {
-        return guard.call(PORT, "cancel", NOT_IDEMPOTENT, () -> delegate.cancel(id, at, actor));
+        return guard.call(PORT, CONFIG_CANCEL, () -> delegate.cancel(id, at, actor));
     }
 
     @Override
     public void recordNodeHealth(NodeHealth health) {
-        guard.run(PORT, "recordNodeHealth", NOT_IDEMPOTENT, () -> delegate.recordNodeHealth(health));
+        guard.run(PORT, CONFIG_RECORD_NODE_HEALTH, () -> delegate.recordNodeHealth(health));
     }
 
     @Override
     public Optional<NodeHealth> findNodeHealth(String nodeId) {
-        return guard.call(PORT, "findNodeHealth", IDEMPOTENT, () -> delegate.findNodeHealth(nodeId));
+        return guard.call(PORT, CONFIG_FIND_NODE_HEALTH, () -> delegate.findNodeHealth(nodeId));
     }
 
     @Override
     public List<NodeHealth> allNodeHealth() {
-        return guard.call(PORT, "allNodeHealth", IDEMPOTENT, delegate::allNodeHealth);
+        return guard.call(PORT, CONFIG_ALL_NODE_HEALTH, delegate::allNodeHealth);
     }
 
     @Override
     public List<NodeHealth> nodeHealthHistory(String nodeId, TimeRange range, int limit) {
-        return guard.call(PORT, "nodeHealthHistory", IDEMPOTENT, () -> delegate.nodeHealthHistory(nodeId, range, limit));
+        return guard.call(PORT, CONFIG_NODE_HEALTH_HISTORY, () -> delegate.nodeHealthHistory(nodeId, range, limit));
     }
 
     @Override
     public List<AuditEntry> auditTrail(String entityType, String entityId, int limit) {
-        return guard.call(PORT, "auditTrail", IDEMPOTENT, () -> delegate.auditTrail(entityType, entityId, limit));
+        return guard.call(PORT, CONFIG_AUDIT_TRAIL, () -> delegate.auditTrail(entityType, entityId, limit));
     }
 
     @Override
     public List<TokenMetadata> findTokensBySymbol(TokenSymbol symbol, int limit) {
-        return guard.call(PORT, "findTokensBySymbol", IDEMPOTENT, () -> delegate.findTokensBySymbol(symbol, limit));
+        return guard.call(PORT, CONFIG_FIND_TOKENS_BY_SYMBOL, () -> delegate.findTokensBySymbol(symbol, limit));
     }
 }

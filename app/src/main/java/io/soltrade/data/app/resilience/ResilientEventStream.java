@@ -1,7 +1,15 @@
 package io.soltrade.data.app.resilience;
 
-import static io.soltrade.data.app.resilience.Idempotency.IDEMPOTENT;
-import static io.soltrade.data.app.resilience.Idempotency.NOT_IDEMPOTENT;
+import static io.soltrade.data.ports.PortOperation.EVENT_STREAM_ACK;
+import static io.soltrade.data.ports.PortOperation.EVENT_STREAM_CLAIM_STALE;
+import static io.soltrade.data.ports.PortOperation.EVENT_STREAM_DEAD_LETTERS;
+import static io.soltrade.data.ports.PortOperation.EVENT_STREAM_ENSURE_GROUP;
+import static io.soltrade.data.ports.PortOperation.EVENT_STREAM_LENGTH;
+import static io.soltrade.data.ports.PortOperation.EVENT_STREAM_PENDING;
+import static io.soltrade.data.ports.PortOperation.EVENT_STREAM_PUBLISH;
+import static io.soltrade.data.ports.PortOperation.EVENT_STREAM_PUBLISH_ALL;
+import static io.soltrade.data.ports.PortOperation.EVENT_STREAM_READ;
+import static io.soltrade.data.ports.PortOperation.EVENT_STREAM_READ_GROUP;
 
 import io.soltrade.data.app.config.Port;
 import io.soltrade.data.domain.StreamEvent;
@@ -33,17 +41,17 @@ final class ResilientEventStream implements EventStream {
 
     @Override
     public StreamEntryId publish(StreamEvent event) {
-        return guard.call(PORT, "publish", NOT_IDEMPOTENT, () -> delegate.publish(event));
+        return guard.call(PORT, EVENT_STREAM_PUBLISH, () -> delegate.publish(event));
     }
 
     @Override
     public List<StreamEntryId> publishAll(List<? extends StreamEvent> events) {
-        return guard.call(PORT, "publishAll", NOT_IDEMPOTENT, () -> delegate.publishAll(events));
+        return guard.call(PORT, EVENT_STREAM_PUBLISH_ALL, () -> delegate.publishAll(events));
     }
 
     @Override
     public long length(StreamName stream) {
-        return guard.call(PORT, "length", IDEMPOTENT, () -> delegate.length(stream));
+        return guard.call(PORT, EVENT_STREAM_LENGTH, () -> delegate.length(stream));
     }
 
     @Override
@@ -53,36 +61,36 @@ final class ResilientEventStream implements EventStream {
 
     @Override
     public StreamBatch read(StreamName stream, StreamEntryId after, int count, Duration block) {
-        return guard.call(PORT, "read", IDEMPOTENT, () -> delegate.read(stream, after, count, block));
+        return guard.call(PORT, EVENT_STREAM_READ, () -> delegate.read(stream, after, count, block));
     }
 
     @Override
     public void ensureGroup(StreamName stream, String group, GroupStart start) {
-        guard.run(PORT, "ensureGroup", IDEMPOTENT, () -> delegate.ensureGroup(stream, group, start));
+        guard.run(PORT, EVENT_STREAM_ENSURE_GROUP, () -> delegate.ensureGroup(stream, group, start));
     }
 
     @Override
     public List<StreamEntry> readGroup(StreamName stream, String group, String consumer, int count, Duration block) {
-        return guard.call(PORT, "readGroup", NOT_IDEMPOTENT, () -> delegate.readGroup(stream, group, consumer, count, block));
+        return guard.call(PORT, EVENT_STREAM_READ_GROUP, () -> delegate.readGroup(stream, group, consumer, count, block));
     }
 
     @Override
     public long ack(StreamName stream, String group, Collection<StreamEntryId> ids) {
-        return guard.call(PORT, "ack", IDEMPOTENT, () -> delegate.ack(stream, group, ids));
+        return guard.call(PORT, EVENT_STREAM_ACK, () -> delegate.ack(stream, group, ids));
     }
 
     @Override
     public ClaimResult claimStale(StreamName stream, String group, String consumer, Duration minIdle, int count) {
-        return guard.call(PORT, "claimStale", NOT_IDEMPOTENT, () -> delegate.claimStale(stream, group, consumer, minIdle, count));
+        return guard.call(PORT, EVENT_STREAM_CLAIM_STALE, () -> delegate.claimStale(stream, group, consumer, minIdle, count));
     }
 
     @Override
     public long pending(StreamName stream, String group) {
-        return guard.call(PORT, "pending", IDEMPOTENT, () -> delegate.pending(stream, group));
+        return guard.call(PORT, EVENT_STREAM_PENDING, () -> delegate.pending(stream, group));
     }
 
     @Override
     public List<StreamEntry> deadLetters(StreamName stream, int limit) {
-        return guard.call(PORT, "deadLetters", IDEMPOTENT, () -> delegate.deadLetters(stream, limit));
+        return guard.call(PORT, EVENT_STREAM_DEAD_LETTERS, () -> delegate.deadLetters(stream, limit));
     }
 }

@@ -1,7 +1,7 @@
 package io.soltrade.data.app.resilience;
 
-import static io.soltrade.data.app.resilience.Idempotency.IDEMPOTENT;
-import static io.soltrade.data.app.resilience.Idempotency.NOT_IDEMPOTENT;
+import static io.soltrade.data.ports.PortOperation.LIVE_FEED_PUBLISH;
+import static io.soltrade.data.ports.PortOperation.LIVE_FEED_SUBSCRIBE;
 
 import io.soltrade.data.app.config.Port;
 import io.soltrade.data.domain.StreamEvent;
@@ -26,12 +26,12 @@ final class ResilientLiveFeed implements LiveFeed {
 
     @Override
     public void publish(FeedChannel channel, StreamEvent event) {
-        guard.run(PORT, "publish", IDEMPOTENT, () -> delegate.publish(channel, event));
+        guard.run(PORT, LIVE_FEED_PUBLISH, () -> delegate.publish(channel, event));
     }
 
     @Override
     public FeedSubscription subscribe(FeedChannel channel, Consumer<StreamEvent> listener) {
-        return guard.call(PORT, "subscribe", NOT_IDEMPOTENT, () -> delegate.subscribe(channel, listener));
+        return guard.call(PORT, LIVE_FEED_SUBSCRIBE, () -> delegate.subscribe(channel, listener));
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.soltrade.data.app.resilience;
 
-import static io.soltrade.data.app.resilience.Idempotency.IDEMPOTENT;
+import static io.soltrade.data.ports.PortOperation.METRICS_STORE_DOWNSAMPLE;
+import static io.soltrade.data.ports.PortOperation.METRICS_STORE_FIND;
+import static io.soltrade.data.ports.PortOperation.METRICS_STORE_RECORD;
+import static io.soltrade.data.ports.PortOperation.METRICS_STORE_RECORD_ASYNC;
+import static io.soltrade.data.ports.PortOperation.METRICS_STORE_RECORD_BATCH;
 
 import io.soltrade.data.app.config.Port;
 import io.soltrade.data.domain.MetricBucket;
@@ -25,26 +29,26 @@ final class ResilientMetricsStore implements MetricsStore {
 
     @Override
     public void record(MetricPoint point) {
-        guard.run(PORT, "record", IDEMPOTENT, () -> delegate.record(point));
+        guard.run(PORT, METRICS_STORE_RECORD, () -> delegate.record(point));
     }
 
     @Override
     public CompletableFuture<Void> recordAsync(MetricPoint point) {
-        return guard.callAsync(PORT, "recordAsync", IDEMPOTENT, () -> delegate.recordAsync(point));
+        return guard.callAsync(PORT, METRICS_STORE_RECORD_ASYNC, () -> delegate.recordAsync(point));
     }
 
     @Override
     public void recordBatch(List<MetricPoint> points) {
-        guard.run(PORT, "recordBatch", IDEMPOTENT, () -> delegate.recordBatch(points));
+        guard.run(PORT, METRICS_STORE_RECORD_BATCH, () -> delegate.recordBatch(points));
     }
 
     @Override
     public List<MetricPoint> find(String name, Map<String, String> labelFilter, TimeRange range, int limit) {
-        return guard.call(PORT, "find", IDEMPOTENT, () -> delegate.find(name, labelFilter, range, limit));
+        return guard.call(PORT, METRICS_STORE_FIND, () -> delegate.find(name, labelFilter, range, limit));
     }
 
     @Override
     public List<MetricBucket> downsample(MetricDownsampleQuery query) {
-        return guard.call(PORT, "downsample", IDEMPOTENT, () -> delegate.downsample(query));
+        return guard.call(PORT, METRICS_STORE_DOWNSAMPLE, () -> delegate.downsample(query));
     }
 }

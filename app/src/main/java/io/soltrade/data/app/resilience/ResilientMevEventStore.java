@@ -1,6 +1,12 @@
 package io.soltrade.data.app.resilience;
 
-import static io.soltrade.data.app.resilience.Idempotency.IDEMPOTENT;
+import static io.soltrade.data.ports.PortOperation.MEV_EVENT_STORE_BATCH_SAVE;
+import static io.soltrade.data.ports.PortOperation.MEV_EVENT_STORE_FIND_BETWEEN;
+import static io.soltrade.data.ports.PortOperation.MEV_EVENT_STORE_FIND_BY_OUTCOME;
+import static io.soltrade.data.ports.PortOperation.MEV_EVENT_STORE_FIND_BY_TRADE;
+import static io.soltrade.data.ports.PortOperation.MEV_EVENT_STORE_FIND_BY_TRADER;
+import static io.soltrade.data.ports.PortOperation.MEV_EVENT_STORE_SAVE;
+import static io.soltrade.data.ports.PortOperation.MEV_EVENT_STORE_SAVE_ASYNC;
 
 import io.soltrade.data.app.config.Port;
 import io.soltrade.data.domain.MevEvent;
@@ -25,36 +31,36 @@ final class ResilientMevEventStore implements MevEventStore {
 
     @Override
     public void save(MevEvent event) {
-        guard.run(PORT, "save", IDEMPOTENT, () -> delegate.save(event));
+        guard.run(PORT, MEV_EVENT_STORE_SAVE, () -> delegate.save(event));
     }
 
     @Override
     public CompletableFuture<Void> saveAsync(MevEvent event) {
-        return guard.callAsync(PORT, "saveAsync", IDEMPOTENT, () -> delegate.saveAsync(event));
+        return guard.callAsync(PORT, MEV_EVENT_STORE_SAVE_ASYNC, () -> delegate.saveAsync(event));
     }
 
     @Override
     public void batchSave(List<MevEvent> events) {
-        guard.run(PORT, "batchSave", IDEMPOTENT, () -> delegate.batchSave(events));
+        guard.run(PORT, MEV_EVENT_STORE_BATCH_SAVE, () -> delegate.batchSave(events));
     }
 
     @Override
     public List<MevEvent> findByOutcome(MevOutcome outcome, TimeRange range, int limit) {
-        return guard.call(PORT, "findByOutcome", IDEMPOTENT, () -> delegate.findByOutcome(outcome, range, limit));
+        return guard.call(PORT, MEV_EVENT_STORE_FIND_BY_OUTCOME, () -> delegate.findByOutcome(outcome, range, limit));
     }
 
     @Override
     public List<MevEvent> findBetween(TimeRange range, int limit) {
-        return guard.call(PORT, "findBetween", IDEMPOTENT, () -> delegate.findBetween(range, limit));
+        return guard.call(PORT, MEV_EVENT_STORE_FIND_BETWEEN, () -> delegate.findBetween(range, limit));
     }
 
     @Override
     public List<MevEvent> findByTrader(TraderId trader, TimeRange range, int limit) {
-        return guard.call(PORT, "findByTrader", IDEMPOTENT, () -> delegate.findByTrader(trader, range, limit));
+        return guard.call(PORT, MEV_EVENT_STORE_FIND_BY_TRADER, () -> delegate.findByTrader(trader, range, limit));
     }
 
     @Override
     public List<MevEvent> findByTrade(TradeId trade, int limit) {
-        return guard.call(PORT, "findByTrade", IDEMPOTENT, () -> delegate.findByTrade(trade, limit));
+        return guard.call(PORT, MEV_EVENT_STORE_FIND_BY_TRADE, () -> delegate.findByTrade(trade, limit));
     }
 }

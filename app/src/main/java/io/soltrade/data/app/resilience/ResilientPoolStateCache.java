@@ -1,6 +1,9 @@
 package io.soltrade.data.app.resilience;
 
-import static io.soltrade.data.app.resilience.Idempotency.IDEMPOTENT;
+import static io.soltrade.data.ports.PortOperation.POOL_STATE_CACHE_GET;
+import static io.soltrade.data.ports.PortOperation.POOL_STATE_CACHE_GET_ALL;
+import static io.soltrade.data.ports.PortOperation.POOL_STATE_CACHE_PUT;
+import static io.soltrade.data.ports.PortOperation.POOL_STATE_CACHE_PUT_ALL;
 
 import io.soltrade.data.app.config.Port;
 import io.soltrade.data.domain.PoolState;
@@ -27,22 +30,22 @@ final class ResilientPoolStateCache implements PoolStateCache {
 
     @Override
     public PutOutcome put(PoolState state) {
-        return guard.call(PORT, "put", IDEMPOTENT, () -> delegate.put(state));
+        return guard.call(PORT, POOL_STATE_CACHE_PUT, () -> delegate.put(state));
     }
 
     @Override
     public List<PutOutcome> putAll(List<PoolState> states) {
-        return guard.call(PORT, "putAll", IDEMPOTENT, () -> delegate.putAll(states));
+        return guard.call(PORT, POOL_STATE_CACHE_PUT_ALL, () -> delegate.putAll(states));
     }
 
     @Override
     public Optional<PoolState> get(Pubkey pool) {
-        return guard.call(PORT, "get", IDEMPOTENT, () -> delegate.get(pool));
+        return guard.call(PORT, POOL_STATE_CACHE_GET, () -> delegate.get(pool));
     }
 
     @Override
     public Map<Pubkey, PoolState> getAll(Collection<Pubkey> pools) {
-        return guard.call(PORT, "getAll", IDEMPOTENT, () -> delegate.getAll(pools));
+        return guard.call(PORT, POOL_STATE_CACHE_GET_ALL, () -> delegate.getAll(pools));
     }
 
     @Override

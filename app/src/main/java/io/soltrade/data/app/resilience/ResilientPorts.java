@@ -18,8 +18,10 @@ import io.soltrade.data.app.config.ResiliencePolicy;
 import io.soltrade.data.app.config.RetryPolicy;
 import io.soltrade.data.app.metrics.PortCallMeter;
 import io.soltrade.data.ports.ConfigStore;
+import io.soltrade.data.ports.DbErrorKind;
 import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.EventStream;
+import io.soltrade.data.ports.Idempotency;
 import io.soltrade.data.ports.LiveFeed;
 import io.soltrade.data.ports.MetricsStore;
 import io.soltrade.data.ports.MevEventStore;
@@ -27,6 +29,7 @@ import io.soltrade.data.ports.PoolStateCache;
 import io.soltrade.data.ports.PositionStore;
 import io.soltrade.data.ports.PriceCache;
 import io.soltrade.data.ports.TradeStore;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
@@ -39,14 +42,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link BackendGuard} per backend built from the {@link ResiliencePolicy} (so every port on a struggling server
  * fails fast together). The Resilience4j registries are bound to Micrometer (retry counts, breaker state and failure
  * rate, time-limiter outcomes). Owns the scheduler that async retries and time limits run on; {@link #close()}
- * stops it. Which failures each operation retries is decided per operation (see {@link Idempotency}).
+ * stops it. Which failures each operation retries is read from the ports' {@code PortOperation} table, and for the
+ * operations an adapter retries by itself from its {@link AdapterRetries}.
  */
 public final class ResilientPorts implements AutoCloseable {
     private final Map<Backend, BackendGuard> guards = new EnumMap<>(Backend.class);
     private final ScheduledExecutorService scheduler;
 
-    /** Guards for {@code backends}, publishing retry, breaker, time-limiter and port-call metrics to {@code meters}. */
+    /** Guards for {@code backends}, whose adapters retry nothing by themselves; metrics go to {@code meters}. */
     public ResilientPorts(ResiliencePolicy policy, Collection<Backend> backends, MeterRegistry meters) {
+        this(policy, noAdapterRetries(backends), meters);
+    }
+
+    /**
+     * Guards for the backends of {@code adapterRetries} (the keys), each knowing what its adapter retries by itself,
+     * publishing retry, breaker, time-limiter and port-call metrics to {@code meters}. An async call of an operation
+     * the adapter retries is time-limited at the adapter's bound plus {@code async-timeout}, never at less.
+     */
+    public ResilientPorts(ResiliencePolicy policy, Map<Backend, AdapterRetries> adapterRetries, MeterRegistry meters) {
         AtomicInteger threads = new AtomicInteger();
         this.scheduler = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "soltrade-resilience-" + threads.incrementAndGet());
@@ -55,22 +68,44 @@ public final class ResilientPorts implements AutoCloseable {
         });
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(breakerConfig(policy.circuitBreaker()));
         RetryRegistry retries = RetryRegistry.ofDefaults();
-        TimeLimiterRegistry limiters = TimeLimiterRegistry.of(TimeLimiterConfig.custom()
-                .timeoutDuration(policy.asyncTimeout())
-                .cancelRunningFuture(true)
-                .build());
-        for (Backend backend : backends) {
+        TimeLimiterRegistry limiters = TimeLimiterRegistry.of(timeLimiterConfig(policy.asyncTimeout()));
+        for (Map.Entry<Backend, AdapterRetries> entry : adapterRetries.entrySet()) {
+            Backend backend = entry.getKey();
+            AdapterRetries adapter = entry.getValue();
+            String name = backend.key();
             guards.put(backend, new BackendGuard(backend,
-                    breakers.circuitBreaker(backend.key()),
-                    retries.retry(backend.key() + ".idempotent", retryConfig(policy.retry(), Idempotency.IDEMPOTENT)),
-                    retries.retry(backend.key() + ".not-idempotent", retryConfig(policy.retry(), Idempotency.NOT_IDEMPOTENT)),
-                    limiters.timeLimiter(backend.key()),
+                    breakers.circuitBreaker(name),
+                    new BackendGuard.Retries(
+                            retries.retry(name + ".idempotent", retryConfig(policy.retry(), Idempotency.IDEMPOTENT)),
+                            retries.retry(name + ".not-idempotent", retryConfig(policy.retry(), Idempotency.NOT_IDEMPOTENT)),
+                            retries.retry(name + ".after-adapter-retries", afterAdapterRetriesConfig(policy.retry()))),
+                    limiters.timeLimiter(name),
+                    limiters.timeLimiter(name + ".adapter-retries", timeLimiterConfig(adapterTimeLimit(policy, adapter))),
+                    adapter,
                     scheduler,
                     new PortCallMeter(meters, backend)));
         }
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
         TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(limiters).bindTo(meters);
+    }
+
+    private static Map<Backend, AdapterRetries> noAdapterRetries(Collection<Backend> backends) {
+        Map<Backend, AdapterRetries> none = new EnumMap<>(Backend.class);
+        backends.forEach(backend -> none.put(backend, AdapterRetries.none()));
+        return none;
+    }
+
+    /**
+     * The time limit of an async call the adapter retries by itself: the adapter's own bound plus the policy's
+     * {@code async-timeout}, so the outer deadline is never the shorter one.
+     */
+    static Duration adapterTimeLimit(ResiliencePolicy policy, AdapterRetries adapter) {
+        return adapter.timeLimit().plus(policy.asyncTimeout());
+    }
+
+    private static TimeLimiterConfig timeLimiterConfig(Duration timeout) {
+        return TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build();
     }
 
     public TradeStore trades(Backend backend, TradeStore trades) {
@@ -135,6 +170,23 @@ public final class ResilientPorts implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Retries of the operations an adapter retries itself: only after {@code BACKPRESSURE}, a full buffer that took
+     * nothing and that the adapter does not retry. Any other failure (a connection failure, a timeout, no pooled
+     * connection for its id lookups) the adapter already retried until its own deadline; retrying it here would
+     * multiply that deadline.
+     */
+    static RetryConfig afterAdapterRetriesConfig(RetryPolicy policy) {
+        return RetryConfig.custom()
+                .maxAttempts(policy.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
+                        policy.initialBackoff(), policy.multiplier(), policy.randomization(), policy.maxBackoff()))
+                .retryOnException(failure -> BackendGuard.unwrap(failure) instanceof DbException db && db.isTransient()
+                        && db.kind() == DbErrorKind.BACKPRESSURE)
+                .build();
+    }
+
+    /** Retries of the operations of {@code idempotency}: any transient failure, or only those that prove nothing was applied. */
     static RetryConfig retryConfig(RetryPolicy policy, Idempotency idempotency) {
         return RetryConfig.custom()
                 .maxAttempts(policy.maxAttempts())

@@ -1,6 +1,9 @@
 package io.soltrade.data.app.resilience;
 
-import static io.soltrade.data.app.resilience.Idempotency.IDEMPOTENT;
+import static io.soltrade.data.ports.PortOperation.PRICE_CACHE_GET;
+import static io.soltrade.data.ports.PortOperation.PRICE_CACHE_GET_ALL;
+import static io.soltrade.data.ports.PortOperation.PRICE_CACHE_PUT;
+import static io.soltrade.data.ports.PortOperation.PRICE_CACHE_PUT_ALL;
 
 import io.soltrade.data.app.config.Port;
 import io.soltrade.data.domain.PriceQuote;
@@ -31,22 +34,22 @@ final class ResilientPriceCache implements PriceCache {
 
     @Override
     public PutOutcome put(PriceQuote quote) {
-        return guard.call(PORT, "put", IDEMPOTENT, () -> delegate.put(quote));
+        return guard.call(PORT, PRICE_CACHE_PUT, () -> delegate.put(quote));
     }
 
     @Override
     public List<PutOutcome> putAll(List<PriceQuote> quotes) {
-        return guard.call(PORT, "putAll", IDEMPOTENT, () -> delegate.putAll(quotes));
+        return guard.call(PORT, PRICE_CACHE_PUT_ALL, () -> delegate.putAll(quotes));
     }
 
     @Override
     public Optional<PriceQuote> get(TokenSymbol symbol) {
-        return guard.call(PORT, "get", IDEMPOTENT, () -> delegate.get(symbol));
+        return guard.call(PORT, PRICE_CACHE_GET, () -> delegate.get(symbol));
     }
 
     @Override
     public Map<TokenSymbol, PriceQuote> getAll(Collection<TokenSymbol> symbols) {
-        return guard.call(PORT, "getAll", IDEMPOTENT, () -> delegate.getAll(symbols));
+        return guard.call(PORT, PRICE_CACHE_GET_ALL, () -> delegate.getAll(symbols));
     }
 
     @Override

@@ -1,6 +1,14 @@
 package io.soltrade.data.app.resilience;
 
-import static io.soltrade.data.app.resilience.Idempotency.IDEMPOTENT;
+import static io.soltrade.data.ports.PortOperation.TRADE_STORE_BATCH_SAVE;
+import static io.soltrade.data.ports.PortOperation.TRADE_STORE_CANDLES;
+import static io.soltrade.data.ports.PortOperation.TRADE_STORE_FIND_BETWEEN;
+import static io.soltrade.data.ports.PortOperation.TRADE_STORE_FIND_BY_ID;
+import static io.soltrade.data.ports.PortOperation.TRADE_STORE_FIND_BY_TOKEN;
+import static io.soltrade.data.ports.PortOperation.TRADE_STORE_FIND_BY_TRADER;
+import static io.soltrade.data.ports.PortOperation.TRADE_STORE_SAVE;
+import static io.soltrade.data.ports.PortOperation.TRADE_STORE_SAVE_ASYNC;
+import static io.soltrade.data.ports.PortOperation.TRADE_STORE_UPDATE_COMMITMENT;
 
 import io.soltrade.data.app.config.Port;
 import io.soltrade.data.domain.Candle;
@@ -30,47 +38,47 @@ final class ResilientTradeStore implements TradeStore {
 
     @Override
     public void save(Trade trade) {
-        guard.run(PORT, "save", IDEMPOTENT, () -> delegate.save(trade));
+        guard.run(PORT, TRADE_STORE_SAVE, () -> delegate.save(trade));
     }
 
     @Override
     public CompletableFuture<Void> saveAsync(Trade trade) {
-        return guard.callAsync(PORT, "saveAsync", IDEMPOTENT, () -> delegate.saveAsync(trade));
+        return guard.callAsync(PORT, TRADE_STORE_SAVE_ASYNC, () -> delegate.saveAsync(trade));
     }
 
     @Override
     public void batchSave(List<Trade> trades) {
-        guard.run(PORT, "batchSave", IDEMPOTENT, () -> delegate.batchSave(trades));
+        guard.run(PORT, TRADE_STORE_BATCH_SAVE, () -> delegate.batchSave(trades));
     }
 
     @Override
     public Optional<Trade> findById(TradeId id) {
-        return guard.call(PORT, "findById", IDEMPOTENT, () -> delegate.findById(id));
+        return guard.call(PORT, TRADE_STORE_FIND_BY_ID, () -> delegate.findById(id));
     }
 
     @Override
     public List<Trade> findByToken(Pubkey token, int limit) {
-        return guard.call(PORT, "findByToken", IDEMPOTENT, () -> delegate.findByToken(token, limit));
+        return guard.call(PORT, TRADE_STORE_FIND_BY_TOKEN, () -> delegate.findByToken(token, limit));
     }
 
     @Override
     public List<Trade> findBetween(TimeRange range, int limit) {
-        return guard.call(PORT, "findBetween", IDEMPOTENT, () -> delegate.findBetween(range, limit));
+        return guard.call(PORT, TRADE_STORE_FIND_BETWEEN, () -> delegate.findBetween(range, limit));
     }
 
     @Override
     public TradePage findByTrader(TradeQuery query) {
-        return guard.call(PORT, "findByTrader", IDEMPOTENT, () -> delegate.findByTrader(query));
+        return guard.call(PORT, TRADE_STORE_FIND_BY_TRADER, () -> delegate.findByTrader(query));
     }
 
     @Override
     public List<Candle> candles(CandleQuery query) {
-        return guard.call(PORT, "candles", IDEMPOTENT, () -> delegate.candles(query));
+        return guard.call(PORT, TRADE_STORE_CANDLES, () -> delegate.candles(query));
     }
 
     /** Idempotent: an update moves the commitment forward only, so a repeat after a lost reply changes nothing. */
     @Override
     public Trade updateCommitment(TradeId id, Commitment commitment) {
-        return guard.call(PORT, "updateCommitment", IDEMPOTENT, () -> delegate.updateCommitment(id, commitment));
+        return guard.call(PORT, TRADE_STORE_UPDATE_COMMITMENT, () -> delegate.updateCommitment(id, commitment));
     }
 }

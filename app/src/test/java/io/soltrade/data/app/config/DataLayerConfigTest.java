@@ -32,10 +32,10 @@ class DataLayerConfigTest {
               questdb { ilp = "https::addr=quest.internal:9000;token=abc;", pg-url = "jdbc:postgresql://quest.internal:8812/qdb",
                         pg-user = "reader", pg-password = "quest-secret", pool-size = 8, apply-schema = false,
                         flush-interval = 50ms, batch-rows = 500, buffer-capacity-rows = 5000, enqueue-timeout = 250ms,
-                        retry-deadline = 10s, close-deadline = 3s, read-visibility-timeout = 4s }
+                        retry-deadline = 10s, close-deadline = 3s, read-visibility-timeout = 4s, read-timeout = 7s }
               redis { url = "rediss://cache.internal:6380/2", user = "app", password = "redis-secret", namespace = "paper",
                       cache-ttl = 1500ms, stream-max-length = 5000, trimming = approximate, max-deliveries = 3,
-                      pool-size = 32, connect-timeout = 750ms, socket-timeout = 1500ms, feed-rate-hz = 4,
+                      pool-size = 32, blocking-pool-size = 9, connect-timeout = 750ms, socket-timeout = 1500ms, feed-rate-hz = 4,
                       cluster-nodes = "127.0.0.1:7000,127.0.0.1:7001" }
               resilience {
                 retry { max-attempts = 6, initial-backoff = 10ms, multiplier = 3.0, randomization = 0.2, max-backoff = 2s }
@@ -51,18 +51,18 @@ class DataLayerConfigTest {
             Optional.empty(), true);
     private static final QuestDbConnection DEFAULT_QUESTDB = new QuestDbConnection(Secret.of("http::addr=127.0.0.1:9000;"),
             "jdbc:postgresql://127.0.0.1:8812/qdb", "admin", Secret.of("quest"), 4, true, Duration.ofMillis(100), 1_000, 100_000,
-            Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5));
+            Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10));
     private static final RedisConnection DEFAULT_REDIS = new RedisConnection("redis://127.0.0.1:6379", Optional.empty(), Secret.of(""),
-            "soltrade", Duration.ofSeconds(2), 10_000, "exact", 5, 16, Duration.ofSeconds(2), Duration.ofSeconds(2), 10.0, "");
+            "soltrade", Duration.ofSeconds(2), 10_000, "exact", 5, 16, 4, Duration.ofSeconds(2), Duration.ofSeconds(2), 10.0, "");
 
     private static final PostgresConnection FULL_POSTGRES = new PostgresConnection("jdbc:postgresql://db.internal:6432/trading",
             "trader", Secret.of("pg-secret"), "paper", 7, Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(2), "verify-full",
             Optional.of(Path.of("/etc/ssl/pg-ca.pem")), false);
     private static final QuestDbConnection FULL_QUESTDB = new QuestDbConnection(Secret.of("https::addr=quest.internal:9000;token=abc;"),
             "jdbc:postgresql://quest.internal:8812/qdb", "reader", Secret.of("quest-secret"), 8, false, Duration.ofMillis(50), 500, 5_000,
-            Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4));
+            Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(7));
     private static final RedisConnection FULL_REDIS = new RedisConnection("rediss://cache.internal:6380/2", Optional.of("app"),
-            Secret.of("redis-secret"), "paper", Duration.ofMillis(1500), 5_000, "approximate", 3, 32, Duration.ofMillis(750),
+            Secret.of("redis-secret"), "paper", Duration.ofMillis(1500), 5_000, "approximate", 3, 32, 9, Duration.ofMillis(750),
             Duration.ofMillis(1500), 4.0, "127.0.0.1:7000,127.0.0.1:7001");
 
     @Test
@@ -142,9 +142,9 @@ class DataLayerConfigTest {
                 "verify-full", Optional.of(Path.of("/etc/ssl/pg-ca.pem")), false));
         assertThat(config.questdb()).isEqualTo(new QuestDbConnection(Secret.of("http::addr=env-quest:9000;username=admin;password=env-ilp-password;"),
                 "jdbc:postgresql://env-quest:8812/qdb", "env-quest-user", Secret.of("env-quest-password"), 8, false, Duration.ofMillis(50),
-                500, 5_000, Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4)));
+                500, 5_000, Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(7)));
         assertThat(config.redis()).isEqualTo(new RedisConnection("redis://env-redis:6379/1", Optional.of("env-redis-user"),
-                Secret.of("env-redis-password"), "env-ns", Duration.ofMillis(1500), 5_000, "approximate", 3, 32, Duration.ofMillis(750),
+                Secret.of("env-redis-password"), "env-ns", Duration.ofMillis(1500), 5_000, "approximate", 3, 32, 9, Duration.ofMillis(750),
                 Duration.ofMillis(1500), 4.0, "env-redis-1:7000,env-redis-2:7000"));
     }
 
@@ -207,6 +207,18 @@ class DataLayerConfigTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("soltrade.resilience.retry.max-attempts: is 0, must be between 1 and 20")
                 .hasMessageContaining("test.conf");
+    }
+
+    @Test
+    void theAdaptersBoundsAreCheckedAtLoadNamingTheKey() {
+        assertThatThrownBy(() -> load("memory", "soltrade.questdb.read-timeout = 1500ms", Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("soltrade.questdb.read-timeout: is PT1.5S, must be whole seconds from 1s to 1h");
+        assertThatThrownBy(() -> load("memory", "soltrade.questdb.read-timeout = 0s", Map.of()))
+                .hasMessageStartingWith("soltrade.questdb.read-timeout: is PT0S");
+        assertThatThrownBy(() -> load("memory", "soltrade.redis.blocking-pool-size = 0", Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("soltrade.redis.blocking-pool-size: is 0, must be between 1 and 1024");
     }
 
     @Test

@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** Counts the calls that reach a store, to tell a retry (more calls) from a fast failure (no call). */
 final class CountingTradeStore implements TradeStore {
     final AtomicInteger calls = new AtomicInteger();
     private final TradeStore delegate;
     private volatile boolean asyncHangs;
+    private volatile Supplier<? extends Error> asyncThrows;
+    private volatile int asyncThrowsFromCall = 1;
+    private volatile Error asyncFailsWith;
 
     CountingTradeStore(TradeStore delegate) {
         this.delegate = delegate;
@@ -32,9 +36,33 @@ final class CountingTradeStore implements TradeStore {
         delegate.save(trade);
     }
 
+    /** From now on, async saves throw the error {@code error} supplies (an adapter bug). */
+    CountingTradeStore throwingAsync(Supplier<? extends Error> error) {
+        return throwingAsyncFromCall(1, error);
+    }
+
+    /** From the {@code call}-th call on, async saves throw the error {@code error} supplies. */
+    CountingTradeStore throwingAsyncFromCall(int call, Supplier<? extends Error> error) {
+        asyncThrowsFromCall = call;
+        asyncThrows = error;
+        return this;
+    }
+
+    /** From now on, async saves return a future failed with {@code error}. */
+    CountingTradeStore failingAsyncWith(Error error) {
+        asyncFailsWith = error;
+        return this;
+    }
+
     @Override
     public CompletableFuture<Void> saveAsync(Trade trade) {
-        calls.incrementAndGet();
+        int call = calls.incrementAndGet();
+        if (asyncThrows != null && call >= asyncThrowsFromCall) {
+            throw asyncThrows.get();
+        }
+        if (asyncFailsWith != null) {
+            return CompletableFuture.failedFuture(asyncFailsWith);
+        }
         return asyncHangs ? new CompletableFuture<>() : delegate.saveAsync(trade);
     }
 

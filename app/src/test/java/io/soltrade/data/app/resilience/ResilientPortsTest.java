@@ -42,6 +42,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -196,16 +197,36 @@ class ResilientPortsTest {
     }
 
     @Test
-    void onlyFailuresThatProveNothingWasAppliedAreRetriedForNonIdempotentCalls() {
-        for (DbErrorKind kind : DbErrorKind.values()) {
-            DbException failure = DbException.of(kind, "memory", "test");
-            assertThat(Idempotency.IDEMPOTENT.allowsRetryAfter(failure)).as("idempotent after %s", kind).isEqualTo(kind.isTransient());
-        }
-        assertThat(List.of(DbErrorKind.values()).stream()
-                .filter(kind -> Idempotency.NOT_IDEMPOTENT.allowsRetryAfter(DbException.of(kind, "memory", "test"))))
-                .containsExactlyInAnyOrder(DbErrorKind.POOL_EXHAUSTED, DbErrorKind.BACKPRESSURE,
-                        DbErrorKind.SERIALIZATION_CONFLICT, DbErrorKind.LOCK_NOT_AVAILABLE);
-        assertThat(Idempotency.IDEMPOTENT.allowsRetryAfter(new IllegalStateException("bug"))).isFalse();
+    void anErrorThrownByTheAdapterCompletesTheFutureAndIsNotRetried() {
+        counted.throwingAsync(() -> new AssertionError("adapter bug"));
+
+        CompletableFuture<Void> saved = trades.saveAsync(Samples.trade(1));
+
+        assertThat(saved).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(PermanentDbException.class).withCauseInstanceOf(AssertionError.class);
+        assertThat(counted.calls).hasValue(1);
+    }
+
+    @Test
+    void anErrorCompletingTheAdaptersFutureCompletesTheCallersFuture() {
+        counted.failingAsyncWith(new StackOverflowError("in a completion callback"));
+
+        CompletableFuture<Void> saved = trades.saveAsync(Samples.trade(1));
+
+        assertThat(saved).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(PermanentDbException.class).withCauseInstanceOf(StackOverflowError.class);
+    }
+
+    @Test
+    void anErrorOnARetryOnTheSchedulerThreadCompletesTheCallersFuture() {
+        memoryTrades.withFailure(FailurePlan.firstCalls(1, DbErrorKind.CONNECTION));
+        counted.throwingAsyncFromCall(2, () -> new OutOfMemoryError("simulated, on the retry"));
+
+        CompletableFuture<Void> saved = trades.saveAsync(Samples.trade(1));
+
+        assertThat(saved).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(PermanentDbException.class).withCauseInstanceOf(OutOfMemoryError.class);
+        assertThat(counted.calls).hasValue(2);
     }
 
     private static OrderRule ruleReadyToTrigger(ResilientConfigStore config) {
