@@ -89,7 +89,8 @@ public record DataLayerConfig(
             switch (backend) {
                 case MEMORY -> out.append("; memory in this process");
                 case POSTGRES -> out.append("; postgres ").append(Secret.mask(postgres.url()))
-                        .append(" (schema ").append(postgres.schema()).append(", user ").append(postgres.user()).append(')');
+                        .append(" (schema ").append(postgres.schema()).append(", user ").append(postgres.user())
+                        .append(postgres.replicas().readUrl().map(url -> ", reads that may lag on " + Secret.mask(url)).orElse("")).append(')');
                 case QUESTDB -> out.append("; questdb ilp ").append(Secret.mask(questdb.ilp().reveal()))
                         .append(", pg ").append(Secret.mask(questdb.pgUrl()));
                 case REDIS -> out.append("; redis ").append(Secret.mask(redis.url()))
