@@ -256,6 +256,27 @@ class CommandLineTest {
         assertThat(result.err).isEqualTo("health failed: the disk is on fire (EIO)\n");
     }
 
+    /** A refused PostgreSQL connection ends the start at once (not after retrying for the connect timeout) and says so. */
+    @Test
+    void aRefusedPostgresConnectionFailsFastNamingTheServer() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path file = dir.resolve("refused.conf");
+        Files.writeString(file, "soltrade.adapters.config = postgres\nsoltrade.postgres.url = \"jdbc:postgresql://127.0.0.1:" + closedPort
+                + "/test\"\nsoltrade.postgres.connect-timeout = 5s\n");
+
+        long start = System.nanoTime();
+        Result result = run(new Main(), "health", "--config", file.toString());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(result.exitCode).isEqualTo(Main.BACKEND_FAILURE);
+        assertThat(result.out).containsPattern("postgres +DOWN .* jdbc:postgresql://127.0.0.1:" + closedPort + "/test \\(schema soltrade, user postgres\\)")
+                .contains("refused");
+        assertThat(millis).as("the start and the probe each give up on the first refusal, well within one 5 s connect timeout").isLessThan(5_000);
+    }
+
     static Result run(Main main, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

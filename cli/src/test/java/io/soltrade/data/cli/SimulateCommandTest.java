@@ -138,7 +138,8 @@ class SimulateCommandTest {
         assertThat(run.stdout)
                 .containsPattern("Paper-trading session [0-9a-z]+: [0-9.]+ s, ran to the end of its plan")
                 .contains("  profile       memory\n", "  servers       memory in this process\n")
-                .containsPattern("  trades        40 attempted \\([0-9,]+/s: the desks' trades that reached the trade store\\), 40 acknowledged")
+                .containsPattern("  trades        40 attempted \\([0-9,]+/s, on the desks' signals; sells that order rules trigger come on top\\), "
+                        + "[0-9]+ acknowledged \\(stored; a failed save counts under errors\\)")
                 .contains("(each stream's total length at the end, earlier sessions included)")
                 .contains("p50 / p99 / max in ms")
                 .containsPattern("trades\\.save +[0-9,]+  [0-9]+\\.[0-9]{3} / [0-9]+\\.[0-9]{3} / [0-9]+\\.[0-9]{3}\n")

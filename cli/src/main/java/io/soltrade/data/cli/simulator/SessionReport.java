@@ -29,8 +29,8 @@ final class SessionReport {
                 session.interrupted() ? "interrupted (Ctrl-C or SIGTERM) before its plan was done" : "ran to the end of its plan");
         out.println("  profile       " + profile);
         out.println("  servers       " + servers);
-        out.printf("  trades        %,d attempted (%,.0f/s: the desks' trades that reached the trade store), %,d acknowledged (stored; "
-                + "a failed save counts under errors)%n", session.tradesAttempted(), seconds > 0 ? session.tradesAttempted() / seconds : 0.0,
+        out.printf("  trades        %,d attempted (%,.0f/s, on the desks' signals; sells that order rules trigger come on top), "
+                + "%,d acknowledged (stored; a failed save counts under errors)%n", session.tradesAttempted(), seconds > 0 ? session.tradesAttempted() / seconds : 0.0,
                 summary.acknowledged().getOrDefault(Acknowledged.TRADES.key(), 0L));
         out.println("  acknowledged  " + join(summary.acknowledged()));
         out.println("  streams       " + join(summary.streams()) + " (each stream's total length at the end, earlier sessions included)");
