@@ -184,6 +184,14 @@ class CommandLineTest {
         assertThat(result.err.lines()).hasSize(1).first().asString().contains("'" + duration + "' is not a duration with a unit (e.g. 30s, 2m, 500ms)");
     }
 
+    @Test
+    void aZeroDurationIsRefusedWrittenAsTheUserWroteIt() {
+        Result result = run(refusingToStart(), "simulate", "--duration", "0s");
+
+        assertThat(result.exitCode).isEqualTo(Main.CONFIGURATION_ERROR);
+        assertThat(result.err).isEqualTo("--duration must be positive, got 0s (see 'soltrade-data simulate --help')\n");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--trades", "--traders"})
     void aFractionalCountIsRefused(String option) {

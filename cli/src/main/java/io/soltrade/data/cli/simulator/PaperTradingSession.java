@@ -70,7 +70,7 @@ public final class PaperTradingSession {
             }
             duration.ifPresent(d -> {
                 if (d.isNegative() || d.isZero()) {
-                    throw new IllegalArgumentException("--duration must be positive, got " + d);
+                    throw new IllegalArgumentException("--duration must be positive, got " + io.soltrade.data.app.config.DurationText.of(d));
                 }
             });
             if (maxTrades.isPresent() && maxTrades.getAsLong() < 1) {
