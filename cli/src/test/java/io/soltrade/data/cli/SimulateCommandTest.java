@@ -149,8 +149,8 @@ class SimulateCommandTest {
 
     @Test
     void aSeedReplaysTheMarketWithIdsOfItsOwn() {
-        Run first = simulate(settings -> settings, "--trades", "30");
-        Run second = simulate(settings -> settings, "--trades", "30");
+        Run first = simulate(settings -> settings, "--duration", "1s");
+        Run second = simulate(settings -> settings, "--duration", "1s");
 
         assertThat(sessionId(first)).isNotEqualTo(sessionId(second));
         List<String> firstPrices = priceUpdates(first);
