@@ -6,8 +6,6 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.soltrade.data.ports.EventStream;
-import io.soltrade.data.ports.DbException;
-import io.soltrade.data.ports.PortOperation;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.LiveFeed;
 import io.soltrade.data.ports.ManagedResource;
@@ -20,12 +18,10 @@ import java.util.Objects;
  * The Redis adapter for Guice: binds {@link PriceCache}, {@link PoolStateCache}, {@link EventStream} and
  * {@link LiveFeed} as singletons, adds a {@link HealthCheck} and a {@link MeterBinder} of the pool's figures, and
  * registers the connection pool and the live feed as {@link ManagedResource}s (the pool first, so the host, closing
- * in reverse order, stops the feed's threads before the pool they publish through). The pool PINGs the server when
- * it is built, so that a server that refuses or does not answer fails the start (in {@code Stage.PRODUCTION}, at
- * injector creation) within the connect timeout, once, and leaves nothing open.
+ * in reverse order, stops the feed's threads before the pool they publish through). Nothing connects until a port
+ * is first used.
  */
 public final class RedisModule extends AbstractModule {
-    private RuntimeException connectionsFailure;
     private final RedisSettings settings;
 
     public RedisModule(RedisSettings settings) {
@@ -44,27 +40,8 @@ public final class RedisModule extends AbstractModule {
 
     @Provides
     @Singleton
-    synchronized RedisConnections connections() {
-        // Guice asks once per eager singleton that needs the pool: the first failure ends the start, it is not retried.
-        if (connectionsFailure != null) {
-            throw connectionsFailure;
-        }
-        RedisConnections connections = new RedisConnections(settings);
-        // A PING at start: a server that refuses or does not answer fails the start (within the connect timeout)
-        // instead of every first call.
-        try {
-            connections.call(PortOperation.HEALTH_CHECK_CHECK, "ping at start-up", client -> client.ping());
-        } catch (DbException e) {
-            connections.close();
-            connectionsFailure = DbException.of(e.kind(), e.backend(), "cannot reach Redis at " + settings.endpoint().host() + ":"
-                    + settings.endpoint().port() + ": " + e.getMessage(), e.vendorCode().orElse(null), e);
-            throw connectionsFailure;
-        } catch (RuntimeException e) {
-            connections.close();
-            connectionsFailure = e;
-            throw e;
-        }
-        return connections;
+    RedisConnections connections() {
+        return new RedisConnections(settings);
     }
 
     @Provides

@@ -285,24 +285,6 @@ class CommandLineTest {
         assertThat(millis).as("the start and the probe each give up on the first refusal, well within one 5 s connect timeout").isLessThan(5_000);
     }
 
-    /** A refused Redis ends the start before the session (a PING when the pool is built) and names the server. */
-    @Test
-    void aRefusedRedisEndsTheStartBeforeTheSession() throws IOException {
-        int closedPort = closedPort();
-        Path file = dir.resolve("redis-refused.conf");
-        Files.writeString(file, "soltrade.adapters.prices = redis\nsoltrade.redis.url = \"redis://127.0.0.1:" + closedPort + "\"\n");
-
-        long start = System.nanoTime();
-        Result result = run(new Main(), "simulate", "--trades", "5", "--no-progress", "--config", file.toString());
-        long millis = (System.nanoTime() - start) / 1_000_000;
-
-        assertThat(result.exitCode).isEqualTo(Main.BACKEND_FAILURE);
-        assertThat(result.err.lines()).hasSize(1).first().asString()
-                .startsWith("redis failed: cannot reach Redis at 127.0.0.1:" + closedPort + ": ping at start-up failed");
-        assertThat(result.out).doesNotContain("Paper-trading session");
-        assertThat(millis).as("within the 2 s connect timeout").isLessThan(2_000);
-    }
-
     /** A refused QuestDB (its PG-wire endpoint) ends the start naming the server. */
     @Test
     void aRefusedQuestDbEndsTheStart() throws IOException {
