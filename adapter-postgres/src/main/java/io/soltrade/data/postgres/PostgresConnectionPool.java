@@ -62,13 +62,16 @@ final class PostgresConnectionPool implements ManagedResource {
         config.setPassword(settings.effectivePassword(environment));
         config.setConnectionTimeout(settings.poolTimeout().toMillis());
         config.setValidationTimeout(Math.min(5_000, settings.poolTimeout().toMillis() - 1));
-        // Fail at start-up, not at the first query, when the server cannot be reached.
-        config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+        // Fail at start-up, not at the first query, when the server cannot be reached; and fail on the first attempt
+        // (bounded by the connect and login timeouts below): HikariCP would retry a refused connection until this
+        // timeout ran out, then the caller's start would wait that long again for the next backend.
+        config.setInitializationFailTimeout(1);
         config.setAutoCommit(true);
         // Probe idle connections every 30 s, so sessions the server dropped (restart, failover, idle kill) are
         // replaced before a caller borrows them, not when it does.
         config.setKeepaliveTime(30_000);
         config.addDataSourceProperty("connectTimeout", Integer.toString((int) settings.connectTimeout().toSeconds()));
+        config.addDataSourceProperty("loginTimeout", Integer.toString((int) settings.connectTimeout().toSeconds()));
         config.addDataSourceProperty("socketTimeout", Integer.toString((int) settings.socketTimeout().toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", "true");
         // Per schema, so operators (and the fault tests) can tell this pool's sessions from any other's.

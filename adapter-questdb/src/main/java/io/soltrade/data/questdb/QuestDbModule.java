@@ -70,6 +70,10 @@ public final class QuestDbModule extends AbstractModule {
         config.setValidationTimeout(2_000);
         // Every query waits at most this for the server (pgjdbc's default is forever: a frozen server hangs a read).
         config.addDataSourceProperty("socketTimeout", Long.toString(settings.readTimeout().toSeconds()));
+        // One connection attempt at start-up (HikariCP's default), bounded: a refused or silent server fails the start.
+        config.setInitializationFailTimeout(1);
+        config.addDataSourceProperty("connectTimeout", "5");
+        config.addDataSourceProperty("loginTimeout", "5");
         HikariDataSource pool = new HikariDataSource(config);
         if (settings.applySchema()) {
             try {

@@ -12,6 +12,7 @@ import io.soltrade.data.memory.MemoryModule;
 import io.soltrade.data.postgres.PostgresModule;
 import io.soltrade.data.postgres.PostgresSettings;
 import io.soltrade.data.postgres.PostgresSslMode;
+import io.soltrade.data.postgres.PostgresSynchronousCommit;
 import io.soltrade.data.questdb.QuestDbModule;
 import io.soltrade.data.questdb.QuestDbSettings;
 import io.soltrade.data.redis.RedisModule;
@@ -53,6 +54,10 @@ final class AdapterModules implements BackendModules {
                 .sslMode(PostgresSslMode.valueOf(c.sslMode().toUpperCase(Locale.ROOT).replace('-', '_')))
                 .sslRootCert(c.sslRootCert().orElse(null))
                 .migrateOnStart(c.migrateOnStart())
+                .readUrl(c.replicas().readUrl().orElse(null))
+                .readPoolSize(c.replicas().readPoolSize())
+                .replicaWaitTimeout(c.replicas().replicaWaitTimeout())
+                .synchronousCommit(PostgresSynchronousCommit.valueOf(c.replicas().synchronousCommit().toUpperCase(Locale.ROOT).replace('-', '_')))
                 .build();
     }
 

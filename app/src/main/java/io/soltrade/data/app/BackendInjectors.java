@@ -60,6 +60,9 @@ final class BackendInjectors {
         List<ManagedResource> resources = new ArrayList<>();
         for (Backend backend : backends) {
             long start = System.nanoTime();
+            if (backend != Backend.MEMORY) {
+                LOG.info("starting the {} backend (connecting; a server that does not answer fails the start after its connect timeout)", backend);
+            }
             try {
                 Injector injector = Guice.createInjector(Stage.PRODUCTION, BackendInjectors::strict, modules.moduleFor(backend));
                 injectors.put(backend, injector);

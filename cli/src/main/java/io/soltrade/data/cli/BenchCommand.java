@@ -22,8 +22,10 @@ import picocli.CommandLine.Spec;
  * {@code results.json}, {@code report.md} and PNG charts to {@code --out}. Exit code 0 unless a scenario failed.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures the data layer against the raw clients doing the same work, in alternating rounds, "
-                + "and writes results.json, report.md and PNG charts to --out.")
+        description = {"Measures the data layer against the raw clients.",
+            "Both do the same work in alternating rounds; writes results.json, report.md and PNG charts to --out."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:every scenario ran", " 1:a scenario failed", " 2:bad options or configuration"})
 final class BenchCommand implements Callable<Integer> {
 
     /** Liquibase logs through java.util.logging; held here so the level set on it is not collected with it. */
@@ -38,10 +40,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--smoke", description = "Seconds, tiny sizes: proves every scenario runs; the figures mean nothing.")
     boolean smoke;
 
-    @Option(names = "--profile", defaultValue = "local", paramLabel = "local|FILE",
-            description = "Where the servers are: the data layer's 'local' profile, or a HOCON file over it (soltrade.redis.url, "
-                    + "soltrade.postgres.url, soltrade.questdb.ilp, ...); SOLTRADE_* variables override both. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--profile", defaultValue = "local", paramLabel = "NAME",
+            description = "The profile naming the servers: local (the default, every server on 127.0.0.1).")
     String profile;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A HOCON file over the profile (soltrade.redis.url, soltrade.postgres.url, soltrade.questdb.ilp, ...); "
+                    + "SOLTRADE_* variables override both.")
+    Path file;
 
     @Option(names = "--scenario", arity = "1..*", paramLabel = "NAME",
             description = "Scenarios to run, by name (redis.price-get) or backend (redis); default: all.")
@@ -84,15 +90,15 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private DataLayerConfig servers() {
-        Optional<Path> file = Optional.empty();
         if (!"local".equals(profile)) {
-            file = Optional.of(Path.of(profile));
-            if (!Files.isRegularFile(file.get())) {
-                throw new ParameterException(spec.commandLine(), "profile '" + profile + "' is neither 'local' nor a readable file");
-            }
+            throw new ParameterException(spec.commandLine(), "--profile " + profile + ": the benchmark runs against servers, so local is the "
+                    + "only profile; name other servers with --config FILE");
+        }
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new ParameterException(spec.commandLine(), "--config " + file + ": no such file");
         }
         try {
-            return configurations.load("local", file);
+            return configurations.load(profile, Optional.ofNullable(file));
         } catch (ConfigurationException e) {
             throw new ParameterException(spec.commandLine(), "configuration error: " + e.getMessage());
         }

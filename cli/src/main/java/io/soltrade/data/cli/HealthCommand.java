@@ -24,8 +24,11 @@ import picocli.CommandLine.Spec;
  * report still covers all of them.
  */
 @Command(name = "health", mixinStandardHelpOptions = true,
-        description = {"Checks each backend the configuration uses: state (UP, DEGRADED, DOWN), check latency and details,",
-            "including its circuit breaker. Exit code 0 when none is DOWN, 1 when one is (or cannot start), 2 on a bad configuration."})
+        description = {"Checks each backend the configuration uses.",
+            "Prints each one's state (UP, DEGRADED, DOWN), check latency, details (including its circuit breaker), and the",
+            "server it is connected to."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:no backend is DOWN", " 1:a backend is DOWN or cannot start", " 2:bad options or configuration"})
 final class HealthCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -42,7 +45,7 @@ final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataLayerConfig config = configuration.load();
+        DataLayerConfig config = configuration.load(main.environment());
         PrintWriter out = spec.commandLine().getOut();
         List<HealthReport> reports;
         try (DataLayer data = main.dataLayers().create(config, new SimpleMeterRegistry())) {
@@ -54,11 +57,11 @@ final class HealthCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.print(HealthJson.render(reports));
+            out.print(HealthJson.render(reports, config));
         } else {
             for (HealthReport report : reports) {
-                out.printf("%-9s %-8s %8.2f ms  %s%s%n", report.backend(), report.state(), report.latency().toNanos() / 1e6,
-                        report.details(), report.error().map(error -> "  error: " + error).orElse(""));
+                out.printf("%-9s %-8s %8.2f ms  %s  %s%s%n", report.backend(), report.state(), report.latency().toNanos() / 1e6,
+                        HealthJson.server(config, report.backend()), report.details(), report.error().map(error -> "  error: " + error).orElse(""));
             }
         }
         out.flush();

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -17,9 +18,16 @@ import picocli.CommandLine.Spec;
  * only drives them.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Applies the PostgreSQL changelog (Liquibase) and the QuestDB schema of the backends in use.",
-            "--dry-run prints the SQL instead of running it. The memory backend has nothing to migrate."})
+        description = {"Applies the schema migrations of the backends in use.",
+            "PostgreSQL: the Liquibase changelog; QuestDB: the versioned migrations. --dry-run prints the SQL instead of",
+            "running it. The memory backend and Redis have nothing to migrate."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:every backend is migrated (or, with --dry-run, the SQL was printed)", " 1:a backend cannot start or migrate",
+            " 2:bad options or configuration"})
 final class MigrateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
 
     @Spec
     CommandSpec spec;
@@ -32,7 +40,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataLayerConfig config = configuration.load();
+        DataLayerConfig config = configuration.load(main.environment());
         PrintWriter out = spec.commandLine().getOut();
         for (Backend backend : config.backendsInUse()) {
             out.println(SchemaMigration.run(config, backend, dryRun));

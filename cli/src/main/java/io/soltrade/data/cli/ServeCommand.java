@@ -10,6 +10,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.soltrade.data.app.DataLayer;
 import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.cli.http.DataLayerHttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -25,12 +30,16 @@ import picocli.CommandLine.Spec;
  * stops the server and closes the data layer (batch writers flush, then pools close).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Keeps the data layer up and serves, on 127.0.0.1 only:",
+        description = {"Serves the live view, health and metrics on 127.0.0.1.",
+            "Keeps the data layer up until Ctrl-C or SIGTERM:",
             "  GET /         the live view: prices, trades, positions and P&L, MEV alerts, backend health, as they happen",
-            "  GET /health   JSON per backend; 200, or 503 when one is DOWN",
+            "  GET /health   JSON per backend (state, latency, details, server); 200, or 503 when one is DOWN",
             "  GET /metrics  Prometheus text: port calls by outcome, retries, circuit breakers, caches, connection pools",
             "                (hikaricp_*, soltrade_redis_pool_*), the QuestDB batch writer, JVM",
-            "Runs until Ctrl-C or SIGTERM."})
+            "Any other path answers 404."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:stopped by Ctrl-C or SIGTERM after closing cleanly (the JVM reports 130 or 143)",
+            " 1:a backend cannot start", " 2:bad options or configuration, or the port is in use (checked before any backend starts)"})
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -51,9 +60,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
         }
-        DataLayerConfig config = configuration.load();
+        DataLayerConfig config = configuration.load(main.environment());
+        requireFree(spec, "--port", port);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -85,6 +95,21 @@ final class ServeCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running and has just been released
             }
+        }
+    }
+
+    /** Refuses a port another process listens on, before any backend starts (the server binds it again just after). */
+    /** Refuses a port another process holds, before any backend starts (exit 2 instead of a BindException later). */
+    static void requireFree(CommandSpec spec, String option, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), option + " " + port + ": 127.0.0.1:" + port + " is in use (" + e.getMessage()
+                    + "); choose another port, or 0 for a free one");
         }
     }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -31,12 +32,20 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {
-            "Runs a paper-trading session through every port: prices, pool states, trades that update positions and P&L,",
-            "MEV assessments, metrics, stream events, live-feed messages, and configuration (tokens, trader settings, order",
-            "rules that prices trigger, RPC node health). Prints a live progress line on stderr and a summary at the end.",
+            "Runs a paper-trading session through every port.",
+            "Prices, pool states, trades that update positions and P&L, MEV assessments, metrics, stream events, live-feed",
+            "messages, and configuration (tokens, trader settings, order rules that prices trigger, RPC node health).",
+            "Prints a live progress line on stderr and a summary at the end.",
             "Ends after --duration (default 30s) or --trades N, or on Ctrl-C / SIGTERM, with the summary still exact.",
+            "A seed replays the market (every price tick) and each desk's choices; ids (session, traders, trades) are new in",
+            "every run, and how many trades fit in a --duration depends on the machine's timing.",
             "With --serve PORT the session is live in the browser at http://127.0.0.1:PORT/ (and runs until Ctrl-C unless",
-            "--duration or --trades is given)."})
+            "--duration or --trades is given)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:every port call succeeded",
+            " 1:some port calls failed (the summary counts them by kind, with the first message of each), or a backend cannot start",
+            " 2:bad options or configuration, or --summary-json is not a writable file (checked before any backend starts)",
+            "130:interrupted by Ctrl-C, 143: by SIGTERM; the summary is still printed and written"})
 final class SimulateCommand implements Callable<Integer> {
     private static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
     private static final long SHUTDOWN_GRACE_SECONDS = 60;
@@ -84,6 +93,14 @@ final class SimulateCommand implements Callable<Integer> {
                     + " with /health and /metrics; 0 picks a free port.")
     Integer serve;
 
+    /** The backends in use and where each is, credentials masked. */
+    private static String servers(DataLayerConfig config) {
+        StringBuilder out = new StringBuilder();
+        config.backendsInUse().forEach(backend -> out.append(out.length() == 0 ? "" : "; ").append(backend.key()).append(' ')
+                .append(config.address(backend)));
+        return out.toString();
+    }
+
     @Override
     public Integer call() {
         PaperTradingSession.Plan plan = new PaperTradingSession.Plan(
@@ -92,9 +109,17 @@ final class SimulateCommand implements Callable<Integer> {
                 trades == null ? OptionalLong.empty() : OptionalLong.of(trades), tradeRate, priceRate, traders,
                 seed != null ? seed : System.nanoTime());
         if (serve != null && (serve < 0 || serve > 65_535)) {
-            throw new IllegalArgumentException("--serve must be between 0 and 65535, got " + serve);
+            throw new ParameterException(spec.commandLine(), "--serve must be between 0 and 65535, got " + serve);
         }
-        DataLayerConfig config = configuration.load();
+        if (serve != null) {
+            ServeCommand.requireFree(spec, "--serve", serve);
+        }
+        DataLayerConfig config = configuration.load(main.environment());
+        if (summaryJson != null) {
+            SummaryFile.check(summaryJson).ifPresent(problem -> {
+                throw new ParameterException(spec.commandLine(), "--summary-json " + summaryJson + ": " + problem);
+            });
+        }
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -116,14 +141,13 @@ final class SimulateCommand implements Callable<Integer> {
             PaperTradingSession session = new PaperTradingSession(data, plan, Clock.systemUTC());
             SessionSummary summary = session.run(stop::get, noProgress ? Optional.empty() : Optional.of(spec.commandLine().getErr()),
                     System.console() != null);
-            session.printReport(spec.commandLine().getOut(), configuration.profile + (configuration.file == null ? "" : " + " + configuration.file),
-                    summary);
+            session.printReport(spec.commandLine().getOut(), configuration.describe(), servers(config), summary);
             if (summaryJson != null) {
                 summary.writeJson(summaryJson);
                 spec.commandLine().getOut().println("  summary       written to " + summaryJson);
             }
             spec.commandLine().getOut().flush();
-            return 0;
+            return summary.errors().isEmpty() ? 0 : Main.BACKEND_FAILURE;
         } finally {
             finished.countDown();
             try {

@@ -44,7 +44,7 @@ class BenchCommandTest {
                     .withFallback(ConfigFactory.parseResources("soltrade/profiles/local.conf")));
         };
 
-        int exit = bench(fromFile, "--out", out.resolve("run").toString(), "--smoke", "--profile", profile.toString(), "--scenario", "redis.price-get");
+        int exit = bench(fromFile, "--out", out.resolve("run").toString(), "--smoke", "--config", profile.toString(), "--scenario", "redis.price-get");
 
         assertThat(exit).isZero();
         assertThat(asked).containsExactly("local servers.conf");
@@ -53,9 +53,11 @@ class BenchCommandTest {
     }
 
     @Test
-    void aProfileThatIsNeitherLocalNorAFileIsAUsageError() {
+    void benchTakesProfileAndConfigLikeTheOtherCommands() {
         assertThat(bench(DataLayerConfig::load, "--out", out.toString(), "--profile", "staging")).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("profile 'staging' is neither 'local' nor a readable file");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--profile staging: the benchmark runs against servers, so local is the only profile");
+        assertThat(bench(DataLayerConfig::load, "--out", out.toString(), "--config", out.resolve("missing.conf").toString())).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("missing.conf: no such file");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.soltrade.data.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,6 +127,182 @@ class CommandLineTest {
                 .contains("-- postgres: schema ", "--changeset soltrade:001-tokens", "CREATE TABLE tokens")
                 .contains("-- questdb: jdbc:postgresql://", "CREATE TABLE IF NOT EXISTS trades")
                 .contains("redis: no schema");
+    }
+
+    /** A data layer factory that fails the test if a command starts the data layer. */
+    private static Main refusingToStart() {
+        return new Main((config, meters) -> {
+            throw new AssertionError("the command started the data layer before refusing its input");
+        });
+    }
+
+    @Test
+    void servingOnAPortInUseIsRefusedInOneLineBeforeAnyBackendStarts() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Result result = run(refusingToStart(), "serve", "--port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(result.exitCode).isEqualTo(Main.CONFIGURATION_ERROR);
+            assertThat(result.err.lines()).hasSize(1).first().asString()
+                    .startsWith("--port " + taken.getLocalPort() + ": 127.0.0.1:" + taken.getLocalPort() + " is in use");
+        }
+    }
+
+    @Test
+    void aSummaryPathThatIsADirectoryIsRefusedBeforeTheSessionAndLeavesNoFile() throws IOException {
+        Path directory = Files.createDirectory(dir.resolve("out"));
+
+        Result result = run(refusingToStart(), "simulate", "--trades", "5", "--summary-json", directory.toString());
+
+        assertThat(result.exitCode).isEqualTo(Main.CONFIGURATION_ERROR);
+        assertThat(result.err.lines()).hasSize(1).first().asString().startsWith("--summary-json " + directory + ": is a directory");
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(directory);
+        }
+        try (var inside = Files.list(directory)) {
+            assertThat(inside).isEmpty();
+        }
+    }
+
+    @Test
+    void aSummaryFileThatCannotBeMovedIntoPlaceLeavesNoTemporaryFile() throws IOException {
+        Path directory = Files.createDirectory(dir.resolve("target-is-a-directory"));
+        Files.createFile(directory.resolve("keep"));
+
+        assertThatThrownBy(() -> new io.soltrade.data.cli.simulator.SessionSummary(Map.of(), Map.of(), Map.of()).writeJson(directory))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(directory);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5", "0.5", "ten seconds"})
+    void aDurationWithoutAUnitIsRefused(String duration) {
+        Result result = run(refusingToStart(), "simulate", "--duration", duration);
+
+        assertThat(result.exitCode).isEqualTo(Main.CONFIGURATION_ERROR);
+        assertThat(result.err.lines()).hasSize(1).first().asString().contains("'" + duration + "' is not a duration with a unit (e.g. 30s, 2m, 500ms)");
+    }
+
+    @Test
+    void aZeroDurationIsRefusedWrittenAsTheUserWroteIt() {
+        Result result = run(refusingToStart(), "simulate", "--duration", "0s");
+
+        assertThat(result.exitCode).isEqualTo(Main.CONFIGURATION_ERROR);
+        assertThat(result.err).isEqualTo("--duration must be positive, got 0s (see 'soltrade-data simulate --help')\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--trades", "--traders"})
+    void aFractionalCountIsRefused(String option) {
+        Result result = run(refusingToStart(), "simulate", option, "5.5");
+
+        assertThat(result.exitCode).isEqualTo(Main.CONFIGURATION_ERROR);
+        assertThat(result.err.lines()).hasSize(1).first().asString().contains("'5.5' is not a");
+    }
+
+    @Test
+    void aConfigurationFileWithThreeFaultsReportsAllThree() throws IOException {
+        Path file = dir.resolve("three.conf");
+        Files.writeString(file, """
+                soltrade.postgres.pool-size = 5.5
+                soltrade.redis.cache-ttl = 1500
+                soltrade.resilience.retry.max-attempts = 0
+                """);
+
+        Result result = run(refusingToStart(), "health", "--config", file.toString());
+
+        assertThat(result.exitCode).isEqualTo(Main.CONFIGURATION_ERROR);
+        assertThat(result.err.lines()).containsExactly(
+                "configuration error: soltrade.postgres.pool-size: '5.5' is not a whole number (set in " + file + ": 1)",
+                "configuration error: soltrade.redis.cache-ttl: '1500' has no unit: write e.g. 1500ms or 1500s (set in " + file + ": 2)",
+                "configuration error: soltrade.resilience.retry.max-attempts: is 0, must be between 1 and 20 (set in " + file + ": 3)");
+    }
+
+    @Test
+    void aBogusLogLevelIsRefused() {
+        Main main = new Main((config, meters) -> {
+            throw new AssertionError("started");
+        }, Map.of("SOLTRADE_LOG_LEVEL", "bogus"));
+
+        Result result = run(main, "health");
+
+        assertThat(result.exitCode).isEqualTo(Main.CONFIGURATION_ERROR);
+        assertThat(result.err).isEqualTo("configuration error: SOLTRADE_LOG_LEVEL: 'bogus' is not a log level; use one of TRACE, DEBUG, INFO, WARN, ERROR, OFF\n");
+        assertThat(Main.logLevelProblem(Map.of("SOLTRADE_LOG_LEVEL", "warn"))).isEmpty();
+    }
+
+    @Test
+    void helpSummariesAreWholeSentencesAndPointToNoFileAJarUserLacks() {
+        String top = run(new Main(), "--help").out;
+        for (String command : List.of("simulate", "health", "migrate", "serve", "bench")) {
+            String line = top.lines().filter(l -> l.strip().startsWith(command + " ")).findFirst().orElseThrow().strip();
+            assertThat(line).as("summary of %s in the command list", command).endsWith(".");
+            String help = run(new Main(), command, "--help").out;
+            assertThat(help).as(command).doesNotContain("README").contains("Exit codes:");
+        }
+        assertThat(top).doesNotContain("README").contains("Exit codes:", "130", "143");
+    }
+
+    @Test
+    void benchTakesProfileAndConfigLikeTheOtherCommands() {
+        String bench = run(new Main(), "bench", "--help").out;
+
+        assertThat(bench).contains("--profile=NAME", "--config=FILE");
+        assertThat(run(new Main(), "simulate", "--help").out).contains("--profile=NAME", "--config=FILE");
+    }
+
+    @Test
+    void anUnexpectedFailureIsOneLineWithoutAStackTrace() {
+        Main main = new Main((config, meters) -> {
+            throw new IllegalStateException("the disk is on fire", new java.io.IOException("EIO"));
+        });
+
+        Result result = run(main, "health");
+
+        assertThat(result.exitCode).isEqualTo(Main.BACKEND_FAILURE);
+        assertThat(result.err).isEqualTo("health failed: the disk is on fire (EIO)\n");
+    }
+
+    /** A refused PostgreSQL connection ends the start at once (not after retrying for the connect timeout) and says so. */
+    @Test
+    void aRefusedPostgresConnectionFailsFastNamingTheServer() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path file = dir.resolve("refused.conf");
+        Files.writeString(file, "soltrade.adapters.config = postgres\nsoltrade.postgres.url = \"jdbc:postgresql://127.0.0.1:" + closedPort
+                + "/test\"\nsoltrade.postgres.connect-timeout = 5s\n");
+
+        long start = System.nanoTime();
+        Result result = run(new Main(), "health", "--config", file.toString());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(result.exitCode).isEqualTo(Main.BACKEND_FAILURE);
+        assertThat(result.out).containsPattern("postgres +DOWN .* jdbc:postgresql://127.0.0.1:" + closedPort + "/test \\(schema soltrade, user postgres\\)")
+                .contains("refused");
+        assertThat(millis).as("the start and the probe each give up on the first refusal, well within one 5 s connect timeout").isLessThan(5_000);
+    }
+
+    /** A refused QuestDB (its PG-wire endpoint) ends the start naming the server. */
+    @Test
+    void aRefusedQuestDbEndsTheStart() throws IOException {
+        int closedPort = closedPort();
+        Path file = dir.resolve("questdb-refused.conf");
+        Files.writeString(file, "soltrade.adapters.trades = questdb\nsoltrade.questdb.pg-url = \"jdbc:postgresql://127.0.0.1:" + closedPort + "/qdb\"\n");
+
+        Result result = run(new Main(), "simulate", "--trades", "5", "--no-progress", "--config", file.toString());
+
+        assertThat(result.exitCode).isEqualTo(Main.BACKEND_FAILURE);
+        assertThat(result.err.lines()).hasSize(1).first().asString().startsWith("questdb failed: ").contains("127.0.0.1:" + closedPort, "refused");
+        assertThat(result.out).doesNotContain("Paper-trading session");
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     static Result run(Main main, String... args) {

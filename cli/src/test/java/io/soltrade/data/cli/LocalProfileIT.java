@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalProfileIT {
     private static final TimeRange EVERYTHING = TimeRange.of(Instant.EPOCH, Instant.parse("2200-01-01T00:00:00Z"));
-    private static final Pattern SESSION = Pattern.compile("Paper-trading session ([a-z0-9]+) ");
+    private static final Pattern SESSION = Pattern.compile("Paper-trading session ([a-z0-9]+):");
     private static final List<String> METRICS = List.of("sim.trades.per_second", "sim.errors.total", "sim.cache.hit_ratio",
             "sim.port.latency.p99_us", "sim.trader.pnl_usdc");
 

@@ -65,7 +65,7 @@ class SimulateCommandTest {
         assertThat(summary.get("errors").size()).isZero();
         assertStoresHoldWhatWasAcknowledged(run);
         assertThat(summary.get("acknowledged").get("trades").asLong()).isGreaterThanOrEqualTo(200);
-        assertThat(run.stdout).contains("Paper-trading session", "200 trades attempted", "P&L (USDC)");
+        assertThat(run.stdout).contains("Paper-trading session", "200 attempted", "P&L (USDC)");
     }
 
     /**
@@ -123,10 +123,55 @@ class SimulateCommandTest {
         Run failing = simulate(settings -> settings.withFailures(FailurePlan.everyNthCall(4, DbErrorKind.CONSTRAINT).onWritesOnly()),
                 "--trades", "150");
 
-        assertThat(failing.exitCode).isZero();
+        assertThat(failing.exitCode).as("a session with failed calls").isEqualTo(Main.BACKEND_FAILURE);
         assertThat(failing.summary().get("errors").get("CONSTRAINT").asLong()).isPositive();
+        assertThat(failing.stdout).containsPattern("  errors        CONSTRAINT [0-9,]+, first: [a-zA-Z.]+: .*simulated");
         assertStoresHoldWhatWasAcknowledged(failing);
         assertThat(failing.summary().get("acknowledged").get("trades").asLong()).isLessThan(150);
+    }
+
+    @Test
+    void theSummarySaysWhereAndHowLongTheSessionRanAndExplainsItsCounts() {
+        Run run = simulate(settings -> settings, "--trades", "40");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.stdout)
+                .containsPattern("Paper-trading session [0-9a-z]+: [0-9.]+ s, ran to the end of its plan")
+                .contains("  profile       memory\n", "  servers       memory in this process\n")
+                .containsPattern("  trades        40 attempted \\([0-9,]+/s, on the desks' signals; sells that order rules trigger come on top\\), "
+                        + "[0-9]+ acknowledged \\(stored; a failed save counts under errors\\)")
+                .contains("(each stream's total length at the end, earlier sessions included)")
+                .contains("p50 / p99 / max in ms")
+                .containsPattern("trades\\.save +[0-9,]+  [0-9]+\\.[0-9]{3} / [0-9]+\\.[0-9]{3} / [0-9]+\\.[0-9]{3}\n")
+                .containsPattern("costs: network fees -?[0-9.]+, price impact [0-9.]+, transfer fees [0-9.]+; sandwich losses [0-9.]+")
+                .doesNotContain("µs", "PT");
+    }
+
+    @Test
+    void aSeedReplaysTheMarketWithIdsOfItsOwn() {
+        Run first = simulate(settings -> settings, "--duration", "1s");
+        Run second = simulate(settings -> settings, "--duration", "1s");
+
+        assertThat(sessionId(first)).isNotEqualTo(sessionId(second));
+        List<String> firstPrices = priceUpdates(first);
+        List<String> secondPrices = priceUpdates(second);
+        int common = Math.min(firstPrices.size(), secondPrices.size());
+        assertThat(common).as("price ticks in both runs").isGreaterThan(10);
+        assertThat(secondPrices.subList(0, common)).isEqualTo(firstPrices.subList(0, common));
+    }
+
+    private static String sessionId(Run run) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("Paper-trading session ([0-9a-z]+):").matcher(run.stdout);
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    /** Every quote on the price stream, symbol and price, oldest first. */
+    private static List<String> priceUpdates(Run run) {
+        EventStream streams = run.data.get().adapter(Backend.MEMORY, EventStream.class);
+        return streams.read(StreamName.PRICE_UPDATES, io.soltrade.data.ports.StreamEntryId.ZERO, 10_000, java.time.Duration.ZERO).entries().stream()
+                .map(entry -> ((io.soltrade.data.domain.PriceUpdateEvent) entry.event()).quote())
+                .map(quote -> quote.symbol() + "=" + quote.price().toPlainString()).toList();
     }
 
     private void assertStoresHoldWhatWasAcknowledged(Run run) throws IOException {

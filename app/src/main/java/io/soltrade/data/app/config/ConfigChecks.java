@@ -47,21 +47,21 @@ final class ConfigChecks {
 
     static Duration positive(Duration value, String key) {
         if (present(value, key).isZero() || value.isNegative()) {
-            throw new ConfigurationException(key, "is " + value + ", must be greater than zero");
+            throw new ConfigurationException(key, "is " + DurationText.of(value) + ", must be greater than zero");
         }
         return value;
     }
 
     static Duration atLeast(Duration value, String key, Duration minimum) {
         if (present(value, key).compareTo(minimum) < 0) {
-            throw new ConfigurationException(key, "is " + value + ", must be at least " + minimum);
+            throw new ConfigurationException(key, "is " + DurationText.of(value) + ", must be at least " + DurationText.of(minimum));
         }
         return value;
     }
 
     static Duration nonNegative(Duration value, String key) {
         if (present(value, key).isNegative()) {
-            throw new ConfigurationException(key, "is " + value + ", must not be negative");
+            throw new ConfigurationException(key, "is " + DurationText.of(value) + ", must not be negative");
         }
         return value;
     }

@@ -8,9 +8,11 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -32,18 +34,54 @@ final class ConfigLoader {
         Config reference = reference();
         Config profileLayer = profile(profile);
         Config fileLayer = file.map(ConfigLoader::file).orElseGet(ConfigFactory::empty);
-        rejectUnknownKeys(profileLayer, reference);
-        rejectUnknownKeys(fileLayer, reference);
-        Config merged = EnvironmentVariables.layer(env).withFallback(fileLayer).withFallback(profileLayer).withFallback(reference);
-        return SettingsReader.read(resolve(merged));
+        List<ConfigurationException> problems = new ArrayList<>();
+        Config environmentLayer = ConfigFactory.empty();
+        try {
+            rejectUnknownKeys(profileLayer, reference);
+        } catch (ConfigurationException e) {
+            problems.add(e);
+        }
+        try {
+            rejectUnknownKeys(fileLayer, reference);
+        } catch (ConfigurationException e) {
+            problems.add(e);
+        }
+        try {
+            environmentLayer = EnvironmentVariables.layer(env);
+        } catch (ConfigurationException e) {
+            problems.add(e);
+        }
+        Config merged = environmentLayer.withFallback(fileLayer).withFallback(profileLayer).withFallback(reference);
+        try {
+            DataLayerConfig config = SettingsReader.read(resolve(merged));
+            if (problems.isEmpty()) {
+                return config;
+            }
+        } catch (ConfigurationException e) {
+            problems.add(e);
+        }
+        throw ConfigurationException.of(problems);
     }
 
     static DataLayerConfig fromHost(Config hostConfig) {
         Config resolved = resolve(hostConfig);
         Config ours = resolved.hasPath(ROOT) ? resolved.withOnlyPath(ROOT) : ConfigFactory.empty();
         Config reference = reference();
-        rejectUnknownKeys(ours, reference);
-        return SettingsReader.read(resolve(ours.withFallback(reference)));
+        List<ConfigurationException> problems = new ArrayList<>();
+        try {
+            rejectUnknownKeys(ours, reference);
+        } catch (ConfigurationException e) {
+            problems.add(e);
+        }
+        try {
+            DataLayerConfig config = SettingsReader.read(resolve(ours.withFallback(reference)));
+            if (problems.isEmpty()) {
+                return config;
+            }
+        } catch (ConfigurationException e) {
+            problems.add(e);
+        }
+        throw ConfigurationException.of(problems);
     }
 
     static Config reference() {
@@ -79,15 +117,20 @@ final class ConfigLoader {
         }
     }
 
-    /** Fails on the first key of {@code layer} that {@code reference} does not list as a setting. */
+    /** Fails naming every key of {@code layer} that {@code reference} does not list as a setting, in key order. */
     static void rejectUnknownKeys(Config layer, Config reference) {
         List<String> known = knownKeys(reference);
-        for (Map.Entry<String, ConfigValue> entry : layer.entrySet()) {
-            String key = entry.getKey();
+        Map<String, ConfigValue> sorted = new TreeMap<>();
+        layer.entrySet().forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        List<ConfigurationException> unknown = new ArrayList<>();
+        sorted.forEach((key, value) -> {
             if (!known.contains(key)) {
                 String hint = ClosestName.to(key, known).map(k -> "; did you mean " + k + "?").orElse("");
-                throw new ConfigurationException(key, "unknown key (set in " + entry.getValue().origin().description() + ")" + hint);
+                unknown.add(new ConfigurationException(key, "unknown key (set in " + value.origin().description() + ")" + hint));
             }
+        });
+        if (!unknown.isEmpty()) {
+            throw ConfigurationException.of(unknown);
         }
     }
 

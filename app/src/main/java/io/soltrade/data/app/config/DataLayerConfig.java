@@ -86,17 +86,24 @@ public record DataLayerConfig(
             out.append(out.length() == 0 ? "" : ", ").append(entry.getKey().key()).append('=').append(entry.getValue().key());
         }
         for (Backend backend : backendsInUse()) {
-            switch (backend) {
-                case MEMORY -> out.append("; memory in this process");
-                case POSTGRES -> out.append("; postgres ").append(Secret.mask(postgres.url()))
-                        .append(" (schema ").append(postgres.schema()).append(", user ").append(postgres.user()).append(')');
-                case QUESTDB -> out.append("; questdb ilp ").append(Secret.mask(questdb.ilp().reveal()))
-                        .append(", pg ").append(Secret.mask(questdb.pgUrl()));
-                case REDIS -> out.append("; redis ").append(redis.clustered() ? "cluster " + redis.clusterNodes().replace(" ", "") : Secret.mask(redis.url()))
-                        .append(" (namespace ").append(redis.namespace()).append(')');
-            }
+            out.append("; ").append(backend.key()).append(' ').append(address(backend));
         }
         return out.toString();
+    }
+
+    /**
+     * Where {@code backend} is, credentials masked, e.g. {@code jdbc:postgresql://db:5432/app (schema soltrade, user
+     * app)}: what start-up logs, the command line's summaries print and {@code /health} reports.
+     */
+    public String address(Backend backend) {
+        return switch (backend) {
+            case MEMORY -> "in this process";
+            case POSTGRES -> Secret.mask(postgres.url()) + " (schema " + postgres.schema() + ", user " + postgres.user()
+                    + postgres.replicas().readUrl().map(url -> ", reads that may lag on " + Secret.mask(url)).orElse("") + ")";
+            case QUESTDB -> "ilp " + Secret.mask(questdb.ilp().reveal()) + ", pg " + Secret.mask(questdb.pgUrl());
+            case REDIS -> (redis.clustered() ? "cluster " + redis.clusterNodes().replace(" ", "") : Secret.mask(redis.url()))
+                    + " (namespace " + redis.namespace() + ")";
+        };
     }
 
     public Backend backendOf(Port port) {

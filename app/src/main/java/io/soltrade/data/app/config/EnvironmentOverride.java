@@ -9,6 +9,7 @@ enum EnvironmentOverride {
     SOLTRADE_PG_USER("soltrade.postgres.user"),
     SOLTRADE_PG_PASSWORD("soltrade.postgres.password"),
     SOLTRADE_PG_SCHEMA("soltrade.postgres.schema"),
+    SOLTRADE_PG_READ_URL("soltrade.postgres.read-url"),
     SOLTRADE_QUESTDB_ILP("soltrade.questdb.ilp"),
     SOLTRADE_QUESTDB_PG_URL("soltrade.questdb.pg-url"),
     SOLTRADE_QUESTDB_PG_USER("soltrade.questdb.pg-user"),

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * How to reach PostgreSQL ({@code soltrade.postgres}), mirroring the adapter's settings. Tables live in
- * {@code schema}, which start-up creates and migrates with Liquibase when {@code migrateOnStart} is on.
+ * {@code schema}, which start-up creates and migrates with Liquibase when {@code migrateOnStart} is on; {@code replicas}
+ * routes the reads that may lag to streaming replicas.
  */
 public record PostgresConnection(
         String url,
@@ -22,7 +23,8 @@ public record PostgresConnection(
         Duration poolTimeout,
         String sslMode,
         Optional<Path> sslRootCert,
-        boolean migrateOnStart) {
+        boolean migrateOnStart,
+        PostgresReplicas replicas) {
     static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -40,18 +42,19 @@ public record PostgresConnection(
         ConfigChecks.atLeast(poolTimeout, "soltrade.postgres.pool-timeout", Duration.ofMillis(250));
         ConfigChecks.oneOf(sslMode, "soltrade.postgres.ssl-mode", SSL_MODES);
         ConfigChecks.present(sslRootCert, "soltrade.postgres.ssl-root-cert");
+        ConfigChecks.present(replicas, "soltrade.postgres.read-url");
     }
 
     /** These settings with {@code migrateOnStart} on: what {@code migrate} starts the backend with. */
     public PostgresConnection migratingOnStart() {
-        return new PostgresConnection(url, user, password, schema, poolSize, connectTimeout, socketTimeout, poolTimeout, sslMode, sslRootCert, true);
+        return new PostgresConnection(url, user, password, schema, poolSize, connectTimeout, socketTimeout, poolTimeout, sslMode, sslRootCert, true, replicas);
     }
 
     @Override
     public String toString() {
         return "PostgresConnection[url=" + Secret.mask(url) + ", user=" + user + ", password=" + password + ", schema=" + schema
-                + ", poolSize=" + poolSize + ", connectTimeout=" + connectTimeout + ", socketTimeout=" + socketTimeout
-                + ", poolTimeout=" + poolTimeout + ", sslMode=" + sslMode + ", sslRootCert=" + sslRootCert.map(Path::toString).orElse("<none>")
-                + ", migrateOnStart=" + migrateOnStart + "]";
+                + ", poolSize=" + poolSize + ", connectTimeout=" + DurationText.of(connectTimeout) + ", socketTimeout=" + DurationText.of(socketTimeout)
+                + ", poolTimeout=" + DurationText.of(poolTimeout) + ", sslMode=" + sslMode + ", sslRootCert=" + sslRootCert.map(Path::toString).orElse("<none>")
+                + ", migrateOnStart=" + migrateOnStart + ", " + replicas + "]";
     }
 }

@@ -38,7 +38,7 @@ public record RedisConnection(
         ConfigChecks.matching(namespace, "soltrade.redis.namespace", NAMESPACE, "1 to 48 of A-Z a-z 0-9 _ . - (no ':', braces or glob characters)");
         ConfigChecks.atLeast(cacheTtl, "soltrade.redis.cache-ttl", Duration.ofSeconds(1));
         if (cacheTtl.compareTo(Duration.ofSeconds(2)) > 0) {
-            throw new ConfigurationException("soltrade.redis.cache-ttl", "is " + cacheTtl + ", must be between 1s and 2s: a price older than that is never served");
+            throw new ConfigurationException("soltrade.redis.cache-ttl", "is " + DurationText.of(cacheTtl) + ", must be between 1s and 2s: a price older than that is never served");
         }
         if (streamMaxLength < 1 || streamMaxLength > 100_000_000) {
             throw new ConfigurationException("soltrade.redis.stream-max-length", "is " + streamMaxLength + ", must be between 1 and 100000000");

@@ -2,7 +2,12 @@ package io.soltrade.data.app.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,17 +22,60 @@ import java.util.stream.Collectors;
  * set (a file, a profile, an environment variable), never with a secret value.
  */
 final class SettingsReader {
+    private static final Pattern UNITLESS = Pattern.compile("\\s*[-+]?[0-9.]+\\s*");
+    private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]+");
 
     private SettingsReader() {}
 
-    /** Reads and validates every setting; a failure names the key and where its value came from. */
+    /**
+     * Reads and validates every setting; a failure names the key and where its value came from. Every fault is
+     * reported, not only the first: a key found at fault is reported, set back to its default (an adapter left
+     * unchosen or unknown: to memory) and the settings read again, until they read clean or nothing can be repaired.
+     */
     static DataLayerConfig read(Config c) {
-        try {
-            return new DataLayerConfig(adapters(c), postgres(c), questdb(c), redis(c), resilience(c));
-        } catch (ConfigurationException e) {
-            String origin = originOf(c, e.key());
-            throw origin.isEmpty() ? e : new ConfigurationException(e.key(), e.getMessage().substring(e.key().length() + 2) + " (set in " + origin + ")", e.getCause());
+        List<ConfigurationException> problems = new ArrayList<>();
+        Config current = c;
+        Config reference = ConfigLoader.reference();
+        Set<String> repaired = new HashSet<>();
+        while (true) {
+            DataLayerConfig config;
+            try {
+                config = new DataLayerConfig(adapters(current), postgres(current), questdb(current), redis(current), resilience(current));
+            } catch (ConfigurationException e) {
+                problems.add(withOrigin(c, e));
+                Optional<Config> next = repair(current, reference, e.key());
+                if (next.isEmpty() || !repaired.add(e.key())) {
+                    throw ConfigurationException.of(problems);
+                }
+                current = next.get();
+                continue;
+            }
+            if (!problems.isEmpty()) {
+                throw ConfigurationException.of(problems);
+            }
+            return config;
         }
+    }
+
+    private static ConfigurationException withOrigin(Config c, ConfigurationException e) {
+        String origin = originOf(c, e.key());
+        return origin.isEmpty() ? e : new ConfigurationException(e.key(), e.getMessage().substring(e.key().length() + 2) + " (set in " + origin + ")", e.getCause());
+    }
+
+    /** {@code c} with the setting at {@code key} back to a value that reads, so that the other settings can be checked. */
+    private static Optional<Config> repair(Config c, Config reference, String key) {
+        if (key.equals("soltrade.adapters") || key.startsWith("soltrade.adapters.")) {
+            Config repaired = c;
+            for (Port port : Port.values()) {
+                boolean chosen = c.hasPath(port.configPath()) && Backend.byKey(c.getValue(port.configPath()).unwrapped().toString())
+                        .filter(backend -> port.backends().contains(backend)).isPresent();
+                if (!chosen) {
+                    repaired = repaired.withValue(port.configPath(), ConfigValueFactory.fromAnyRef(Backend.MEMORY.key()));
+                }
+            }
+            return Optional.of(repaired);
+        }
+        return reference.hasPath(key) ? Optional.of(c.withValue(key, reference.getValue(key))) : Optional.empty();
     }
 
     private static String originOf(Config c, String key) {
@@ -76,7 +124,18 @@ final class SettingsReader {
                 get(c, p + "pool-timeout", Config::getDuration),
                 get(c, p + "ssl-mode", Config::getString),
                 rootCert.isBlank() ? Optional.empty() : Optional.of(Path.of(rootCert)),
-                get(c, p + "migrate-on-start", Config::getBoolean));
+                get(c, p + "migrate-on-start", Config::getBoolean),
+                replicas(c));
+    }
+
+    private static PostgresReplicas replicas(Config c) {
+        String p = "soltrade.postgres.";
+        String readUrl = get(c, p + "read-url", Config::getString);
+        return new PostgresReplicas(
+                readUrl.isBlank() ? Optional.empty() : Optional.of(readUrl),
+                get(c, p + "read-pool-size", Config::getInt),
+                get(c, p + "replica-wait-timeout", Config::getDuration),
+                get(c, p + "synchronous-commit", Config::getString));
     }
 
     private static QuestDbConnection questdb(Config c) {
@@ -157,10 +216,15 @@ final class SettingsReader {
         return new ResiliencePolicy(retry, breaker, get(c, "soltrade.resilience.async-timeout", Config::getDuration));
     }
 
-    /** Reads one value, turning Typesafe's exceptions into one that names the key without echoing the value. */
+    /**
+     * Reads one value, turning Typesafe's exceptions into one that names the key without echoing the value. Stricter
+     * than Typesafe: a duration needs its unit ({@code 1500} would be read as milliseconds), and a count must be whole
+     * ({@code 5.5} would be read as 5).
+     */
     private static <T> T get(Config c, String key, BiFunction<Config, String, T> getter) {
+        T value;
         try {
-            return getter.apply(c, key);
+            value = getter.apply(c, key);
         } catch (ConfigException.Missing e) {
             throw new ConfigurationException(key, "is missing", e);
         } catch (ConfigException.WrongType e) {
@@ -170,6 +234,15 @@ final class SettingsReader {
         } catch (ConfigException e) {
             throw new ConfigurationException(key, e.getMessage(), e);
         }
+        Object raw = c.getValue(key).unwrapped();
+        if (value instanceof java.time.Duration && (raw instanceof Number || UNITLESS.matcher(raw.toString()).matches())) {
+            throw new ConfigurationException(key, "'" + raw + "' has no unit: write e.g. " + raw.toString().strip() + "ms or "
+                    + raw.toString().strip() + "s");
+        }
+        if ((value instanceof Integer || value instanceof Long) && !WHOLE.matcher(raw.toString().strip()).matches()) {
+            throw new ConfigurationException(key, "'" + raw + "' is not a whole number");
+        }
+        return value;
     }
 
     private static String describe(Config c, String key, ConfigException.WrongType e) {

@@ -28,7 +28,9 @@ class DataLayerConfigTest {
                          prices = redis, pools = redis, streams = redis, feed = redis }
               postgres { url = "jdbc:postgresql://db.internal:6432/trading", user = "trader", password = "pg-secret",
                          schema = "paper", pool-size = 7, connect-timeout = 3s, socket-timeout = 20s, pool-timeout = 2s,
-                         ssl-mode = verify-full, ssl-root-cert = "/etc/ssl/pg-ca.pem", migrate-on-start = false }
+                         ssl-mode = verify-full, ssl-root-cert = "/etc/ssl/pg-ca.pem", migrate-on-start = false,
+                         read-url = "jdbc:postgresql://replica1:5432,replica2:5432/trading", read-pool-size = 9,
+                         replica-wait-timeout = 250ms, synchronous-commit = remote-apply }
               questdb { ilp = "https::addr=quest.internal:9000;token=abc;", pg-url = "jdbc:postgresql://quest.internal:8812/qdb",
                         pg-user = "reader", pg-password = "quest-secret", pool-size = 8, apply-schema = false,
                         flush-interval = 50ms, batch-rows = 500, buffer-capacity-rows = 5000, enqueue-timeout = 250ms,
@@ -48,16 +50,20 @@ class DataLayerConfigTest {
 
     private static final PostgresConnection DEFAULT_POSTGRES = new PostgresConnection("jdbc:postgresql://127.0.0.1:5432/soltrade",
             "postgres", Secret.of(""), "soltrade", 20, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30), "prefer",
-            Optional.empty(), true);
+            Optional.empty(), true, PostgresReplicas.NONE);
     private static final QuestDbConnection DEFAULT_QUESTDB = new QuestDbConnection(Secret.of("http::addr=127.0.0.1:9000;"),
             "jdbc:postgresql://127.0.0.1:8812/qdb", "admin", Secret.of("quest"), 4, true, Duration.ofMillis(100), 1_000, 100_000,
             Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10));
     private static final RedisConnection DEFAULT_REDIS = new RedisConnection("redis://127.0.0.1:6379", Optional.empty(), Secret.of(""),
             "soltrade", Duration.ofSeconds(2), 10_000, "exact", 5, 16, 4, Duration.ofSeconds(2), Duration.ofSeconds(2), 10.0, "");
 
+    private static final PostgresReplicas FULL_REPLICAS = new PostgresReplicas(Optional.of("jdbc:postgresql://env-replica:5432/envdb"),
+            9, Duration.ofMillis(250), "remote-apply");
+    private static final PostgresReplicas FILE_REPLICAS = new PostgresReplicas(Optional.of("jdbc:postgresql://replica1:5432,replica2:5432/trading"),
+            9, Duration.ofMillis(250), "remote-apply");
     private static final PostgresConnection FULL_POSTGRES = new PostgresConnection("jdbc:postgresql://db.internal:6432/trading",
             "trader", Secret.of("pg-secret"), "paper", 7, Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(2), "verify-full",
-            Optional.of(Path.of("/etc/ssl/pg-ca.pem")), false);
+            Optional.of(Path.of("/etc/ssl/pg-ca.pem")), false, FILE_REPLICAS);
     private static final QuestDbConnection FULL_QUESTDB = new QuestDbConnection(Secret.of("https::addr=quest.internal:9000;token=abc;"),
             "jdbc:postgresql://quest.internal:8812/qdb", "reader", Secret.of("quest-secret"), 8, false, Duration.ofMillis(50), 500, 5_000,
             Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(7));
@@ -123,6 +129,7 @@ class DataLayerConfigTest {
                 Map.entry("SOLTRADE_PG_USER", "env-user"),
                 Map.entry("SOLTRADE_PG_PASSWORD", "env-pg-password"),
                 Map.entry("SOLTRADE_PG_SCHEMA", "env_schema"),
+                Map.entry("SOLTRADE_PG_READ_URL", "jdbc:postgresql://env-replica:5432/envdb"),
                 Map.entry("SOLTRADE_QUESTDB_ILP", "http::addr=env-quest:9000;username=admin;password=env-ilp-password;"),
                 Map.entry("SOLTRADE_QUESTDB_PG_URL", "jdbc:postgresql://env-quest:8812/qdb"),
                 Map.entry("SOLTRADE_QUESTDB_PG_USER", "env-quest-user"),
@@ -139,7 +146,7 @@ class DataLayerConfigTest {
 
         assertThat(config.postgres()).isEqualTo(new PostgresConnection("jdbc:postgresql://env-pg:5432/envdb", "env-user",
                 Secret.of("env-pg-password"), "env_schema", 7, Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(2),
-                "verify-full", Optional.of(Path.of("/etc/ssl/pg-ca.pem")), false));
+                "verify-full", Optional.of(Path.of("/etc/ssl/pg-ca.pem")), false, FULL_REPLICAS));
         assertThat(config.questdb()).isEqualTo(new QuestDbConnection(Secret.of("http::addr=env-quest:9000;username=admin;password=env-ilp-password;"),
                 "jdbc:postgresql://env-quest:8812/qdb", "env-quest-user", Secret.of("env-quest-password"), 8, false, Duration.ofMillis(50),
                 500, 5_000, Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(7)));
@@ -349,6 +356,79 @@ class DataLayerConfigTest {
                         "; questdb ilp https::addr=quest:9000;token=<redacted>;, pg jdbc:postgresql://127.0.0.1:8812/qdb",
                         "; redis redis://cache:6379 (namespace soltrade)")
                 .doesNotContain("pgsecret", "ilptoken", "redispass");
+    }
+
+    @Test
+    void aDurationWithoutAUnitIsRefusedRatherThanReadAsMilliseconds() {
+        assertThatThrownBy(() -> load("memory", "soltrade.redis.cache-ttl = 1500", Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("soltrade.redis.cache-ttl: '1500' has no unit: write e.g. 1500ms or 1500s")
+                .hasMessageContaining("test.conf");
+        assertThatThrownBy(() -> load("memory", "soltrade.postgres.connect-timeout = \"10\"", Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("soltrade.postgres.connect-timeout: '10' has no unit");
+    }
+
+    @Test
+    void aFractionalCountIsRefusedRatherThanTruncated() {
+        assertThatThrownBy(() -> load("memory", "soltrade.postgres.pool-size = 5.5", Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("soltrade.postgres.pool-size: '5.5' is not a whole number");
+        assertThatThrownBy(() -> load("memory", "soltrade.redis.stream-max-length = \"12.5\"", Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("soltrade.redis.stream-max-length: '12.5' is not a whole number");
+    }
+
+    @Test
+    void everyFaultOfAFileIsReportedAtOnce() {
+        assertThatThrownBy(() -> load("memory", """
+                soltrade.postgres.pool-size = 5.5
+                soltrade.redis.cache-ttl = 1500
+                soltrade.resilience.retry.max-attempts = 0
+                soltrade.redis.namspace = x
+                soltrade.adapters.trades = mongo
+                """, Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .satisfies(e -> assertThat(((ConfigurationException) e).problems()).extracting(ConfigurationException::key).containsExactly(
+                        "soltrade.redis.namspace", "soltrade.adapters.trades", "soltrade.postgres.pool-size", "soltrade.redis.cache-ttl",
+                        "soltrade.resilience.retry.max-attempts"))
+                .hasMessageContaining("and 4 more");
+    }
+
+    @Test
+    void durationsInMessagesAreWrittenAsInTheFiles() {
+        assertThatThrownBy(() -> load("memory", "soltrade.postgres.connect-timeout = 500ms", Map.of()))
+                .hasMessageStartingWith("soltrade.postgres.connect-timeout: is 500ms, must be at least 1s");
+        assertThat(DurationText.of(Duration.ofSeconds(10))).isEqualTo("10s");
+        assertThat(DurationText.of(Duration.ofSeconds(90))).isEqualTo("1m30s");
+        assertThat(DurationText.of(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(DurationText.of(Duration.ZERO)).isEqualTo("0s");
+        assertThat(DataLayerConfig.inMemory().postgres().toString()).contains("connectTimeout=10s").doesNotContain("PT");
+    }
+
+    @Test
+    void replicaReadsAreOffByDefaultAndValidated() {
+        assertThat(DataLayerConfig.inMemory().postgres().replicas()).isEqualTo(PostgresReplicas.NONE);
+        assertThatThrownBy(() -> load("memory", "soltrade.postgres.read-url = \"mysql://replica\"", Map.of()))
+                .hasMessageStartingWith("soltrade.postgres.read-url: 'mysql://replica' is not a PostgreSQL JDBC URL");
+        assertThatThrownBy(() -> load("memory", "soltrade.postgres.read-url = \"jdbc:postgresql://r:5432/db?password=s3cret\"", Map.of()))
+                .hasMessageStartingWith("soltrade.postgres.read-url: must not carry a password")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> load("memory", "soltrade.postgres.read-pool-size = 0", Map.of()))
+                .hasMessageStartingWith("soltrade.postgres.read-pool-size: is 0, must be between 1 and 1000");
+        assertThatThrownBy(() -> load("memory", "soltrade.postgres.replica-wait-timeout = 2m", Map.of()))
+                .hasMessageStartingWith("soltrade.postgres.replica-wait-timeout: is 2m, must be at most 1m");
+        assertThatThrownBy(() -> load("memory", "soltrade.postgres.synchronous-commit = always", Map.of()))
+                .hasMessageStartingWith("soltrade.postgres.synchronous-commit: 'always' is not one of server-default, remote-write, on, remote-apply");
+    }
+
+    @Test
+    void theReadUrlComesFromItsVariableAndIsSummarisedMasked() {
+        DataLayerConfig config = ConfigLoader.load("local", Optional.empty(),
+                Map.of("SOLTRADE_PG_READ_URL", "jdbc:postgresql://replica1:5432,replica2:5432/postgres"));
+
+        assertThat(config.postgres().replicas().readUrl()).contains("jdbc:postgresql://replica1:5432,replica2:5432/postgres");
+        assertThat(config.summary()).contains("reads that may lag on jdbc:postgresql://replica1:5432,replica2:5432/postgres");
     }
 
     private DataLayerConfig load(String profile, String fileContent, Map<String, String> env) throws IOException {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The operator endpoints of {@code serve}, on the loopback interface only (put a proxy in front to expose
  * them): {@code GET /health} answers the backends' health as JSON, 200 unless one is DOWN (then 503);
  * {@code GET /metrics} answers Prometheus text from the meter registry the data layer reports to; {@code GET /} is the
- * live view ({@link LiveView}: the page, and its events at {@code /events}).
+ * live view ({@link LiveView}: the page, and its events at {@code /events}). Every other path answers 404.
  */
 public final class DataLayerHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataLayerHttpServer.class);
@@ -49,14 +49,14 @@ public final class DataLayerHttpServer implements AutoCloseable {
         server.createContext("/", live.page());
         server.createContext("/events", live.events());
         server.createContext("/health", exchange -> {
-            if (allowed(exchange)) {
+            if (exact(exchange, "/health") && allowed(exchange)) {
                 List<HealthReport> reports = data.health();
                 int status = HealthJson.overall(reports) == HealthState.DOWN ? 503 : 200;
-                respond(exchange, status, "application/json", HealthJson.render(reports));
+                respond(exchange, status, "application/json", HealthJson.render(reports, data.config()));
             }
         });
         server.createContext("/metrics", exchange -> {
-            if (allowed(exchange)) {
+            if (exact(exchange, "/metrics") && allowed(exchange)) {
                 respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
             }
         });
@@ -69,6 +69,15 @@ public final class DataLayerHttpServer implements AutoCloseable {
 
     InetSocketAddress address() {
         return server.getAddress();
+    }
+
+    /** Whether the request is for {@code path} itself; answers 404 if not. */
+    private static boolean exact(HttpExchange exchange, String path) throws IOException {
+        if (exchange.getRequestURI().getPath().equals(path)) {
+            return true;
+        }
+        respond(exchange, 404, "text/plain", "not found: " + exchange.getRequestURI().getPath() + "\n");
+        return false;
     }
 
     private static boolean allowed(HttpExchange exchange) throws IOException {

@@ -25,6 +25,7 @@ final class PaperTrader {
     private final Instant openedAt;
     private final Map<Pubkey, Position> positions = new ConcurrentHashMap<>();
     private final List<OrderRule> activeRules = new ArrayList<>();
+    private final TradingCosts costs = new TradingCosts();
 
     PaperTrader(TraderId id, MevProtection protection, Instant openedAt) {
         this.id = id;
@@ -50,6 +51,11 @@ final class PaperTrader {
 
     List<Position> positions() {
         return List.copyOf(positions.values());
+    }
+
+    /** What this trader's stored trades cost beyond the prices quoted: the P&amp;L breakdown of the summary. */
+    TradingCosts costs() {
+        return costs;
     }
 
     List<OrderRule> activeRules() {

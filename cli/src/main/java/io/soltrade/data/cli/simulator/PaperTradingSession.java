@@ -32,6 +32,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -54,6 +59,8 @@ public final class PaperTradingSession {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaperTradingSession.class);
     private static final int MAX_DESKS = 8;
     private static final String RNG = "L64X128MixRandom";
+    private static final int STOP_POLLS_PER_SECOND = 10;
+    private static final long RULE_CHECK_MILLIS = 50;
 
     /** How long and how fast a session runs. */
     public record Plan(Optional<Duration> duration, OptionalLong maxTrades, double tradeRate, double priceRate, int traders, long seed) {
@@ -63,7 +70,7 @@ public final class PaperTradingSession {
             }
             duration.ifPresent(d -> {
                 if (d.isNegative() || d.isZero()) {
-                    throw new IllegalArgumentException("--duration must be positive, got " + d);
+                    throw new IllegalArgumentException("--duration must be positive, got " + io.soltrade.data.app.config.DurationText.of(d));
                 }
             });
             if (maxTrades.isPresent() && maxTrades.getAsLong() < 1) {
@@ -95,6 +102,9 @@ public final class PaperTradingSession {
     private final AtomicLong tradeSlots = new AtomicLong();
     private final AtomicLong tradesAttempted = new AtomicLong();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Every time a session thread woke up to wait again or to work: what a busy-wait would multiply. */
+    private final LongAdder wakeUps = new LongAdder();
+    private volatile boolean interrupted;
     private long tradesAtLastMetrics;
     private double secondsAtLastMetrics;
     private volatile long startNanos;
@@ -113,7 +123,8 @@ public final class PaperTradingSession {
         this.tally = tally;
         this.random = RandomGeneratorFactory.of(RNG).create(plan.seed());
         this.clock = new SessionClock(wallClock);
-        this.sessionId = Long.toString(Math.floorMod(random.nextLong(), 36L * 36 * 36 * 36 * 36 * 36 * 36 * 36), 36);
+        // Not from the seed: a seed replays the market, and a second run with it must not collide with the first's rows.
+        this.sessionId = Long.toString(Math.floorMod(new java.security.SecureRandom().nextLong(), 36L * 36 * 36 * 36 * 36 * 36 * 36 * 36), 36);
         this.consumerGroup = "sim-risk-" + sessionId;
         this.market = new SimulatedMarket(SimulatedToken.universe(), random, 300_000_000L, wallClock.millis());
         this.floor = new TradingFloor(data, tally, clock, market, marks, sessionId, new AtomicLong(), new AtomicLong());
@@ -123,8 +134,12 @@ public final class PaperTradingSession {
         return sessionId;
     }
 
+    /** Seconds since the trading started: live while the session runs, then its final length. */
     double elapsedSeconds() {
-        return startNanos == 0 ? 0 : elapsedSeconds;
+        if (startNanos == 0) {
+            return 0;
+        }
+        return stopping.get() ? elapsedSeconds : (System.nanoTime() - startNanos) / 1e9;
     }
 
     long tradesAttempted() {
@@ -149,9 +164,12 @@ public final class PaperTradingSession {
         }
     }
 
-    /** Prints the human-readable report of a finished session: counts, latencies, P&L per trader. */
-    public void printReport(PrintWriter out, String profile, SessionSummary summary) {
-        SessionReport.print(out, profile, this, tally, summary);
+    /**
+     * Prints the human-readable report of a finished session: where it ran ({@code profile}, {@code servers} with
+     * credentials masked), counts, errors, latencies, P&amp;L per trader and its breakdown.
+     */
+    public void printReport(PrintWriter out, String profile, String servers, SessionSummary summary) {
+        SessionReport.print(out, profile, servers, this, tally, summary);
     }
 
     SessionSummary run(BooleanSupplier stop) {
@@ -162,25 +180,21 @@ public final class PaperTradingSession {
                 () -> data.feed().subscribe(FeedChannel.prices(TokenSymbol.of("SOL")), event -> tally.event("feed_delivered", 1)));
         tick(0);
         startNanos = System.nanoTime();
-        List<Thread> desks = startDesks();
+        CountDownLatch desksDone = new CountDownLatch(Math.min(MAX_DESKS, traders.size()));
+        List<Thread> desks = startDesks(desksDone);
         RandomGenerator nodeRandom = RandomGeneratorFactory.of(RNG).create(plan.seed() - 1);
-        List<Thread> lanes = List.of(
+        List<ScheduledExecutorService> lanes = List.of(
                 lane("prices", 1 / plan.priceRate(), () -> tick(1 / plan.priceRate())),
                 lane("metrics", 1, () -> recordMetrics(elapsedSeconds())),
                 lane("node-health", 2, () -> recordNodeHealth(nodeRandom)),
                 lane("risk-consumer", 0.25, this::consumeTradeEvents),
                 lane("rule-reader", 5, this::refreshRules));
-        while (!stop.getAsBoolean() && desks.stream().anyMatch(Thread::isAlive)) {
-            elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
-            if (plan.duration().isPresent() && elapsedSeconds >= plan.duration().get().toNanos() / 1e9) {
-                break;
-            }
-            LockSupport.parkNanos(1_000_000);
-        }
+        awaitEnd(stop, desksDone);
+        elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
         stopping.set(true);
         long stopStart = System.nanoTime();
         desks.forEach(PaperTradingSession::joinUninterruptibly);
-        lanes.forEach(PaperTradingSession::joinUninterruptibly);
+        lanes.forEach(PaperTradingSession::shutDownUninterruptibly);
         LOG.debug("session {} desks and lanes stopped in {} ms", sessionId, (System.nanoTime() - stopStart) / 1_000_000);
         elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
         recordMetrics(elapsedSeconds);
@@ -226,8 +240,39 @@ public final class PaperTradingSession {
         tally.run("streams.ensureGroup", () -> data.streams().ensureGroup(StreamName.TRADE_EVENTS, consumerGroup, GroupStart.NEW_ONLY));
     }
 
+    /**
+     * Waits until the plan's duration has passed, every desk has finished its trades, or {@code stop} says so (polled
+     * {@value #STOP_POLLS_PER_SECOND} times a second: it is set by a shutdown hook, which cannot wake this thread).
+     */
+    private void awaitEnd(BooleanSupplier stop, CountDownLatch desksDone) {
+        long end = plan.duration().map(duration -> startNanos + duration.toNanos()).orElse(Long.MAX_VALUE);
+        long poll = 1_000_000_000L / STOP_POLLS_PER_SECOND;
+        while (true) {
+            elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
+            if (stop.getAsBoolean()) {
+                interrupted = true;
+                return;
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0 || desksDone.getCount() == 0) {
+                return;
+            }
+            try {
+                if (desksDone.await(Math.min(left, poll), TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                interrupted = true;
+                return;
+            } finally {
+                wakeUps.increment();
+            }
+        }
+    }
+
     /** One desk thread per group of traders (at most {@value #MAX_DESKS}), each paced to its share of the trade rate. */
-    private List<Thread> startDesks() {
+    private List<Thread> startDesks(CountDownLatch desksDone) {
         int count = Math.min(MAX_DESKS, traders.size());
         List<Thread> threads = new ArrayList<>(count);
         for (int d = 0; d < count; d++) {
@@ -236,7 +281,13 @@ public final class PaperTradingSession {
                 owned.add(traders.get(t));
             }
             TradingDesk desk = new TradingDesk(floor, owned, RandomGeneratorFactory.of(RNG).create(plan.seed() + 1 + d));
-            Thread thread = new Thread(() -> trade(desk), "desk-" + (d + 1));
+            Thread thread = new Thread(() -> {
+                try {
+                    trade(desk);
+                } finally {
+                    desksDone.countDown();
+                }
+            }, "desk-" + (d + 1));
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);
@@ -246,55 +297,86 @@ public final class PaperTradingSession {
 
     /**
      * A desk's loop: claim the next trade slot of the session (slot n is due n / rate seconds after the start),
-     * wait for it while firing rules, trade. Ends when the session stops or every slot of {@code --trades} is taken.
+     * sleep until it is due, waking every {@value #RULE_CHECK_MILLIS} ms at most to fire the rules the latest prices
+     * cross, then trade. Ends when the session stops or every slot of {@code --trades} is taken.
      */
     private void trade(TradingDesk desk) {
-        long lastRuleCheck = 0;
         while (!stopping.get()) {
             long slot = tradeSlots.incrementAndGet();
             if (plan.maxTrades().isPresent() && slot > plan.maxTrades().getAsLong()) {
                 return;
             }
             long due = startNanos + (long) ((slot - 1) / plan.tradeRate() * 1e9);
-            while (!stopping.get() && System.nanoTime() < due) {
-                if (System.nanoTime() - lastRuleCheck > 50_000_000L) {
-                    desk.evaluateRules(clock.next());
-                    lastRuleCheck = System.nanoTime();
-                }
-                LockSupport.parkNanos(Math.min(5_000_000L, Math.max(0, due - System.nanoTime())));
+            long wait;
+            while (!stopping.get() && (wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(Math.min(wait, RULE_CHECK_MILLIS * 1_000_000L));
+                wakeUps.increment();
+                desk.evaluateRules(clock.next());
             }
             if (stopping.get()) {
                 return;
             }
             desk.evaluateRules(clock.next());
-            lastRuleCheck = System.nanoTime();
             desk.trade();
             tradesAttempted.incrementAndGet();
         }
     }
 
     /**
-     * A thread that runs {@code step} every {@code periodSeconds} from the session start (catching up, one step at
-     * a time, when a step ran long) until the session stops. Each periodic job has its own lane so that a slow
-     * backend behind one (say the configuration store) does not starve another (the price ticks).
+     * A single-thread scheduler that runs {@code step} every {@code periodSeconds} from the session start (at a fixed
+     * rate: a step that ran long is followed at once by the next) until the session stops; its thread sleeps between
+     * steps. Each periodic job has its own lane so that a slow backend behind one (say the configuration store) does
+     * not starve another (the price ticks).
      */
-    private Thread lane(String name, double periodSeconds, Runnable step) {
-        Thread thread = new Thread(() -> {
-            long period = (long) (periodSeconds * 1e9);
-            long next = startNanos + period;
-            while (!stopping.get()) {
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(Math.min(wait, 5_000_000L));
-                    continue;
-                }
-                step.run();
-                next += period;
+    private ScheduledExecutorService lane(String name, double periodSeconds, Runnable step) {
+        ScheduledExecutorService lane = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "session-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = (long) (periodSeconds * 1e9);
+        lane.scheduleAtFixedRate(() -> {
+            wakeUps.increment();
+            if (stopping.get()) {
+                return;
             }
-        }, "session-" + name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                // A periodic task that throws is never run again: count the bug and keep the lane going.
+                tally.failedUnexpectedly("lane " + name, e);
+            }
+        }, startNanos + period - System.nanoTime(), period, TimeUnit.NANOSECONDS);
+        return lane;
+    }
+
+    /** Stops a lane after the step it is in. */
+    private static void shutDownUninterruptibly(ScheduledExecutorService lane) {
+        lane.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (lane.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+                LOG.warn("a session lane is still in its step after a minute; waiting on");
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many times the session's threads woke up so far (to work, or to look at the time again). */
+    long wakeUps() {
+        return wakeUps.sum();
+    }
+
+    /** Whether the session ended because it was asked to stop (Ctrl-C, SIGTERM) before its plan was done. */
+    boolean interrupted() {
+        return interrupted;
     }
 
     private static void joinUninterruptibly(Thread thread) {

@@ -1,19 +1,19 @@
 package io.soltrade.data.cli.simulator;
 
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * The live line on stderr while a session runs: elapsed time, trade rate, what was acknowledged, p99 latency of
- * the hottest writes, errors. On a terminal it rewrites one line every second; otherwise (a pipe, a CI log)
+ * The live line on stderr while a session runs, within 80 columns: elapsed time, trades and their rate, trades
+ * acknowledged, p99 latency of a trade save, errors. On a terminal it rewrites one line every second; otherwise (a pipe, a CI log)
  * it prints a new line every five seconds.
  */
 final class ProgressLine implements AutoCloseable {
-    private static final String[] WATCHED = {"trades.save", "positions.save", "prices.putAll", "streams.publish"};
+    /** Fits an 80-column terminal with the cursor after it. */
+    static final int WIDTH = 79;
 
     private final PrintWriter err;
     private final SessionTally tally;
@@ -49,27 +49,21 @@ final class ProgressLine implements AutoCloseable {
         err.flush();
     }
 
+    /**
+     * One line of at most {@value #WIDTH} characters: {@code [  12.0s] 1,204 trades 100/s | acked 1,204 | p99 save 0.912 ms |
+     * errors 0}; the summary at the end has every count.
+     */
     String line() {
         double seconds = session.elapsedSeconds();
         long trades = session.tradesAttempted();
         double rate = seconds > lastSeconds ? (trades - lastTrades) / (seconds - lastSeconds) : 0;
         lastTrades = trades;
         lastSeconds = seconds;
-        StringBuilder line = new StringBuilder(String.format("[%6.1fs] %,d trades (%,.0f/s)", seconds, trades, rate));
-        line.append(String.format(" | acked: trades %,d positions %,d prices %,d pools %,d stream %,d mev %,d metrics %,d",
-                tally.acknowledged(Acknowledged.TRADES), tally.acknowledged(Acknowledged.POSITIONS), tally.acknowledged(Acknowledged.PRICES),
-                tally.acknowledged(Acknowledged.POOL_STATES), tally.acknowledged(Acknowledged.STREAM_EVENTS),
-                tally.acknowledged(Acknowledged.MEV_EVENTS), tally.acknowledged(Acknowledged.METRICS)));
-        Map<String, Histogram> latencies = tally.latencies();
-        line.append(" | p99");
-        for (String operation : WATCHED) {
-            Histogram histogram = latencies.get(operation);
-            if (histogram != null) {
-                line.append(' ').append(operation).append(' ').append(SessionReport.micros(histogram.getValueAtPercentile(99)));
-            }
-        }
-        line.append(" | errors ").append(tally.errorCount());
-        return line.toString();
+        Histogram saves = tally.latencies().get("trades.save");
+        String line = String.format(java.util.Locale.ROOT, "[%6.1fs] %,d trades %,.0f/s | acked %,d | p99 save %s ms | errors %,d", seconds,
+                trades, rate, tally.acknowledged(Acknowledged.TRADES), saves == null ? "-" : SessionReport.millis(saves.getValueAtPercentile(99)),
+                tally.errorCount());
+        return line.length() <= WIDTH ? line : line.substring(0, WIDTH - 1) + "~";
     }
 
     @Override

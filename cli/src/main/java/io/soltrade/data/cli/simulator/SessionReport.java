@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The human end of a session: what was acknowledged, stream lengths, errors, latencies, each trader's P&amp;L as the
- * session kept it, then the candles and P&amp;L per day and week as the stores answer them.
+ * The human end of a session: where it ran, whether it ran to its end, what was acknowledged, stream lengths, errors
+ * with the first message of each kind, latencies (all in ms), each trader's P&amp;L as the session kept it with its
+ * costs, then the candles and P&amp;L per day and week as the stores answer them.
  */
 final class SessionReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -22,29 +23,43 @@ final class SessionReport {
 
     private SessionReport() {}
 
-    static void print(PrintWriter out, String profile, PaperTradingSession session, SessionTally tally, SessionSummary summary) {
+    static void print(PrintWriter out, String profile, String servers, PaperTradingSession session, SessionTally tally, SessionSummary summary) {
         double seconds = session.elapsedSeconds();
-        out.printf("Paper-trading session %s on profile %s: %.1f s, %,d trades attempted (%,.0f/s)%n", session.sessionId(), profile,
-                seconds, session.tradesAttempted(), seconds > 0 ? session.tradesAttempted() / seconds : 0.0);
+        out.printf("Paper-trading session %s: %.1f s, %s%n", session.sessionId(), seconds,
+                session.interrupted() ? "interrupted (Ctrl-C or SIGTERM) before its plan was done" : "ran to the end of its plan");
+        out.println("  profile       " + profile);
+        out.println("  servers       " + servers);
+        out.printf("  trades        %,d attempted (%,.0f/s, on the desks' signals; sells that order rules trigger come on top), "
+                + "%,d acknowledged (stored; a failed save counts under errors)%n", session.tradesAttempted(), seconds > 0 ? session.tradesAttempted() / seconds : 0.0,
+                summary.acknowledged().getOrDefault(Acknowledged.TRADES.key(), 0L));
         out.println("  acknowledged  " + join(summary.acknowledged()));
-        out.println("  streams       " + join(summary.streams()));
-        out.println("  errors        " + (summary.errors().isEmpty() ? "none" : join(summary.errors())));
+        out.println("  streams       " + join(summary.streams()) + " (each stream's total length at the end, earlier sessions included)");
+        if (summary.errors().isEmpty()) {
+            out.println("  errors        none");
+        } else {
+            Map<String, String> first = tally.firstMessages();
+            summary.errors().forEach((kind, count) -> out.printf("  errors        %s %,d, first: %s%n", kind, count, first.getOrDefault(kind, "-")));
+        }
         out.printf("  config        %d tokens, %d traders, %d order rules placed, %d triggered, %d cancelled, %d node-health records%n",
                 tally.events("tokens"), tally.events("traders"), tally.events("rules_created"), tally.events("rules_triggered"),
                 tally.events("rules_cancelled"), tally.events("node_health"));
         out.printf("  consumers     %,d trade events read and acknowledged by group sim-risk-%s; live feed: %,d published, %,d delivered%n",
                 tally.events("consumed"), session.sessionId(), tally.events("feed_published"), tally.events("feed_delivered"));
-        out.println("  latency       operation: calls, p50 / p99 / max (retries included)");
+        out.println("  latency       operation: calls, p50 / p99 / max in ms (retries included)");
         tally.latencies().forEach((operation, histogram) -> out.printf("                %-26s %,8d  %s / %s / %s%n", operation,
-                histogram.getTotalCount(), micros(histogram.getValueAtPercentile(50)), micros(histogram.getValueAtPercentile(99)),
-                micros(histogram.getMaxValue())));
-        out.println("  P&L (USDC)    realized + unrealized at the last price, fees paid");
+                histogram.getTotalCount(), millis(histogram.getValueAtPercentile(50)), millis(histogram.getValueAtPercentile(99)),
+                millis(histogram.getMaxValue())));
+        out.println("  P&L (USDC)    realized + unrealized at the last price; the market has no drift and the desks no edge, so P&L is about");
+        out.println("                minus the costs: network fees, price impact (size against pool depth), Token-2022 transfer fees");
         for (PaperTrader trader : session.traders()) {
             BigDecimal realized = trader.positions().stream().map(Position::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal fees = trader.positions().stream().map(Position::feesPaid).reduce(BigDecimal.ZERO, BigDecimal::add);
-            out.printf("                %-22s total %12s  realized %12s  fees %9s  open positions %d%n", trader.id(),
-                    usdc(trader.pnl(session.marks())), usdc(realized), usdc(fees),
-                    trader.positions().stream().filter(p -> !p.isFlat()).count());
+            TradingCosts costs = trader.costs();
+            out.printf("                %-22s total %12s  realized %12s  open positions %d%n", trader.id(),
+                    usdc(trader.pnl(session.marks())), usdc(realized), trader.positions().stream().filter(p -> !p.isFlat()).count());
+            out.printf("                %-22s costs: network fees %s, price impact %s, transfer fees %s; sandwich losses %s (MEV events, not in P&L)%n",
+                    "", usdc(fees), usdc(BigDecimal.valueOf(costs.priceImpact())), usdc(BigDecimal.valueOf(costs.transferFees())),
+                    usdc(BigDecimal.valueOf(costs.sandwichLoss())));
         }
         session.history().ifPresent(history -> printHistory(out, history));
         out.flush();
@@ -105,8 +120,9 @@ final class SessionReport {
         return new BigDecimal(baseUnits, decimals).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    static String micros(long micros) {
-        return micros >= 10_000 ? String.format("%.1fms", micros / 1000.0) : micros + "µs";
+    /** A latency recorded in microseconds, in milliseconds: the one unit every latency is shown in. */
+    static String millis(long micros) {
+        return String.format(java.util.Locale.ROOT, "%.3f", micros / 1000.0);
     }
 
     private static String usdc(BigDecimal amount) {

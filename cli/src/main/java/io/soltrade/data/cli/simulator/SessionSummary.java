@@ -38,14 +38,18 @@ public record SessionSummary(Map<String, Long> acknowledged, Map<String, Long> s
         }
     }
 
-    /** Writes the JSON to {@code file} atomically (a temporary file moved into place), so a reader never sees half of it. */
+    /** Writes the JSON to {@code file} atomically (a temporary file moved into place, or removed), so a reader never sees half of it. */
     public void writeJson(Path file) {
         try {
             Path absolute = file.toAbsolutePath();
             Files.createDirectories(absolute.getParent());
             Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-            Files.writeString(temporary, toJson());
-            Files.move(temporary, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.writeString(temporary, toJson());
+                Files.move(temporary, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the summary to " + file, e);
         }

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * What a session did, counted so that the summary is exact: an item is acknowledged only after the call that
  * wrote it returned success (or its future completed), failures are counted by {@link io.soltrade.data.ports.DbErrorKind},
  * and every call's latency (as the caller saw it, retries included) goes into a histogram per operation.
- * Thread-safe: async completions count from other threads while the session runs.
+ * Thread-safe: async completions count from other threads while the session runs. Outstanding async writes are a
+ * counter, not a list to scan, so tracking one costs the same however many are in flight.
  */
 final class SessionTally {
     private static final Logger LOG = LoggerFactory.getLogger(SessionTally.class);
@@ -31,7 +32,10 @@ final class SessionTally {
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> events = new ConcurrentHashMap<>();
     private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
+    private final Map<String, String> firstMessages = new ConcurrentHashMap<>();
+    /** Async writes not completed yet; {@link #awaitPending()} waits on {@code drained} until none is left. */
+    private final AtomicLong pending = new AtomicLong();
+    private final Object drained = new Object();
 
     SessionTally() {
         for (Acknowledged kind : Acknowledged.values()) {
@@ -74,18 +78,25 @@ final class SessionTally {
             failed(operation, e);
             return;
         }
-        CompletableFuture<?> tracked = future.whenComplete((ignored, failure) -> {
-            latency(operation, start);
-            if (failure == null) {
-                acknowledge(kind, count);
-            } else if (unwrap(failure) instanceof DbException db) {
-                failed(operation, db);
-            } else {
-                failedUnexpectedly(operation, unwrap(failure));
+        pending.incrementAndGet();
+        future.whenComplete((ignored, failure) -> {
+            try {
+                latency(operation, start);
+                if (failure == null) {
+                    acknowledge(kind, count);
+                } else if (unwrap(failure) instanceof DbException db) {
+                    failed(operation, db);
+                } else {
+                    failedUnexpectedly(operation, unwrap(failure));
+                }
+            } finally {
+                if (pending.decrementAndGet() == 0) {
+                    synchronized (drained) {
+                        drained.notifyAll();
+                    }
+                }
             }
         });
-        pending.add(tracked);
-        pending.removeIf(CompletableFuture::isDone);
     }
 
     /** A dependent stage's failure arrives wrapped; the cause is what the write failed with. */
@@ -95,14 +106,24 @@ final class SessionTally {
 
     /** Waits for every tracked async write to complete (each is time-limited by the resilience policy). */
     void awaitPending() {
-        CompletableFuture<?> next;
-        while ((next = pending.poll()) != null) {
-            try {
-                next.join();
-            } catch (RuntimeException e) {
-                // already counted by the completion handler
+        boolean interrupted = false;
+        synchronized (drained) {
+            while (pending.get() > 0) {
+                try {
+                    drained.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Async writes not completed yet. */
+    long pending() {
+        return pending.get();
     }
 
     void acknowledge(Acknowledged kind, long count) {
@@ -116,12 +137,19 @@ final class SessionTally {
 
     void failed(String operation, DbException e) {
         errors.computeIfAbsent(e.kind().name(), k -> new LongAdder()).increment();
+        firstMessages.putIfAbsent(e.kind().name(), operation + ": " + e.getMessage());
         LOG.debug("{} failed: {}", operation, e.toString());
     }
 
-    private void failedUnexpectedly(String operation, Throwable t) {
+    void failedUnexpectedly(String operation, Throwable t) {
         errors.computeIfAbsent("UNEXPECTED", k -> new LongAdder()).increment();
+        firstMessages.putIfAbsent("UNEXPECTED", operation + ": " + t);
         LOG.warn("{} failed unexpectedly", operation, t);
+    }
+
+    /** The first failure's message of each error kind, by kind: what the summary shows next to the counts. */
+    Map<String, String> firstMessages() {
+        return new TreeMap<>(firstMessages);
     }
 
     private void latency(String operation, long startNanos) {

@@ -101,7 +101,9 @@ final class TradingDesk {
         if (received <= 0 || usdcUnits <= 0) {
             return;
         }
-        execute(trader, token, TradeSide.BUY, SimulatedToken.USDC.mint(), usdcUnits, token.mint(), received, notionalUsdc, at, slot, "signal");
+        double scale = Math.pow(10, token.decimals());
+        Costs costs = new Costs(notionalUsdc - gross / scale * price, (gross - received) / scale * price);
+        execute(trader, token, TradeSide.BUY, SimulatedToken.USDC.mint(), usdcUnits, token.mint(), received, notionalUsdc, at, slot, "signal", costs);
     }
 
     private void sell(PaperTrader trader, SimulatedToken token, BigDecimal quantity, String reason) {
@@ -119,12 +121,14 @@ final class TradingDesk {
         if (usdcUnits <= 0) {
             return;
         }
-        execute(trader, token, TradeSide.SELL, token.mint(), sent, SimulatedToken.USDC.mint(), usdcUnits, notional, at, slot, reason);
+        double scale = Math.pow(10, token.decimals());
+        Costs costs = new Costs(arriving / scale * (price - executed), (sent - arriving) / scale * price);
+        execute(trader, token, TradeSide.SELL, token.mint(), sent, SimulatedToken.USDC.mint(), usdcUnits, notional, at, slot, reason, costs);
     }
 
     /** Stores the trade and everything that follows from it; nothing follows a trade that was not stored. */
     private void execute(PaperTrader trader, SimulatedToken token, TradeSide side, Pubkey tokenIn, long amountIn, Pubkey tokenOut,
-            long amountOut, double notionalUsdc, Instant at, long slot, String reason) {
+            long amountOut, double notionalUsdc, Instant at, long slot, String reason, Costs costs) {
         long tokenUnits = side == TradeSide.BUY ? amountOut : amountIn;
         long usdcUnits = side == TradeSide.BUY ? amountIn : amountOut;
         BigDecimal price = new BigDecimal(usdcUnits).divide(USDC_UNITS)
@@ -144,6 +148,8 @@ final class TradingDesk {
             return;
         }
         tally.acknowledge(Acknowledged.TRADES, 1);
+        trader.costs().priceImpact(costs.priceImpactUsdc());
+        trader.costs().transferFees(costs.transferFeeUsdc());
 
         BigDecimal feeInUsdc = new BigDecimal(feeLamports).divide(LAMPORTS).multiply(solPrice).setScale(6, RoundingMode.HALF_EVEN);
         Position next = trader.position(token.mint()).apply(Fill.of(trade, token.decimals(), feeInUsdc));
@@ -157,6 +163,7 @@ final class TradingDesk {
             boolean sandwiched = attacked && !protectedRoute;
             MevOutcome outcome = sandwiched ? MevOutcome.SANDWICHED : protectedRoute && attacked ? MevOutcome.AVOIDED : MevOutcome.NOT_ATTACKED;
             long actualLoss = sandwiched ? Math.round(predictedLoss * (0.5 + random.nextDouble())) : 0;
+            trader.costs().sandwichLoss(actualLoss / 1e9 * solPrice.doubleValue());
             MevEvent event = new MevEvent(uuid(), at, trader.id(), token.mint(), Optional.empty(), probability,
                     TokenAmount.of(predictedLoss), TokenAmount.of(actualLoss), outcome).forTrade(trade.id());
             tally.async("mev.saveAsync", Acknowledged.MEV_EVENTS, 1, () -> data.mevEvents().saveAsync(event));
@@ -264,6 +271,12 @@ final class TradingDesk {
             tally.event("feed_published", 1);
         }
     }
+
+    /**
+     * What a trade cost beyond its network fee, in USDC at the quoted price: the price impact of its size on the pool
+     * (buys pay above the quote, sells receive below it) and the Token-2022 transfer fee withheld from the tokens moved.
+     */
+    private record Costs(double priceImpactUsdc, double transferFeeUsdc) {}
 
     private UUID uuid() {
         long most = (random.nextLong() & ~0xF000L) | 0x4000L;

@@ -27,7 +27,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DataLayerHttpServerTest {
     private final HttpClient client = HttpClient.newHttpClient();
@@ -74,6 +78,25 @@ class DataLayerHttpServerTest {
                 .contains("soltrade_port_calls_seconds_bucket{backend=\"memory\"", "operation=\"save\"", "port=\"trades\"")
                 .contains("resilience4j_circuitbreaker_state{", "resilience4j_retry_calls")
                 .contains("soltrade_cache_misses_total{cache=\"prices\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/healthz", "/metricsABC", "/health/x", "/metrics/", "/favicon.ico"})
+    void anUnknownPathIs404(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("not found: " + path + "\n");
+    }
+
+    @Test
+    void healthDetailsCarryNumbersAsNumbersAndNameTheServer() throws Exception {
+        JsonNode backend = new ObjectMapper().readTree(get("/health").body()).get("backends").get(0);
+
+        assertThat(backend.get("server").asText()).isEqualTo("in this process");
+        assertThat(backend.get("latency_ms").isNumber()).isTrue();
+        assertThat(backend.get("details").get("circuit_failure_rate").isNumber()).as(backend.toString()).isTrue();
+        assertThat(backend.get("details").get("circuit").isTextual()).isTrue();
     }
 
     @Test

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulateSigtermIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration EXIT = Duration.ofMinutes(2);
-    private static final java.util.regex.Pattern PROGRESS_WITH_TRADES = java.util.regex.Pattern.compile("acked: trades [1-9]");
+    private static final java.util.regex.Pattern PROGRESS_WITH_TRADES = java.util.regex.Pattern.compile("\\| acked [1-9]");
 
     @TempDir
     Path directory;
