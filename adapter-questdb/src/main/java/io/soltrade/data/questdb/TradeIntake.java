@@ -42,8 +42,14 @@ import org.slf4j.LoggerFactory;
  * remembers itself ({@link RecentWrites}), until the table's applied transaction passes a sequencer transaction read
  * after the write was acknowledged.
  *
- * <p>Saves of other processes are not seen until they commit: two processes saving one id at two different times at
- * the same moment can still both write a row (see the adapter README).
+ * <p>No lookup for an id that is certainly new. {@link KnownTradeIds}, a Bloom filter loaded at start by a scan of
+ * every stored id (its own thread) and fed every id this intake writes, says which ids may be stored; once loaded, a
+ * cycle looks up only the ids it may hold (resends, and about 1 in 100 new ids), so a cycle of new trades is one
+ * write, as it was before ids were checked. Until the scan is done, every id is looked up.
+ *
+ * <p>Saves of other processes are not seen: ids another process stores after this store's scan are not in its filter,
+ * so two processes saving one id at two different times can both write a row (one writer per trader, as the platform
+ * runs; see the adapter README).
  */
 final class TradeIntake implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TradeIntake.class);
@@ -102,6 +108,9 @@ final class TradeIntake implements AutoCloseable {
 
         /** The table's {@code [writerTxn, sequencerTxn]}; a suspended table is a {@link TransientDbException}. */
         long[] walTransactions();
+
+        /** Hands every id stored (and acknowledged) before the call to {@code sink}; ids may come more than once. */
+        void forEachStoredId(java.util.function.Consumer<String> sink);
     }
 
     /**
@@ -155,8 +164,10 @@ final class TradeIntake implements AutoCloseable {
      * answer only bounds memory, never correctness; more often once many writes are remembered.
      */
     private static final long SETTLE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    private static final int MAX_RECENT = 100_000;
+    private static final int MAX_RECENT = 10_000;
     private long lastSettled;
+    private final KnownTradeIds known = new KnownTradeIds(1 << 20);
+    private final Thread scanner;
 
     TradeIntake(IlpBatchWriter writer, StoredTrades stored, int capacityRows, Duration enqueueTimeout, Duration retryDeadline) {
         this.retryDeadline = retryDeadline;
@@ -167,11 +178,42 @@ final class TradeIntake implements AutoCloseable {
         this.room = new Semaphore(capacityRows);
         this.thread = new Thread(this::run, "questdb-trade-intake");
         this.thread.setDaemon(true);
+        this.scanner = new Thread(this::scanStoredIds, "questdb-trade-id-scan");
+        this.scanner.setDaemon(true);
+    }
+
+    /**
+     * Loads every stored id into {@link #known}, retrying transient failures (QuestDB not up yet, restarting) with
+     * backoff while the intake is open; a permanent failure leaves the filter incomplete, so every id is looked up.
+     */
+    private void scanStoredIds() {
+        long backoff = TimeUnit.MILLISECONDS.toNanos(10);
+        while (!closed) {
+            try {
+                stored.forEachStoredId(known::add);
+                known.markComplete();
+                LOG.debug("questdb trade intake knows {} stored trade ids; new ids are written without a lookup", known.added());
+                return;
+            } catch (TransientDbException e) {
+                LOG.debug("scan of stored trade ids failed, retrying: {}", e.getMessage());
+                java.util.concurrent.locks.LockSupport.parkNanos(backoff);
+                backoff = Math.min(TimeUnit.SECONDS.toNanos(1), backoff * 2);
+            } catch (RuntimeException e) {
+                LOG.warn("scan of stored trade ids failed; every trade id will be looked up before it is written", e);
+                return;
+            }
+        }
+    }
+
+    /** Whether the start-up scan is done (new ids are then written without a lookup). */
+    boolean knowsStoredIds() {
+        return known.complete();
     }
 
     /** The thread starts with the first request, so an intake that is only built (a failed start) holds none. */
     private void ensureStarted() {
         if (!started.get() && started.compareAndSet(false, true)) {
+            scanner.start();
             thread.start();
         }
     }
@@ -282,12 +324,6 @@ final class TradeIntake implements AutoCloseable {
 
     private void process(List<Request> cycle) {
         try {
-            long now = System.nanoTime();
-            if (recent.size() > 0 && (now - lastSettled >= SETTLE_INTERVAL_NANOS || recent.size() > MAX_RECENT)) {
-                long[] transactions = retrying(cycle, stored::walTransactions);
-                recent.settle(transactions[0], transactions[1]);
-                lastSettled = now;
-            }
             Set<String> ids = new LinkedHashSet<>();
             Set<String> storedIds = new HashSet<>();
             for (Request request : cycle) {
@@ -296,13 +332,23 @@ final class TradeIntake implements AutoCloseable {
                         String id = trade.id().naturalKey();
                         if (recent.get(id) != null) {
                             storedIds.add(id);
-                        } else {
+                        } else if (known.mightBeStored(id)) {
                             ids.add(id);
                         }
                     }
                 }
             }
-            storedIds.addAll(retrying(cycle, () -> stored.appliedIds(ids)));
+            // forgetting applied writes only bounds memory: done at most every 50 ms, and only when this cycle reads
+            // anyway or too much is remembered (a cycle of new ids does no read at all)
+            long now = System.nanoTime();
+            if (recent.size() > 0 && now - lastSettled >= SETTLE_INTERVAL_NANOS && (!ids.isEmpty() || recent.size() > MAX_RECENT)) {
+                long[] transactions = retrying(cycle, stored::walTransactions);
+                recent.settle(transactions[0], transactions[1]);
+                lastSettled = now;
+            }
+            if (!ids.isEmpty()) {
+                storedIds.addAll(retrying(cycle, () -> stored.appliedIds(ids)));
+            }
             Map<String, Trade> writes = new LinkedHashMap<>();
             Map<Update, Object> outcomes = new LinkedHashMap<>();
             java.util.function.Function<TradeId, Optional<Trade>> findApplied = id -> retrying(cycle, () -> stored.findApplied(id));
@@ -318,6 +364,8 @@ final class TradeIntake implements AutoCloseable {
                     outcomes.put(update, apply(update, writes, findApplied));
                 }
             }
+            // known before it is sent: a write whose outcome is unknown may have stored its ids
+            writes.keySet().forEach(known::add);
             // the write keeps to the cycle's deadline (its lookups already spent part of it): one deadline per call
             writer.write(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()), deadline(cycle));
             recent.add(writes);
@@ -374,6 +422,7 @@ final class TradeIntake implements AutoCloseable {
     /** Stops intake, lets the thread finish what is queued (within {@code deadline}), then fails the rest. */
     void close(Duration deadline) {
         closed = true;
+        scanner.interrupt(); // a scan still running is of no use once closed
         try {
             thread.join(Math.max(1, deadline.toMillis()));
             if (thread.isAlive()) {
