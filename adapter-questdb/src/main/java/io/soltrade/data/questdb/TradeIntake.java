@@ -332,8 +332,8 @@ final class TradeIntake implements AutoCloseable {
                         String id = trade.id().naturalKey();
                         if (recent.get(id) != null) {
                             storedIds.add(id);
-                        } else if (known.mightBeStored(id)) {
-                            ids.add(id);
+                        } else if (!ids.contains(id) && !known.addIfNew(id)) {
+                            ids.add(id); // may be stored: looked up (added already, harmlessly: it is known from here on)
                         }
                     }
                 }
@@ -364,8 +364,13 @@ final class TradeIntake implements AutoCloseable {
                     outcomes.put(update, apply(update, writes, findApplied));
                 }
             }
-            // known before it is sent: a write whose outcome is unknown may have stored its ids
-            writes.keySet().forEach(known::add);
+            // every id is known before it is sent (a write whose outcome is unknown may have stored it): the saves' ids
+            // were added when classified, an updated trade's here
+            for (Request request : cycle) {
+                if (request instanceof Update update) {
+                    known.add(update.id().naturalKey());
+                }
+            }
             // the write keeps to the cycle's deadline (its lookups already spent part of it): one deadline per call
             writer.write(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()), deadline(cycle));
             recent.add(writes);
