@@ -29,10 +29,12 @@ import java.util.Objects;
  */
 public final class QuestDbModule extends AbstractModule {
     private final QuestDbSettings settings;
+    private final QuestDbEndpoints endpoints;
     private RuntimeException poolFailure;
 
     public QuestDbModule(QuestDbSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
+        this.endpoints = QuestDbEndpoints.of(settings.ilpClientConfiguration());
     }
 
     @Override
@@ -60,7 +62,14 @@ public final class QuestDbModule extends AbstractModule {
     private HikariDataSource newPool() {
         HikariConfig config = new HikariConfig();
         config.setPoolName("questdb-pg");
-        config.setJdbcUrl(settings.pgUrl());
+        FollowingPgDataSource following = null;
+        if (endpoints.size() > 1) {
+            // several endpoints: each new connection goes to the one the writes go to (see FollowingPgDataSource)
+            following = new FollowingPgDataSource(settings.pgUrl(), endpoints, pgProperties());
+            config.setDataSource(following);
+        } else {
+            config.setJdbcUrl(settings.pgUrl());
+        }
         config.setUsername(settings.pgUser());
         config.setPassword(settings.pgPassword());
         config.setMaximumPoolSize(settings.poolSize());
@@ -71,7 +80,10 @@ public final class QuestDbModule extends AbstractModule {
         // Every query waits at most this for the server (pgjdbc's default is forever: a frozen server hangs a read).
         config.addDataSourceProperty("socketTimeout", Long.toString(settings.readTimeout().toSeconds()));
         HikariDataSource pool = new HikariDataSource(config);
-        if (settings.applySchema()) {
+        if (following != null) {
+            endpoints.onSwitch(endpoint -> pool.getHikariPoolMXBean().softEvictConnections());
+        }
+        if (settings.applySchema()) { // on the first endpoint that answers; with several, the writer prepares each before use
             try {
                 SchemaApplier.apply(pool, settings.readVisibilityTimeout().multipliedBy(6));
             } catch (RuntimeException e) {
@@ -85,7 +97,31 @@ public final class QuestDbModule extends AbstractModule {
     @Provides
     @Singleton
     IlpBatchWriter writer() {
-        return new IlpBatchWriter(settings.writerSettings(), new HttpIlpTransport(settings.ilpClientConfiguration()));
+        return new IlpBatchWriter(settings.writerSettings(), new HttpIlpTransport(endpoints, this::prepareEndpoint));
+    }
+
+    /**
+     * Applies the schema on one endpoint (through its own PG wire host alone) before the writer's first request to it,
+     * so rows never land in a table QuestDB creates by itself (without DEDUP keys). Repeatable: on an endpoint already
+     * migrated it reads the history and applies nothing.
+     */
+    private void prepareEndpoint(int endpoint) {
+        if (!settings.applySchema()) {
+            return;
+        }
+        org.postgresql.ds.PGSimpleDataSource node = new org.postgresql.ds.PGSimpleDataSource();
+        node.setURL(new FollowingPgDataSource(settings.pgUrl(), endpoints, pgProperties()).urlOnly(endpoint));
+        node.setUser(settings.pgUser());
+        node.setPassword(settings.pgPassword());
+        node.setSocketTimeout((int) settings.readTimeout().toSeconds());
+        node.setConnectTimeout(5);
+        SchemaApplier.apply(node, settings.readVisibilityTimeout().multipliedBy(6));
+    }
+
+    private java.util.Properties pgProperties() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("socketTimeout", Long.toString(settings.readTimeout().toSeconds()));
+        return properties;
     }
 
     @Provides
