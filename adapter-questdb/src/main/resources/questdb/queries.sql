@@ -38,6 +38,10 @@ ts, trade_id, trader, mode, side, token_in, token_out, mev_status, amount_in, am
 -- name: trades.byId
 SELECT {{trade.columns}} FROM trades WHERE id_bucket = ? AND trade_id = ? AND superseded = false LIMIT 1;
 
+-- The same without the bucket index: confirms a miss of trades.byId (the index can lag just-applied rows).
+-- name: trades.byIdWithoutIndex
+SELECT {{trade.columns}} FROM trades WHERE trade_id = ? AND superseded = false LIMIT 1;
+
 -- Which of up to 256 ids are stored: the id_bucket index narrows every partition to the rows of those buckets.
 -- Unused slots bind an empty bucket and id, which match nothing.
 -- name: trades.storedIds
