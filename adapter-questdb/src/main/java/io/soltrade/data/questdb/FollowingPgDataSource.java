@@ -23,8 +23,20 @@ final class FollowingPgDataSource implements DataSource {
     private final String suffix;
     private final QuestDbEndpoints endpoints;
     private final Properties properties;
+    /** -1: follow the endpoint in use, with the other hosts as fall-backs; else always this endpoint's host alone. */
+    private final int pinned;
 
     FollowingPgDataSource(String pgUrl, QuestDbEndpoints endpoints, Properties properties) {
+        this(pgUrl, endpoints, properties, -1);
+    }
+
+    /** Connections to one endpoint's host alone, logging in with {@code properties}: for work that must happen there. */
+    static FollowingPgDataSource pinned(String pgUrl, QuestDbEndpoints endpoints, Properties properties, int endpoint) {
+        return new FollowingPgDataSource(pgUrl, endpoints, properties, endpoint);
+    }
+
+    private FollowingPgDataSource(String pgUrl, QuestDbEndpoints endpoints, Properties properties, int pinned) {
+        this.pinned = pinned;
         this.hosts = hosts(pgUrl);
         int hostsStart = pgUrl.indexOf("//") + 2;
         int hostsEnd = pgUrl.indexOf('/', hostsStart);
@@ -68,7 +80,11 @@ final class FollowingPgDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url(endpoints.current()), properties);
+        return DriverManager.getConnection(currentUrl(), properties);
+    }
+
+    private String currentUrl() {
+        return pinned < 0 ? url(endpoints.current()) : urlOnly(pinned);
     }
 
     @Override
@@ -77,7 +93,7 @@ final class FollowingPgDataSource implements DataSource {
         withLogin.putAll(properties);
         withLogin.setProperty("user", username);
         withLogin.setProperty("password", password);
-        return DriverManager.getConnection(url(endpoints.current()), withLogin);
+        return DriverManager.getConnection(currentUrl(), withLogin);
     }
 
     @Override

@@ -109,13 +109,11 @@ public final class QuestDbModule extends AbstractModule {
         if (!settings.applySchema()) {
             return;
         }
-        org.postgresql.ds.PGSimpleDataSource node = new org.postgresql.ds.PGSimpleDataSource();
-        node.setURL(new FollowingPgDataSource(settings.pgUrl(), endpoints, pgProperties()).urlOnly(endpoint));
-        node.setUser(settings.pgUser());
-        node.setPassword(settings.pgPassword());
-        node.setSocketTimeout((int) settings.readTimeout().toSeconds());
-        node.setConnectTimeout(5);
-        SchemaApplier.apply(node, settings.readVisibilityTimeout().multipliedBy(6));
+        java.util.Properties login = pgProperties();
+        login.setProperty("user", settings.pgUser());
+        login.setProperty("password", settings.pgPassword());
+        login.setProperty("connectTimeout", "5");
+        SchemaApplier.apply(FollowingPgDataSource.pinned(settings.pgUrl(), endpoints, login, endpoint), settings.readVisibilityTimeout().multipliedBy(6));
     }
 
     private java.util.Properties pgProperties() {
