@@ -18,15 +18,15 @@ import io.soltrade.data.ports.TradePage;
 import io.soltrade.data.ports.TradeQuery;
 import io.soltrade.data.ports.TradeStore;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.StreamSupport;
 
 /**
  * Trades in memory, indexed by id, by traded token, by trader and by time, each index ordered by
@@ -35,12 +35,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class MemoryTradeStore extends SimulatedStore<MemoryTradeStore> implements TradeStore {
     private static final String BACKEND = Simulation.BACKEND;
+    /** What a token or trader without trades reads: never written. */
+    private static final TimeOrderedIndex<Trade> NONE = new TimeOrderedIndex<>();
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<TradeId, Trade> byId = new HashMap<>();
-    private final NavigableMap<TimeKey, Trade> byTime = new TreeMap<>();
-    private final Map<Pubkey, NavigableMap<TimeKey, Trade>> byToken = new HashMap<>();
-    private final Map<TraderId, NavigableMap<TimeKey, Trade>> byTrader = new HashMap<>();
+    private final TimeOrderedIndex<Trade> byTime = new TimeOrderedIndex<>();
+    private final Map<Pubkey, TimeOrderedIndex<Trade>> byToken = new HashMap<>();
+    private final Map<TraderId, TimeOrderedIndex<Trade>> byTrader = new HashMap<>();
 
     public MemoryTradeStore() {
         this(MemorySettings.defaults());
@@ -94,8 +96,8 @@ public final class MemoryTradeStore extends SimulatedStore<MemoryTradeStore> imp
     private void index(Trade trade) {
         TimeKey key = key(trade);
         byTime.put(key, trade);
-        byToken.computeIfAbsent(trade.token(), token -> new TreeMap<>()).put(key, trade);
-        byTrader.computeIfAbsent(trade.trader(), trader -> new TreeMap<>()).put(key, trade);
+        byToken.computeIfAbsent(trade.token(), token -> new TimeOrderedIndex<>()).put(key, trade);
+        byTrader.computeIfAbsent(trade.trader(), trader -> new TimeOrderedIndex<>()).put(key, trade);
     }
 
     private static TimeKey key(Trade trade) {
@@ -121,8 +123,14 @@ public final class MemoryTradeStore extends SimulatedStore<MemoryTradeStore> imp
         simulation.beforeRead("findByToken");
         lock.readLock().lock();
         try {
-            NavigableMap<TimeKey, Trade> trades = byToken.getOrDefault(token, new TreeMap<>());
-            return trades.descendingMap().values().stream().limit(limit).toList();
+            List<Trade> newest = new ArrayList<>(Math.min(limit, 1_024));
+            for (Trade trade : byToken.getOrDefault(token, NONE).newestFirst()) {
+                if (newest.size() == limit) {
+                    break;
+                }
+                newest.add(trade);
+            }
+            return List.copyOf(newest);
         } finally {
             lock.readLock().unlock();
         }
@@ -135,7 +143,7 @@ public final class MemoryTradeStore extends SimulatedStore<MemoryTradeStore> imp
         simulation.beforeRead("findBetween");
         lock.readLock().lock();
         try {
-            return byTime.subMap(TimeKey.first(range.from()), TimeKey.first(range.to())).values().stream().limit(limit).toList();
+            return byTime.between(TimeKey.first(range.from()), TimeKey.first(range.to())).stream().limit(limit).toList();
         } finally {
             lock.readLock().unlock();
         }
@@ -147,11 +155,11 @@ public final class MemoryTradeStore extends SimulatedStore<MemoryTradeStore> imp
         simulation.beforeRead("findByTrader");
         lock.readLock().lock();
         try {
-            NavigableMap<TimeKey, Trade> trades = byTrader.getOrDefault(query.trader(), new TreeMap<>());
-            NavigableMap<TimeKey, Trade> older = query.after()
-                    .map(cursor -> trades.headMap(new TimeKey(cursor.executedAt(), cursor.id().naturalKey()), false))
-                    .orElse(trades);
-            return TradePage.of(query, older.descendingMap().values().stream()
+            TimeOrderedIndex<Trade> trades = byTrader.getOrDefault(query.trader(), NONE);
+            Iterable<Trade> older = query.after()
+                    .map(cursor -> trades.newestBefore(new TimeKey(cursor.executedAt(), cursor.id().naturalKey())))
+                    .orElseGet(trades::newestFirst);
+            return TradePage.of(query, StreamSupport.stream(older.spliterator(), false)
                     .filter(trade -> query.mode().map(mode -> trade.mode() == mode).orElse(true))
                     .filter(trade -> query.minimumCommitment().map(trade.commitment()::meets).orElse(true))
                     .limit(query.limit() + 1L)
@@ -167,12 +175,12 @@ public final class MemoryTradeStore extends SimulatedStore<MemoryTradeStore> imp
         simulation.beforeRead("candles");
         lock.readLock().lock();
         try {
-            NavigableMap<TimeKey, Trade> trades = byToken.getOrDefault(query.token(), new TreeMap<>());
-            List<Trade> inRange = trades.subMap(TimeKey.first(query.range().from()), TimeKey.first(query.range().to())).values().stream()
+            TimeOrderedIndex<Trade> trades = byToken.getOrDefault(query.token(), NONE);
+            List<Trade> inRange = trades.between(TimeKey.first(query.range().from()), TimeKey.first(query.range().to())).stream()
                     .filter(trade -> counts(trade, query))
                     .toList();
             Optional<BigDecimal> previousClose = query.emptyIntervals() == EmptyIntervals.FILL
-                    ? trades.headMap(TimeKey.first(query.range().from()), false).descendingMap().values().stream()
+                    ? StreamSupport.stream(trades.newestBefore(TimeKey.first(query.range().from())).spliterator(), false)
                             .filter(trade -> counts(trade, query)).findFirst().map(Trade::price)
                     : Optional.empty();
             return CandleSeries.withEmptyIntervals(CandleSeries.of(inRange, query.interval()), query.interval(), query.range(),

@@ -41,10 +41,12 @@ final class PostgresConfigOperations implements ConfigOperations {
 
     private final TransactionScope scope;
     private final Clock clock;
+    private final TraderConfigRead traderConfigRead;
 
-    PostgresConfigOperations(TransactionScope scope, Clock clock) {
+    PostgresConfigOperations(TransactionScope scope, Clock clock, TraderConfigRead traderConfigRead) {
         this.scope = scope;
         this.clock = clock;
+        this.traderConfigRead = traderConfigRead;
     }
 
     private DSLContext dsl() {
@@ -108,7 +110,7 @@ final class PostgresConfigOperations implements ConfigOperations {
             AuditLogRows.append(dsl(), actor, "create", TRADER_CONFIG, trader, null, AuditSnapshots.traderConfig(stored), now);
             return stored;
         }
-        Optional<TraderConfig> before = TraderConfigRows.find(dsl(), config.trader(), true);
+        Optional<TraderConfig> before = TraderConfigRows.findForUpdate(dsl(), config.trader());
         if (before.isEmpty() || before.get().version() != config.version() || !TraderConfigRows.updateIfVersion(dsl(), config, now)) {
             throw versionConflict(config, before.map(b -> "the stored version is " + b.version()).orElse("none is stored"));
         }
@@ -126,7 +128,8 @@ final class PostgresConfigOperations implements ConfigOperations {
     @Override
     public Optional<TraderConfig> findTraderConfig(TraderId trader) {
         notNull(trader, "trader");
-        return TraderConfigRows.find(dsl(), trader, false);
+        scope.requireOpen();
+        return traderConfigRead.find(scope, trader);
     }
 
     @Override

@@ -45,6 +45,7 @@ public final class PostgresConfigStore implements ConfigStore {
     private final PostgresTransactions transactions;
     private final Optional<ReplicaReads> replicas;
     private final Clock clock;
+    private final TraderConfigRead traderConfigRead;
 
     PostgresConfigStore(PostgresTransactions transactions, Clock clock) {
         this(transactions, Optional.empty(), clock);
@@ -58,21 +59,22 @@ public final class PostgresConfigStore implements ConfigStore {
         this.transactions = transactions;
         this.replicas = replicas;
         this.clock = clock;
+        this.traderConfigRead = new TraderConfigRead(transactions.renderer());
     }
 
     @Override
     public <T> T inTransaction(Function<ConfigOperations, T> work) {
         PortInput.notNull(work, "work", PostgresErrorTranslator.BACKEND);
-        return transactions.inTransaction("unit of work", scope -> work.apply(new PostgresConfigOperations(scope, clock)));
+        return transactions.inTransaction("unit of work", scope -> work.apply(new PostgresConfigOperations(scope, clock, traderConfigRead)));
     }
 
     private <T> T write(String action, Function<ConfigOperations, T> work) {
-        return transactions.inTransaction(action, scope -> work.apply(new PostgresConfigOperations(scope, clock)));
+        return transactions.inTransaction(action, scope -> work.apply(new PostgresConfigOperations(scope, clock, traderConfigRead)));
     }
 
     /** A read that sees every write acknowledged before it started: on the primary. */
     private <T> T readCurrent(String action, Function<ConfigOperations, T> work) {
-        return transactions.autoCommit(action, scope -> work.apply(new PostgresConfigOperations(scope, clock)));
+        return transactions.autoCommit(action, scope -> work.apply(new PostgresConfigOperations(scope, clock, traderConfigRead)));
     }
 
     /** A read that sees this store's acknowledged writes, others' after the replication lag: on a replica if there is one. */
@@ -80,7 +82,7 @@ public final class PostgresConfigStore implements ConfigStore {
         if (replicas.isEmpty()) {
             return readCurrent(action, work);
         }
-        return replicas.get().read(action, scope -> work.apply(new PostgresConfigOperations(scope, clock)));
+        return replicas.get().read(action, scope -> work.apply(new PostgresConfigOperations(scope, clock, traderConfigRead)));
     }
 
     @Override

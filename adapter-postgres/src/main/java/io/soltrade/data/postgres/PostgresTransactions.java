@@ -4,10 +4,12 @@ import io.soltrade.data.ports.DbErrorKind;
 import io.soltrade.data.ports.DbException;
 import java.sql.SQLException;
 import org.jooq.Configuration;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.MappedSchema;
 import org.jooq.conf.RenderMapping;
 import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 
 /**
@@ -46,6 +48,11 @@ final class PostgresTransactions {
                 .withRenderMapping(new RenderMapping().withSchemata(
                         new MappedSchema().withInput(PostgresSettings.DEFAULT_SCHEMA).withOutput(pool.settings().schema())));
         this.jooq = new DefaultConfiguration().set(SQLDialect.POSTGRES).set(settings);
+    }
+
+    /** A jOOQ context with no connection, for rendering statements once (with the schema mapping) ahead of their use. */
+    DSLContext renderer() {
+        return DSL.using(jooq);
     }
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */

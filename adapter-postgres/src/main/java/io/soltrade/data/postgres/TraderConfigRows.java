@@ -5,6 +5,7 @@ import static io.soltrade.data.postgres.schema.Tables.TRADER_CONFIG;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.soltrade.data.domain.MevProtection;
 import io.soltrade.data.domain.RiskLimits;
 import io.soltrade.data.domain.TokenAmount;
@@ -12,22 +13,36 @@ import io.soltrade.data.domain.TraderConfig;
 import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.TradingMode;
 import io.soltrade.data.postgres.schema.tables.records.TraderConfigRecord;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.TableField;
 
 /** The {@code trader_config} table. {@code version} is the optimistic lock; the SQL never decides a conflict alone. */
 final class TraderConfigRows {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<TreeMap<String, String>> SETTINGS = new TypeReference<>() {};
+    /** Built once: resolving the target type per read showed in the profile. */
+    private static final ObjectReader SETTINGS = JSON.readerFor(new TypeReference<TreeMap<String, String>>() {});
+
+    /** What a read maps into a {@link TraderConfig}, in this order (1-based JDBC column = index + 1). */
+    static final List<TableField<TraderConfigRecord, ?>> COLUMNS = List.of(TRADER_CONFIG.TRADER_ID, TRADER_CONFIG.MODE,
+            TRADER_CONFIG.MAX_POSITION_LAMPORTS, TRADER_CONFIG.MAX_DAILY_LOSS_LAMPORTS, TRADER_CONFIG.MAX_SLIPPAGE_BPS,
+            TRADER_CONFIG.MAX_OPEN_ORDERS, TRADER_CONFIG.MEV_ENABLED, TRADER_CONFIG.MEV_SANDWICH_THRESHOLD,
+            TRADER_CONFIG.MEV_MAX_TIP_LAMPORTS, TRADER_CONFIG.MEV_PRIVATE_SUBMISSION, TRADER_CONFIG.SETTINGS, TRADER_CONFIG.VERSION);
 
     private TraderConfigRows() {}
 
-    static Optional<TraderConfig> find(DSLContext dsl, TraderId trader, boolean lockForUpdate) {
+    /** The stored row of {@code trader}, locked until the transaction ends (plain reads: {@link TraderConfigRead}). */
+    static Optional<TraderConfig> findForUpdate(DSLContext dsl, TraderId trader) {
         var query = dsl.selectFrom(TRADER_CONFIG).where(TRADER_CONFIG.TRADER_ID.eq(trader.value()));
-        return Optional.ofNullable(lockForUpdate ? query.forUpdate().fetchOne() : query.fetchOne()).map(TraderConfigRows::toConfig);
+        return Optional.ofNullable(query.forUpdate().fetchOne()).map(TraderConfigRows::toConfig);
     }
 
     /** Inserts {@code config} as version 1 unless the trader has one; whether it was inserted. */
@@ -87,9 +102,41 @@ final class TraderConfigRows {
                 row.getVersion()));
     }
 
+    /** A row of {@link #COLUMNS}, read by plain JDBC ({@link TraderConfigRead}). */
+    static TraderConfig toConfig(ResultSet row) throws SQLException {
+        String trader = row.getString(1);
+        String mode = row.getString(2);
+        BigDecimal maxPosition = row.getBigDecimal(3);
+        BigDecimal maxDailyLoss = row.getBigDecimal(4);
+        int maxSlippageBps = row.getInt(5);
+        int maxOpenOrders = row.getInt(6);
+        boolean mevEnabled = row.getBoolean(7);
+        double sandwichThreshold = row.getDouble(8);
+        BigDecimal maxTip = row.getBigDecimal(9);
+        boolean privateSubmission = row.getBoolean(10);
+        String settings = row.getString(11);
+        long version = row.getLong(12);
+        return StoredRows.decode("trader config " + trader, () -> new TraderConfig(
+                TraderId.of(trader),
+                TradingMode.valueOf(mode),
+                new RiskLimits(TokenAmount.of(lamports(maxPosition)), TokenAmount.of(lamports(maxDailyLoss)), maxSlippageBps, maxOpenOrders),
+                new MevProtection(mevEnabled, sandwichThreshold, TokenAmount.of(lamports(maxTip)), privateSubmission),
+                readSettings(settings),
+                version));
+    }
+
+    /** A {@code numeric(20,0)} column as the u64 it holds; a fraction (written outside this adapter) is refused. */
+    private static BigInteger lamports(BigDecimal column) {
+        return column.toBigIntegerExact();
+    }
+
     private static TreeMap<String, String> readSettings(JSONB json) {
+        return readSettings(json.data());
+    }
+
+    private static TreeMap<String, String> readSettings(String json) {
         try {
-            return JSON.readValue(json.data(), SETTINGS);
+            return SETTINGS.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("settings are not a JSON object of strings: " + e.getOriginalMessage(), e);
         }

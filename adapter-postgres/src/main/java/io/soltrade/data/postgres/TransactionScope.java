@@ -26,7 +26,8 @@ final class TransactionScope implements ConnectionProvider {
     private final PostgresConnectionPool pool;
     private final boolean transactional;
     private final ConnectionHook onBorrow;
-    private final DSLContext dsl;
+    private final Configuration jooq;
+    private DSLContext dsl;
     private Connection connection;
     private boolean ended;
 
@@ -39,12 +40,18 @@ final class TransactionScope implements ConnectionProvider {
         this.pool = pool;
         this.transactional = transactional;
         this.onBorrow = onBorrow;
-        this.dsl = DSL.using(jooq.derive(this));
+        this.jooq = jooq;
     }
 
-    /** The jOOQ context of this unit of work; its statements run on this scope's connection. */
+    /**
+     * The jOOQ context of this unit of work; its statements run on this scope's connection. Derived on first use:
+     * a read that runs plain JDBC ({@link TraderConfigRead}) never pays for the derived configuration.
+     */
     DSLContext dsl() {
         requireOpen();
+        if (dsl == null) {
+            dsl = DSL.using(jooq.derive(this));
+        }
         return dsl;
     }
 

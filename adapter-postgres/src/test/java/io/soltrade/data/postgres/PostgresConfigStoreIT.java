@@ -172,6 +172,27 @@ class PostgresConfigStoreIT extends ConfigStoreContract {
     }
 
     @Test
+    void theTraderConfigReadRunsOnTheConfiguredSchemaWithTheTraderBound() {
+        String sql = new TraderConfigRead(adapter.transactions.renderer()).sql();
+
+        assertThat(sql).contains("\"" + adapter.settings.schema() + "\".\"trader_config\"").endsWith("= ?").doesNotContain("created_at");
+    }
+
+    @Test
+    void aStoredConfigTheDomainRefusesIsAnEncodingErrorNamingTheTrader() {
+        TraderConfig created = store.saveTraderConfig(SampleValues.traderConfig(SampleValues.trader()), SampleValues.ACTOR);
+        adapter.transactions.inTransaction("corrupt the settings", scope -> scope.dsl().execute(DSL.query(
+                "UPDATE trader_config SET settings = '{\"nested\": {\"not\": \"a string\"}}'::jsonb WHERE trader_id = ?",
+                created.trader().value())));
+
+        assertThatThrownBy(() -> store.findTraderConfig(created.trader())).isInstanceOfSatisfying(DbException.class, e -> {
+            assertThat(e.kind()).isEqualTo(DbErrorKind.ENCODING);
+            assertThat(e.getMessage()).contains(created.trader().value());
+        });
+        assertThat(adapter.pool.stats().getActiveConnections()).isZero();
+    }
+
+    @Test
     void theActiveRulesQueryUsesThePartialIndexEvenAsAGenericPlan() {
         List<String> plan = planOf(dsl -> OrderRuleRows.activeOnQuery(dsl, SampleValues.pubkey()));
 

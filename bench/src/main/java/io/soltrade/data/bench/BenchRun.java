@@ -1,17 +1,19 @@
 package io.soltrade.data.bench;
 
+import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.bench.measure.BenchResult;
 import io.soltrade.data.bench.measure.BenchSizing;
 import io.soltrade.data.bench.measure.LatencyProfile;
 import io.soltrade.data.bench.measure.MachineInfo;
 import io.soltrade.data.bench.measure.ProgressBar;
 import io.soltrade.data.bench.report.BenchReport;
-import io.soltrade.data.bench.scenario.BenchTargets;
 import io.soltrade.data.bench.scenario.Scenario;
 import io.soltrade.data.bench.scenario.ScenarioContext;
 import io.soltrade.data.bench.scenario.ScenarioOutcome;
 import io.soltrade.data.bench.scenario.ScenarioSkipped;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,23 +25,24 @@ import java.util.Locale;
  */
 final class BenchRun {
     private final BenchSizing sizing;
-    private final BenchTargets targets;
+    private final DataLayerConfig servers;
     private final String runId;
     private final PrintStream log;
 
-    BenchRun(BenchSizing sizing, BenchTargets targets, String runId, PrintStream log) {
+    BenchRun(BenchSizing sizing, DataLayerConfig servers, String runId, PrintStream log) {
         this.sizing = sizing;
-        this.targets = targets;
+        this.servers = servers;
         this.runId = runId;
         this.log = log;
     }
 
     BenchReport run(List<Scenario> scenarios) {
         MachineInfo machine = MachineInfo.current();
+        long start = System.nanoTime();
         ProgressBar progress = new ProgressBar(log);
         List<BenchResult> results = new ArrayList<>();
         List<LatencyProfile> profiles = new ArrayList<>();
-        try (ScenarioContext context = new ScenarioContext(sizing, progress, targets, runId, log)) {
+        try (ScenarioContext context = new ScenarioContext(sizing, progress, servers, runId, log)) {
             int index = 0;
             for (Scenario scenario : scenarios) {
                 index++;
@@ -50,7 +53,11 @@ final class BenchRun {
                 progress.finish(summary(outcome.results()));
             }
         }
-        return new BenchReport(sizing, machine, scenarios, results, profiles);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        double loadAtEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        log.println(String.format(Locale.ROOT, "bench: %d scenario(s) in %d s on %d cores, load average %.2f at start, %.2f at end",
+                scenarios.size(), elapsed.toSeconds(), machine.cores(), machine.loadAverage(), loadAtEnd));
+        return new BenchReport(sizing, machine, scenarios, results, profiles, loadAtEnd, elapsed);
     }
 
     private static ScenarioOutcome runOne(Scenario scenario, ScenarioContext context) {

@@ -68,7 +68,7 @@ public final class BenchSuite {
         String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
         BenchSizing sizing = smoke ? BenchSizing.smokeRun() : BenchSizing.full();
         log.println("bench: " + scenarios.size() + " scenario(s), " + (smoke ? "smoke" : "full") + " run " + runId + " against " + targets);
-        BenchReport report = new BenchRun(sizing, targets, runId, log).run(scenarios);
+        BenchReport report = new BenchRun(sizing, servers, runId, log).run(scenarios);
         ResultsJson.write(out, report.results());
         List<String> charts = BenchCharts.write(out, report.results(), report.latencyProfiles());
         MarkdownReport.write(out, report, charts);

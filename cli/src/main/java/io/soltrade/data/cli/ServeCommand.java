@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Keeps the data layer up and serves, on 127.0.0.1 only:",
+            "  GET /         the live view: prices, trades, positions and P&L, MEV alerts, backend health, as they happen",
             "  GET /health   JSON per backend; 200, or 503 when one is DOWN",
             "  GET /metrics  Prometheus text: port calls by outcome, retries, circuit breakers, caches, connection pools",
             "                (hikaricp_*, soltrade_redis_pool_*), the QuestDB batch writer, JVM",
@@ -73,6 +74,7 @@ final class ServeCommand implements Callable<Integer> {
                 DataLayerHttpServer server = new DataLayerHttpServer(data, registry, port)) {
             gc.bindTo(registry);
             spec.commandLine().getOut().printf("serving http://127.0.0.1:%d/health and /metrics (Ctrl-C to stop)%n", server.port());
+            spec.commandLine().getOut().printf("live view at http://127.0.0.1:%d/%n", server.port());
             spec.commandLine().getOut().flush();
             stopped.await();
             return 0;

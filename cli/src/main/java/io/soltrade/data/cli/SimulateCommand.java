@@ -1,8 +1,11 @@
 package io.soltrade.data.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.soltrade.data.app.DataLayer;
 import io.soltrade.data.app.config.DataLayerConfig;
+import io.soltrade.data.cli.http.DataLayerHttpServer;
 import io.soltrade.data.cli.simulator.PaperTradingSession;
 import io.soltrade.data.cli.simulator.SessionSummary;
 import java.nio.file.Path;
@@ -31,10 +34,14 @@ import picocli.CommandLine.Spec;
             "Runs a paper-trading session through every port: prices, pool states, trades that update positions and P&L,",
             "MEV assessments, metrics, stream events, live-feed messages, and configuration (tokens, trader settings, order",
             "rules that prices trigger, RPC node health). Prints a live progress line on stderr and a summary at the end.",
-            "Ends after --duration (default 30s) or --trades N, or on Ctrl-C / SIGTERM, with the summary still exact."})
+            "Ends after --duration (default 30s) or --trades N, or on Ctrl-C / SIGTERM, with the summary still exact.",
+            "With --serve PORT the session is live in the browser at http://127.0.0.1:PORT/ (and runs until Ctrl-C unless",
+            "--duration or --trades is given)."})
 final class SimulateCommand implements Callable<Integer> {
     private static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
     private static final long SHUTDOWN_GRACE_SECONDS = 60;
+    /** A session served to the browser without --duration or --trades runs until Ctrl-C: a plan needs an end, this is it. */
+    private static final Duration UNTIL_STOPPED = Duration.ofDays(36_500);
 
     @ParentCommand
     Main main;
@@ -72,12 +79,21 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress line on stderr.")
     boolean noProgress;
 
+    @Option(names = "--serve", paramLabel = "PORT",
+            description = "Serve the live view (prices, trades, positions, MEV alerts, health) at http://127.0.0.1:PORT/ during the session,"
+                    + " with /health and /metrics; 0 picks a free port.")
+    Integer serve;
+
     @Override
     public Integer call() {
         PaperTradingSession.Plan plan = new PaperTradingSession.Plan(
-                duration != null ? Optional.of(duration) : trades == null ? Optional.of(DEFAULT_DURATION) : Optional.empty(),
+                duration != null ? Optional.of(duration)
+                        : trades == null ? Optional.of(serve == null ? DEFAULT_DURATION : UNTIL_STOPPED) : Optional.empty(),
                 trades == null ? OptionalLong.empty() : OptionalLong.of(trades), tradeRate, priceRate, traders,
                 seed != null ? seed : System.nanoTime());
+        if (serve != null && (serve < 0 || serve > 65_535)) {
+            throw new IllegalArgumentException("--serve must be between 0 and 65535, got " + serve);
+        }
         DataLayerConfig config = configuration.load();
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
@@ -90,7 +106,13 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }, "simulate-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (DataLayer data = main.dataLayers().create(config, new SimpleMeterRegistry())) {
+        PrometheusMeterRegistry served = serve == null ? null : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (DataLayer data = main.dataLayers().create(config, served == null ? new SimpleMeterRegistry() : served);
+                DataLayerHttpServer server = served == null ? null : new DataLayerHttpServer(data, served, serve)) {
+            if (server != null) {
+                spec.commandLine().getOut().printf("live view at http://127.0.0.1:%d/ (/health, /metrics; Ctrl-C to stop)%n", server.port());
+                spec.commandLine().getOut().flush();
+            }
             PaperTradingSession session = new PaperTradingSession(data, plan, Clock.systemUTC());
             SessionSummary summary = session.run(stop::get, noProgress ? Optional.empty() : Optional.of(spec.commandLine().getErr()),
                     System.console() != null);

@@ -43,6 +43,8 @@ public final class MarkdownReport {
         md.append("| JDK | ").append(machine.jdk()).append(" |\n");
         md.append("| OS | ").append(machine.os()).append(" |\n");
         md.append(String.format(Locale.ROOT, "| load average at start | %.2f |%n", machine.loadAverage()));
+        md.append(String.format(Locale.ROOT, "| load average at end | %.2f |%n", report.loadAverageAtEnd()));
+        md.append(String.format(Locale.ROOT, "| duration | %d s |%n", report.elapsed().toSeconds()));
         md.append("| date | ").append(machine.date()).append(" |\n\n");
         md.append("> The machine is shared with other builds and the servers run on the same machine as the bench, so absolute "
                 + "figures move from run to run; the ratios, taken from alternating rounds of one run, are the figures to compare.\n\n");

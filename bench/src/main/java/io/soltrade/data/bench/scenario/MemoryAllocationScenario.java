@@ -65,9 +65,9 @@ final class MemoryAllocationScenario implements Scenario {
             @Override
             public void round(RoundRecorder recorder) throws Exception {
                 long itemsBefore = recorder.items();
-                long before = HeapGauge.allocatedBytes();
+                HeapGauge.AllocationMark before = HeapGauge.allocationMark();
                 inner.round(recorder);
-                long allocated = HeapGauge.allocatedBytes() - before;
+                long allocated = HeapGauge.allocatedSince(before);
                 recorder.sample((double) allocated / (recorder.items() - itemsBefore));
             }
         };

@@ -2,6 +2,8 @@ package io.soltrade.data.bench.scenario;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.soltrade.data.app.DataLayer;
+import io.soltrade.data.app.config.Backend;
 import io.soltrade.data.ports.ConfigStore;
 import io.soltrade.data.ports.TradeStore;
 import io.soltrade.data.postgres.PostgresModule;
@@ -14,17 +16,18 @@ import javax.sql.DataSource;
 /**
  * Both sides of the PostgreSQL scenarios, in a schema of the run's own ({@code bench_<run id>}, migrated by the
  * adapter, dropped on close). Ours: {@link TradeStore} and {@link ConfigStore} from {@link PostgresModule} with a
- * pool of {@value #POOL_SIZE}. Raw: plain pgjdbc on a HikariCP pool of the same size, whose connections'
+ * pool of {@value #POOL_SIZE}, started inside a {@link DataLayer} ({@link BenchDataLayer}): the adapter itself, or the
+ * same adapter behind the data layer's decorators. Raw: plain pgjdbc on a HikariCP pool of the same size, whose connections'
  * {@code currentSchema} is the run's schema, and a {@code raw_trades} table copied from the adapter's.
  */
 final class PostgresBench implements AutoCloseable {
     static final int POOL_SIZE = 20;
 
     private final String schema;
-    private final ManagedInjector ours;
+    private final DataLayer ours;
     private final HikariDataSource raw;
 
-    private PostgresBench(String schema, ManagedInjector ours, HikariDataSource raw) {
+    private PostgresBench(String schema, DataLayer ours, HikariDataSource raw) {
         this.schema = schema;
         this.ours = ours;
         this.raw = raw;
@@ -40,10 +43,9 @@ final class PostgresBench implements AutoCloseable {
         String schema = "bench_" + context.runId();
         PostgresSettings settings = PostgresSettings.builder(targets.postgresUrl(), targets.postgresUser())
                 .password(targets.postgresPassword()).schema(schema).maxPoolSize(POOL_SIZE).build();
-        ManagedInjector ours = new ManagedInjector(new PostgresModule(settings));
+        DataLayer ours = BenchDataLayer.start(context.servers(), Backend.POSTGRES, new PostgresModule(settings));
         HikariDataSource raw;
         try {
-            ours.get(TradeStore.class);
             raw = rawPool(targets, schema);
         } catch (RuntimeException e) {
             ours.close();
@@ -72,12 +74,12 @@ final class PostgresBench implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    TradeStore tradeStore() {
-        return ours.get(TradeStore.class);
+    TradeStore tradeStore(OursThrough through) {
+        return through == OursThrough.ADAPTER ? ours.adapter(Backend.POSTGRES, TradeStore.class) : ours.trades();
     }
 
-    ConfigStore configStore() {
-        return ours.get(ConfigStore.class);
+    ConfigStore configStore(OursThrough through) {
+        return through == OursThrough.ADAPTER ? ours.adapter(Backend.POSTGRES, ConfigStore.class) : ours.configStore();
     }
 
     DataSource raw() {

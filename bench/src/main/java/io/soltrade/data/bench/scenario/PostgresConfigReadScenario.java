@@ -29,26 +29,28 @@ final class PostgresConfigReadScenario implements Scenario {
     private static final int TRADERS = 20;
 
     private final int concurrency;
+    private final OursThrough through;
 
-    PostgresConfigReadScenario(int concurrency) {
+    PostgresConfigReadScenario(int concurrency, OursThrough through) {
         this.concurrency = concurrency;
+        this.through = through;
     }
 
     @Override
     public String name() {
-        return "postgres.config-read-" + concurrency;
+        return through.name("postgres.config-read-" + concurrency);
     }
 
     @Override
     public String measures() {
-        return concurrency + " threads x ConfigStore.findTraderConfig on a pool of " + PostgresBench.POOL_SIZE
+        return through.describe(concurrency + " threads x ConfigStore.findTraderConfig on a pool of " + PostgresBench.POOL_SIZE)
                 + " vs the same SELECT by plain pgjdbc on a HikariCP pool of " + PostgresBench.POOL_SIZE;
     }
 
     @Override
     public ScenarioOutcome run(ScenarioContext context) throws Exception {
         PostgresBench postgres = context.backend(PostgresBench.class, PostgresBench::open);
-        ConfigStore store = postgres.configStore();
+        ConfigStore store = postgres.configStore(through);
         DataSource raw = postgres.raw();
         List<TraderId> traders = storedTraders(store, context.runId());
         String query = BenchSql.named("postgres.raw-config-read");
@@ -72,10 +74,10 @@ final class PostgresConfigReadScenario implements Scenario {
                             recorder.time(1, () -> readRaw(raw, query, trader));
                         }
                     }));
-            String why = "each read derives a jOOQ context, renders the SELECT, maps the record and builds a validated "
-                    + "TraderConfig (u64 limits, the settings JSON parsed into a sorted map), where the raw side reads the "
-                    + "columns as strings and numbers; with " + concurrency + " threads on 2 cores that client CPU competes "
-                    + "with the server's";
+            String why = through.why("each read borrows a pooled connection, runs the SELECT jOOQ rendered once as a prepared "
+                    + "statement, and builds a validated TraderConfig (u64 limits, setting keys checked, the settings JSON parsed "
+                    + "into a sorted map), where the raw side keeps the columns as JDBC objects; with " + concurrency
+                    + " threads on 2 cores that client CPU competes with the server's");
             return new ScenarioOutcome(List.of(
                     comparison.throughput(name, "reads/s", Goal.ratio(), why),
                     comparison.latencyPercentile(name, 50, Goal.ratio(), why),

@@ -24,7 +24,7 @@ final class PostgresCopyScenario implements Scenario {
     @Override
     public ScenarioOutcome run(ScenarioContext context) throws Exception {
         PostgresBench postgres = context.backend(PostgresBench.class, PostgresBench::open);
-        TradeStore store = postgres.tradeStore();
+        TradeStore store = postgres.tradeStore(OursThrough.ADAPTER);
         DataSource raw = postgres.raw();
         int batchSize = context.sizing().size(1_000, 100);
         int batchesPerRound = context.sizing().size(10, 2);

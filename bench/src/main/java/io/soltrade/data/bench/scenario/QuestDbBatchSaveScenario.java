@@ -15,20 +15,28 @@ import java.util.List;
 final class QuestDbBatchSaveScenario implements Scenario {
     static final String NAME = "questdb.batch-save";
 
+    private final OursThrough through;
+    private final String name;
+
+    QuestDbBatchSaveScenario(OursThrough through) {
+        this.through = through;
+        this.name = through.name(NAME);
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public String measures() {
-        return "TradeStore.batchSave(1,000 trades), returning when acknowledged, vs ILP Sender (HTTP) rows + flush()";
+        return through.describe("TradeStore.batchSave(1,000 trades), returning when acknowledged, vs ILP Sender (HTTP) rows + flush()");
     }
 
     @Override
     public ScenarioOutcome run(ScenarioContext context) throws Exception {
         QuestDbBench questDb = context.backend(QuestDbBench.class, QuestDbBench::open);
-        TradeStore store = questDb.tradeStore();
+        TradeStore store = questDb.tradeStore(through);
         int batchSize = context.sizing().size(1_000, 100);
         int batchesPerRound = context.sizing().size(10, 2);
         RawIlpTrades rows = new RawIlpTrades();
@@ -41,15 +49,15 @@ final class QuestDbBatchSaveScenario implements Scenario {
                         }
                         sender.flush();
                     }));
-            String why = "batchSave hands the batch to the adapter's single writer thread and waits for its acknowledgement "
+            String why = through.why("batchSave hands the batch to the adapter's single writer thread and waits for its acknowledgement "
                     + "(a queue hand-off and a future completion per batch), and the writer encodes rows from Trade objects on "
-                    + "its own thread; the raw side encodes and flushes on the caller's thread";
+                    + "its own thread; the raw side encodes and flushes on the caller's thread");
             return new ScenarioOutcome(List.of(
-                    comparison.throughput(NAME, "rows/s", Goal.ratio(), why),
-                    comparison.latencyPercentile(NAME, "flush ack", MetricKind.LATENCY, 50, Goal.ratio(), why),
-                    comparison.latencyPercentile(NAME, "flush ack", MetricKind.LATENCY, 99, Goal.ratioAndBelow(100, "ms"),
+                    comparison.throughput(name, "rows/s", Goal.ratio(), why),
+                    comparison.latencyPercentile(name, "flush ack", MetricKind.LATENCY, 50, Goal.ratio(), why),
+                    comparison.latencyPercentile(name, "flush ack", MetricKind.LATENCY, 99, Goal.ratioAndBelow(100, "ms"),
                             why + "; a p99 above 100 ms on both sides is the server's WAL commit under the machine's load")),
-                    List.of(comparison.latencyProfile(NAME, "batch of " + batchSize + ": batchSave vs Sender flush")));
+                    List.of(comparison.latencyProfile(name, "batch of " + batchSize + ": batchSave vs Sender flush")));
         }
     }
 }

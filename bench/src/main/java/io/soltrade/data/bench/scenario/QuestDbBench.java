@@ -1,6 +1,9 @@
 package io.soltrade.data.bench.scenario;
 
 import io.questdb.client.Sender;
+import io.soltrade.data.app.DataLayer;
+import io.soltrade.data.app.config.Backend;
+import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.ports.TradeStore;
 import io.soltrade.data.questdb.QuestDbModule;
 import io.soltrade.data.questdb.QuestDbSettings;
@@ -16,7 +19,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Both sides of the QuestDB scenarios. Ours: {@link TradeStore} from {@link QuestDbModule}, writing paper trades
- * of the trader {@code bench-<run id>} into {@code trades}. Raw: ILP {@link Sender}s over HTTP (the transport that
+ * of the trader {@code bench-<run id>} into {@code trades}, started inside a {@link DataLayer} ({@link BenchDataLayer}:
+ * the adapter itself, or behind the decorators). Raw: ILP {@link Sender}s over HTTP (the transport that
  * acknowledges after commit, as ours does) with auto-flush off, into {@code bench_raw_trades}, a table with the
  * same schema that closing drops; and a plain pgjdbc connection for the raw visibility query.
  */
@@ -25,13 +29,13 @@ final class QuestDbBench implements AutoCloseable {
     private final String rawSenderConfig;
     private final Connection rawQueries;
     private final List<ManagedInjector> injectors = new ArrayList<>();
-    private final TradeStore tradeStore;
+    private final DataLayer ours;
 
-    private QuestDbBench(QuestDbSettings settings, String rawSenderConfig, Connection rawQueries) {
+    private QuestDbBench(DataLayerConfig servers, QuestDbSettings settings, String rawSenderConfig, Connection rawQueries) {
         this.settings = settings;
         this.rawSenderConfig = rawSenderConfig;
         this.rawQueries = rawQueries;
-        this.tradeStore = tradeStore(UnaryOperator.identity());
+        this.ours = BenchDataLayer.start(servers, Backend.QUESTDB, new QuestDbModule(settings));
     }
 
     static QuestDbBench open(ScenarioContext context) throws Exception {
@@ -55,13 +59,18 @@ final class QuestDbBench implements AutoCloseable {
             rawQueries.close();
             throw e;
         }
-        return new QuestDbBench(QuestDbSettings.of(ilpConfig, targets.questDbPgUrl(), targets.questDbPgUser(), targets.questDbPgPassword()),
+        return new QuestDbBench(context.servers(), QuestDbSettings.of(ilpConfig, targets.questDbPgUrl(), targets.questDbPgUser(), targets.questDbPgPassword()),
                 rawSenderConfig, rawQueries);
     }
 
-    /** Our trade store with the default settings. */
+    /** Our trade store with the default settings: the adapter itself. */
     TradeStore tradeStore() {
-        return tradeStore;
+        return tradeStore(OursThrough.ADAPTER);
+    }
+
+    /** Our trade store with the default settings, the adapter itself or through the data layer's decorators. */
+    TradeStore tradeStore(OursThrough through) {
+        return through == OursThrough.ADAPTER ? ours.adapter(Backend.QUESTDB, TradeStore.class) : ours.trades();
     }
 
     /** A trade store of its own, from the default settings changed by {@code change}; closed with this bench. */
@@ -89,6 +98,7 @@ final class QuestDbBench implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         RuntimeException failure = null;
+        ours.close();
         for (int i = injectors.size() - 1; i >= 0; i--) {
             try {
                 injectors.get(i).close();

@@ -1,5 +1,7 @@
 package io.soltrade.data.bench.scenario;
 
+import io.soltrade.data.app.DataLayer;
+import io.soltrade.data.app.config.Backend;
 import io.soltrade.data.ports.EventStream;
 import io.soltrade.data.ports.LiveFeed;
 import io.soltrade.data.ports.PriceCache;
@@ -17,6 +19,7 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Both sides of the Redis scenarios: our ports from {@link RedisModule} under the namespace {@code bench-<run id>},
+ * started inside a {@link DataLayer} ({@link BenchDataLayer}: the adapter itself, or behind the decorators),
  * and the raw client, a {@link JedisPooled} of the same pool size writing under {@code bench-<run id>:raw:...}.
  * Closing it closes our resources and deletes every key of the namespace (SCAN + DEL, never FLUSHDB).
  */
@@ -25,14 +28,14 @@ final class RedisBench implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 2_000;
 
     private final String namespace;
-    private final ManagedInjector injector;
+    private final DataLayer ours;
     private final JedisPooled raw;
     private final HostAndPort address;
     private final JedisClientConfig clientConfig;
 
-    private RedisBench(String namespace, ManagedInjector injector, JedisPooled raw, HostAndPort address, JedisClientConfig clientConfig) {
+    private RedisBench(String namespace, DataLayer ours, JedisPooled raw, HostAndPort address, JedisClientConfig clientConfig) {
         this.namespace = namespace;
-        this.injector = injector;
+        this.ours = ours;
         this.raw = raw;
         this.address = address;
         this.clientConfig = clientConfig;
@@ -66,20 +69,24 @@ final class RedisBench implements AutoCloseable {
         pool.setMaxIdle(POOL_SIZE);
         pool.setJmxEnabled(false);
         HostAndPort address = new HostAndPort(at.host(), at.port());
-        return new RedisBench(namespace, new ManagedInjector(new RedisModule(settings)),
+        return new RedisBench(namespace, BenchDataLayer.start(context.servers(), Backend.REDIS, new RedisModule(settings)),
                 new JedisPooled(pool, address, clientConfig), address, clientConfig);
     }
 
     PriceCache priceCache() {
-        return injector.get(PriceCache.class);
+        return priceCache(OursThrough.ADAPTER);
+    }
+
+    PriceCache priceCache(OursThrough through) {
+        return through == OursThrough.ADAPTER ? ours.adapter(Backend.REDIS, PriceCache.class) : ours.prices();
     }
 
     EventStream eventStream() {
-        return injector.get(EventStream.class);
+        return ours.adapter(Backend.REDIS, EventStream.class);
     }
 
     LiveFeed liveFeed() {
-        return injector.get(LiveFeed.class);
+        return ours.adapter(Backend.REDIS, LiveFeed.class);
     }
 
     /** The raw client: a pool like ours, for the same work. */
@@ -99,11 +106,7 @@ final class RedisBench implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            injector.close();
-        } catch (RuntimeException e) {
-            // what the feed could not send at close does not matter to a benchmark; the keys still go
-        }
+        ours.close(); // logs what the feed could not send, which does not matter to a benchmark; never throws
         try {
             ScanParams match = new ScanParams().match(namespace + ":*").count(1_000);
             String cursor = ScanParams.SCAN_POINTER_START;

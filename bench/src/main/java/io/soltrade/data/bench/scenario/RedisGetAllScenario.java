@@ -32,7 +32,7 @@ final class RedisGetAllScenario implements Scenario {
         RedisBench redis = context.backend(RedisBench.class, RedisBench::open);
         PriceCache cache = redis.priceCache();
         JedisPooled raw = redis.raw();
-        BenchQuotes quotes = new BenchQuotes();
+        BenchQuotes quotes = context.quotes();
         List<TokenSymbol> symbols = BenchQuotes.symbols(KEYS);
         String[] rawKeys = symbols.stream().map(symbol -> redis.rawKey("price:" + symbol.value())).toArray(String[]::new);
         long ttlMillis = cache.ttl().toMillis();

@@ -48,7 +48,7 @@ final class RedisLiveFeedScenario implements Scenario {
         JedisPooled raw = redis.raw();
         FeedChannel channel = new FeedChannel("bench.prices", StreamName.PRICE_UPDATES);
         String rawChannel = redis.rawKey("feed:bench.prices");
-        BenchQuotes quotes = new BenchQuotes();
+        BenchQuotes quotes = context.quotes();
         TokenSymbol symbol = TokenSymbol.of("BENCH");
         int messagesPerRound = context.sizing().size(20, 3);
 

@@ -14,22 +14,30 @@ import redis.clients.jedis.params.SetParams;
 final class RedisPriceGetScenario implements Scenario {
     static final String NAME = "redis.price-get";
 
+    private final OursThrough through;
+    private final String name;
+
+    RedisPriceGetScenario(OursThrough through) {
+        this.through = through;
+        this.name = through.name(NAME);
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public String measures() {
-        return "PriceCache.get(symbol) of a cached quote vs Jedis GET of the same-size value (JedisPooled, one caller)";
+        return through.describe("PriceCache.get(symbol) of a cached quote vs Jedis GET of the same-size value (JedisPooled, one caller)");
     }
 
     @Override
     public ScenarioOutcome run(ScenarioContext context) throws Exception {
         RedisBench redis = context.backend(RedisBench.class, RedisBench::open);
-        PriceCache cache = redis.priceCache();
+        PriceCache cache = redis.priceCache(through);
         JedisPooled raw = redis.raw();
-        BenchQuotes quotes = new BenchQuotes();
+        BenchQuotes quotes = context.quotes();
         TokenSymbol symbol = TokenSymbol.of("BENCH");
         String rawKey = redis.rawKey("price:BENCH");
         long ttlMillis = cache.ttl().toMillis();
@@ -75,16 +83,16 @@ final class RedisPriceGetScenario implements Scenario {
             }
         };
         Comparison comparison = context.rounds().run(ours, rawSide);
-        String why = "get sends one MGET of the value and its 'seen' marker (so an expired price is told from one never "
+        String why = through.why("get sends one MGET of the value and its 'seen' marker (so an expired price is told from one never "
                 + "cached) and decodes the quote into a PriceQuote (BigDecimal price, validated record), where the raw side "
                 + "sends a GET and keeps the string; both are one round trip, so the gap is client CPU, which a loaded 2-core "
-                + "machine magnifies";
+                + "machine magnifies");
         return new ScenarioOutcome(List.of(
-                comparison.meanLatency(NAME, Goal.ratioAndBelow(1, "ms"), why),
-                comparison.latencyPercentile(NAME, 50, Goal.ratio(), why),
-                comparison.latencyPercentile(NAME, 99, Goal.ratio(), why),
-                comparison.latencyPercentile(NAME, 99.9, Goal.ratio(), why),
-                comparison.throughput(NAME, "gets/s", Goal.ratio(), why)),
-                List.of(comparison.latencyProfile(NAME, "PriceCache.get vs GET")));
+                comparison.meanLatency(name, Goal.ratioAndBelow(1, "ms"), why),
+                comparison.latencyPercentile(name, 50, Goal.ratio(), why),
+                comparison.latencyPercentile(name, 99, Goal.ratio(), why),
+                comparison.latencyPercentile(name, 99.9, Goal.ratio(), why),
+                comparison.throughput(name, "gets/s", Goal.ratio(), why)),
+                List.of(comparison.latencyProfile(name, "PriceCache.get vs GET")));
     }
 }

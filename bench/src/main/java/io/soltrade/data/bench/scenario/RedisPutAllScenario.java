@@ -18,22 +18,30 @@ final class RedisPutAllScenario implements Scenario {
     static final String NAME = "redis.put-all-50";
     private static final int KEYS = 50;
 
+    private final OursThrough through;
+    private final String name;
+
+    RedisPutAllScenario(OursThrough through) {
+        this.through = through;
+        this.name = through.name(NAME);
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public String measures() {
-        return "PriceCache.putAll(50 quotes), one pipeline of set-if-newer scripts, vs a Jedis pipeline of 50 SET PX";
+        return through.describe("PriceCache.putAll(50 quotes), one pipeline of set-if-newer scripts, vs a Jedis pipeline of 50 SET PX");
     }
 
     @Override
     public ScenarioOutcome run(ScenarioContext context) throws Exception {
         RedisBench redis = context.backend(RedisBench.class, RedisBench::open);
-        PriceCache cache = redis.priceCache();
+        PriceCache cache = redis.priceCache(through);
         JedisPooled raw = redis.raw();
-        BenchQuotes quotes = new BenchQuotes();
+        BenchQuotes quotes = context.quotes();
         List<TokenSymbol> symbols = BenchQuotes.symbols(KEYS);
         String[] rawKeys = symbols.stream().map(symbol -> redis.rawKey("put:" + symbol.value())).toArray(String[]::new);
         long ttlMillis = cache.ttl().toMillis();
@@ -56,14 +64,14 @@ final class RedisPutAllScenario implements Scenario {
             }
         };
         Comparison comparison = context.rounds().run(ours, rawSide);
-        String why = "each quote is an EVALSHA of the set-if-newer script, which reads the stored version, compares, and "
+        String why = through.why("each quote is an EVALSHA of the set-if-newer script, which reads the stored version, compares, and "
                 + "writes the value and its 'seen' marker (two SETs with TTLs) inside Redis, where the raw side sends a blind SET; "
-                + "the ordering guarantee (an older quote never replaces a newer one) is what the extra server work buys";
+                + "the ordering guarantee (an older quote never replaces a newer one) is what the extra server work buys");
         return new ScenarioOutcome(List.of(
-                comparison.throughput(NAME, "quotes/s", Goal.ratio(), why),
-                comparison.latencyPercentile(NAME, 50, Goal.ratio(), why),
-                comparison.latencyPercentile(NAME, 99, Goal.ratio(), why)),
-                List.of(comparison.latencyProfile(NAME, "putAll(50) vs pipelined SET x50")));
+                comparison.throughput(name, "quotes/s", Goal.ratio(), why),
+                comparison.latencyPercentile(name, 50, Goal.ratio(), why),
+                comparison.latencyPercentile(name, 99, Goal.ratio(), why)),
+                List.of(comparison.latencyProfile(name, "putAll(50) vs pipelined SET x50")));
     }
 
     /** Writes {@code callsPerRound} batches of fresh quotes (made before the round), each one timed operation. */

@@ -39,7 +39,7 @@ final class RedisStreamAppendScenario implements Scenario {
         JedisPooled raw = redis.raw();
         String rawKey = redis.rawKey("stream:price-updates");
         XAddParams capped = XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY).maxLen(stream.maxLength()).exactTrimming();
-        BenchQuotes quotes = new BenchQuotes();
+        BenchQuotes quotes = context.quotes();
         TokenSymbol symbol = TokenSymbol.of("BENCH");
         int appendsPerRound = context.sizing().size(2_000, 20);
         Side ours = new Appends(quotes, symbol, appendsPerRound) {

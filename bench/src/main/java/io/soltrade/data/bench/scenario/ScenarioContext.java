@@ -1,5 +1,6 @@
 package io.soltrade.data.bench.scenario;
 
+import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.bench.measure.AlternatingRounds;
 import io.soltrade.data.bench.measure.BenchSizing;
 import io.soltrade.data.bench.measure.ProgressBar;
@@ -18,17 +19,20 @@ import java.util.Map;
 public final class ScenarioContext implements AutoCloseable {
     private final BenchSizing sizing;
     private final ProgressBar progress;
+    private final DataLayerConfig servers;
     private final BenchTargets targets;
     private final String runId;
     private final PrintStream log;
     private final BenchTrades trades;
+    private final BenchQuotes quotes = new BenchQuotes();
     private final Map<Class<?>, AutoCloseable> opened = new LinkedHashMap<>();
     private final Map<Class<?>, String> unavailable = new LinkedHashMap<>();
 
-    public ScenarioContext(BenchSizing sizing, ProgressBar progress, BenchTargets targets, String runId, PrintStream log) {
+    public ScenarioContext(BenchSizing sizing, ProgressBar progress, DataLayerConfig servers, String runId, PrintStream log) {
         this.sizing = sizing;
         this.progress = progress;
-        this.targets = targets;
+        this.servers = servers;
+        this.targets = BenchTargets.from(servers);
         this.runId = runId;
         this.log = log;
         this.trades = new BenchTrades(runId);
@@ -42,6 +46,11 @@ public final class ScenarioContext implements AutoCloseable {
         return targets;
     }
 
+    /** The data-layer configuration the run was given: where the servers are, and the resilience policy. */
+    DataLayerConfig servers() {
+        return servers;
+    }
+
     /** Lowercase letters and digits, unique per run: safe in a Redis key, a schema name and a trader id. */
     String runId() {
         return runId;
@@ -49,6 +58,14 @@ public final class ScenarioContext implements AutoCloseable {
 
     BenchTrades trades() {
         return trades;
+    }
+
+    /**
+     * The run's quotes, one sequence of slots for every scenario: the caches keep a quote only if it is newer than
+     * the stored one, so a scenario that wrote a symbol after another must continue its slots, not start over.
+     */
+    BenchQuotes quotes() {
+        return quotes;
     }
 
     AlternatingRounds rounds() {

@@ -12,20 +12,26 @@ public final class Scenarios {
 
     public static List<Scenario> all() {
         return List.of(
-                new RedisPriceGetScenario(),
+                new RedisPriceGetScenario(OursThrough.ADAPTER),
+                new RedisPriceGetScenario(OursThrough.DATA_LAYER),
                 new RedisGetAllScenario(),
-                new RedisPutAllScenario(),
+                new RedisPutAllScenario(OursThrough.ADAPTER),
+                new RedisPutAllScenario(OursThrough.DATA_LAYER),
                 new RedisStreamAppendScenario(),
                 new RedisLiveFeedScenario(),
-                new QuestDbBatchSaveScenario(),
+                new QuestDbBatchSaveScenario(OursThrough.ADAPTER),
+                new QuestDbBatchSaveScenario(OursThrough.DATA_LAYER),
                 new QuestDbConcurrentSaveScenario(),
                 new QuestDbVisibilityScenario(),
                 new PostgresCopyScenario(),
-                new PostgresConfigReadScenario(50),
-                new PostgresConfigReadScenario(200),
+                new PostgresConfigReadScenario(50, OursThrough.ADAPTER),
+                new PostgresConfigReadScenario(50, OursThrough.DATA_LAYER),
+                new PostgresConfigReadScenario(200, OursThrough.ADAPTER),
+                new PostgresConfigReadScenario(200, OursThrough.DATA_LAYER),
                 new MemoryBufferedTradeScenario(),
                 new MemoryAllocationScenario(),
-                new MemoryAdapterBatchSaveScenario());
+                new MemoryAdapterBatchSaveScenario(OursThrough.ADAPTER),
+                new MemoryAdapterBatchSaveScenario(OursThrough.DATA_LAYER));
     }
 
     /**

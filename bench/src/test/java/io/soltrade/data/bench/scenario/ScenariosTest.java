@@ -28,7 +28,26 @@ class ScenariosTest {
     @Test
     void everyKnownScenarioHasAUniqueWellFormedName() {
         List<String> names = Scenarios.all().stream().map(Scenario::name).toList();
-        assertThat(names).doesNotHaveDuplicates().allMatch(name -> name.matches("[a-z-]+\\.[a-z0-9-]+"));
+        assertThat(names).doesNotHaveDuplicates().allMatch(name -> name.matches("(datalayer\\.)?[a-z-]+\\.[a-z0-9-]+"));
+    }
+
+    @Test
+    void everyDataLayerScenarioFollowsItsAdapterOnlyScenario() {
+        List<String> names = Scenarios.all().stream().map(Scenario::name).toList();
+        List<String> throughDataLayer = names.stream().filter(name -> name.startsWith("datalayer.")).toList();
+        assertThat(throughDataLayer).contains("datalayer.postgres.config-read-50", "datalayer.postgres.config-read-200",
+                "datalayer.redis.price-get", "datalayer.redis.put-all-50", "datalayer.questdb.batch-save",
+                "datalayer.memory-adapter.batch-save");
+        for (String name : throughDataLayer) {
+            String adapterOnly = name.substring("datalayer.".length());
+            assertThat(names.indexOf(name)).as(name).isEqualTo(names.indexOf(adapterOnly) + 1);
+        }
+    }
+
+    @Test
+    void theDataLayerSelectorSelectsEveryScenarioThroughTheDataLayer() {
+        assertThat(Scenarios.select(Scenarios.all(), List.of("datalayer.postgres"))).extracting(Scenario::name)
+                .containsExactly("datalayer.postgres.config-read-50", "datalayer.postgres.config-read-200");
     }
 
     private static Scenario named(String name) {

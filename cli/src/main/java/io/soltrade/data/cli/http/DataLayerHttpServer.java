@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.soltrade.data.app.DataLayer;
+import io.soltrade.data.cli.live.LiveView;
 import io.soltrade.data.ports.HealthReport;
 import io.soltrade.data.ports.HealthState;
 import java.io.IOException;
@@ -21,13 +22,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The operator endpoints of {@code serve}, on the loopback interface only (put a proxy in front to expose
  * them): {@code GET /health} answers the backends' health as JSON, 200 unless one is DOWN (then 503);
- * {@code GET /metrics} answers Prometheus text from the meter registry the data layer reports to.
+ * {@code GET /metrics} answers Prometheus text from the meter registry the data layer reports to; {@code GET /} is the
+ * live view ({@link LiveView}: the page, and its events at {@code /events}).
  */
 public final class DataLayerHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataLayerHttpServer.class);
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final LiveView live;
 
     public DataLayerHttpServer(DataLayer data, PrometheusMeterRegistry registry, int port) {
         try {
@@ -41,6 +44,10 @@ public final class DataLayerHttpServer implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
+        // The live view: its page at / (which answers 404 for any path that is not one of its files) and its events.
+        live = new LiveView(data);
+        server.createContext("/", live.page());
+        server.createContext("/events", live.events());
         server.createContext("/health", exchange -> {
             if (allowed(exchange)) {
                 List<HealthReport> reports = data.health();
@@ -92,6 +99,7 @@ public final class DataLayerHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        live.close();
         server.stop(0);
         executor.shutdownNow();
     }
