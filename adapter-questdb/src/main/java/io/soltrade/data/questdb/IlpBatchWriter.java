@@ -139,6 +139,19 @@ final class IlpBatchWriter implements ManagedResource {
         }
     }
 
+    /**
+     * Queues {@code rows} as a synchronous caller's (sent at once, with what else waits: group commit), retrying no
+     * later than {@code deadlineNanos}; the future completes once the server acknowledged all of them. For a caller that
+     * waits on the future itself and keeps one deadline per call (the trade intake). Refusals (backpressure, closed,
+     * too large) are thrown, as by {@link #write}.
+     */
+    <T> CompletableFuture<Void> writeAsync(RowEncoder<T> encoder, List<T> rows, long deadlineNanos) {
+        if (rows.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return enqueue(encoder, rows, true, deadlineNanos).outcome().copy();
+    }
+
     private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos) {
         if (rows.size() > buffer.capacityRows()) {
             throw DbException.invalidInput(QuestDbExceptionTranslator.BACKEND, "a batch of " + rows.size()

@@ -29,10 +29,12 @@ import java.util.Objects;
  */
 public final class QuestDbModule extends AbstractModule {
     private final QuestDbSettings settings;
+    private final QuestDbEndpoints endpoints;
     private RuntimeException poolFailure;
 
     public QuestDbModule(QuestDbSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
+        this.endpoints = QuestDbEndpoints.of(settings.ilpClientConfiguration());
     }
 
     @Override
@@ -60,7 +62,14 @@ public final class QuestDbModule extends AbstractModule {
     private HikariDataSource newPool() {
         HikariConfig config = new HikariConfig();
         config.setPoolName("questdb-pg");
-        config.setJdbcUrl(settings.pgUrl());
+        FollowingPgDataSource following = null;
+        if (endpoints.size() > 1) {
+            // several endpoints: each new connection goes to the one the writes go to (see FollowingPgDataSource)
+            following = new FollowingPgDataSource(settings.pgUrl(), endpoints, pgProperties());
+            config.setDataSource(following);
+        } else {
+            config.setJdbcUrl(settings.pgUrl());
+        }
         config.setUsername(settings.pgUser());
         config.setPassword(settings.pgPassword());
         config.setMaximumPoolSize(settings.poolSize());
@@ -75,7 +84,10 @@ public final class QuestDbModule extends AbstractModule {
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("loginTimeout", "5");
         HikariDataSource pool = new HikariDataSource(config);
-        if (settings.applySchema()) {
+        if (following != null) {
+            endpoints.onSwitch(endpoint -> pool.getHikariPoolMXBean().softEvictConnections());
+        }
+        if (settings.applySchema()) { // on the first endpoint that answers; with several, the writer prepares each before use
             try {
                 SchemaApplier.apply(pool, settings.readVisibilityTimeout().multipliedBy(6));
             } catch (RuntimeException e) {
@@ -89,7 +101,29 @@ public final class QuestDbModule extends AbstractModule {
     @Provides
     @Singleton
     IlpBatchWriter writer() {
-        return new IlpBatchWriter(settings.writerSettings(), new HttpIlpTransport(settings.ilpClientConfiguration()));
+        return new IlpBatchWriter(settings.writerSettings(), new HttpIlpTransport(endpoints, this::prepareEndpoint));
+    }
+
+    /**
+     * Applies the schema on one endpoint (through its own PG wire host alone) before the writer's first request to it,
+     * so rows never land in a table QuestDB creates by itself (without DEDUP keys). Repeatable: on an endpoint already
+     * migrated it reads the history and applies nothing.
+     */
+    private void prepareEndpoint(int endpoint) {
+        if (!settings.applySchema()) {
+            return;
+        }
+        java.util.Properties login = pgProperties();
+        login.setProperty("user", settings.pgUser());
+        login.setProperty("password", settings.pgPassword());
+        login.setProperty("connectTimeout", "5");
+        SchemaApplier.apply(FollowingPgDataSource.pinned(settings.pgUrl(), endpoints, login, endpoint), settings.readVisibilityTimeout().multipliedBy(6));
+    }
+
+    private java.util.Properties pgProperties() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("socketTimeout", Long.toString(settings.readTimeout().toSeconds()));
+        return properties;
     }
 
     @Provides

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * setting). {@link #toString()} masks the PG password and any secret in the ILP configuration or URL.
  *
  * @param ilpConfig             ILP client configuration over HTTP(S), e.g. {@code http::addr=127.0.0.1:9000;}.
- *                              Must not set {@code auto_flush*}: the batch writer decides when to flush.
+ *                              Must not set {@code auto_flush*}: the batch writer decides when to flush. Several
+ *                              endpoints ({@code addr=a:9000;addr=b:9000;}): writes go to one at a time and move to
+ *                              the next when a request fails ({@link QuestDbEndpoints}); {@code pgUrl} then lists one
+ *                              PG wire host per endpoint, in the same order.
  *                              TCP is refused: it acknowledges nothing, so nothing could be called durable.
  * @param pgUrl                 JDBC URL of QuestDB's PG wire endpoint, e.g. {@code jdbc:postgresql://127.0.0.1:8812/qdb}
  * @param pgUser                PG wire user
@@ -52,6 +55,10 @@ public record QuestDbSettings(String ilpConfig, String pgUrl, String pgUser, Str
                 "must use http:: or https:: (TCP acknowledges nothing, so no write could be reported durable)");
         require(!schema.contains("auto_flush"), "ilpConfig", "must not set auto_flush*: the batch writer flushes");
         require(pgUrl != null && pgUrl.startsWith("jdbc:postgresql://"), "pgUrl", "must be a jdbc:postgresql:// URL");
+        int ilpEndpoints = QuestDbEndpoints.of(ilpConfig.strip()).size();
+        int pgHosts = FollowingPgDataSource.hosts(pgUrl).size();
+        require(ilpEndpoints == 1 || pgHosts == ilpEndpoints, "pgUrl", "lists " + pgHosts + " hosts for " + ilpEndpoints
+                + " ILP endpoints (addr=): list one PG wire host per endpoint, in the same order, so reads follow the writes");
         require(pgUser != null && !pgUser.isBlank(), "pgUser", "is missing");
         Objects.requireNonNull(pgPassword, "pgPassword is null");
         positive(flushInterval, "flushInterval");

@@ -48,6 +48,7 @@ import java.util.concurrent.TimeoutException;
 final class QuestDbTradeStore implements TradeStore, TradeIntake.StoredTrades {
     private static final String BACKEND = QuestDbExceptionTranslator.BACKEND;
     private static final int ID_SLOTS = 256;
+    private static final int ID_PAGE = 50_000;
     private static final int COMMITMENT_SLOTS = Commitment.values().length;
 
     private final PgWireReader reader;
@@ -154,6 +155,38 @@ final class QuestDbTradeStore implements TradeStore, TradeIntake.StoredTrades {
             return new long[] {row.getLong(2), row.getLong(3)};
         });
         return status.isEmpty() ? new long[] {0, 0} : status.get(0);
+    }
+
+    /**
+     * Every id in the table, in pages of {@value #ID_PAGE} rows in timestamp order (so a scan of 30 million ids holds one
+     * page at a time); the first read waits for every acknowledged write to be applied, so nothing stored before the
+     * scan began is missed.
+     */
+    @Override
+    public void forEachStoredId(java.util.function.Consumer<String> sink) {
+        List<java.time.Instant> first = reader.list(TradeRowEncoder.TABLE, "trades.firstTs", statement -> { },
+                row -> row.getObject("first_ts") == null ? null : PgWireReader.timestamp(row, "first_ts"));
+        java.time.Instant from = first.isEmpty() ? null : first.get(0);
+        while (from != null) {
+            java.time.Instant pageStart = from;
+            List<Object[]> page = reader.listApplied("trades.idsFrom", statement -> {
+                PgWireReader.bindTimestamp(statement, 1, pageStart);
+                statement.setInt(2, ID_PAGE);
+            }, row -> new Object[] {PgWireReader.timestamp(row, "ts"), row.getString("trade_id")});
+            page.forEach(row -> sink.accept((String) row[1]));
+            if (page.size() < ID_PAGE) {
+                return;
+            }
+            java.time.Instant last = (java.time.Instant) page.get(page.size() - 1)[0];
+            if (last.equals(page.get(0)[0])) {
+                // one timestamp fills the page: take all of its rows, then go past it
+                reader.listApplied("trades.idsAt", statement -> PgWireReader.bindTimestamp(statement, 1, last), row -> row.getString(1))
+                        .forEach(sink);
+                from = last.plus(1, java.time.temporal.ChronoUnit.MICROS);
+            } else {
+                from = last; // the next page starts again at the last timestamp: ids read twice are added twice, harmlessly
+            }
+        }
     }
 
     @Override

@@ -31,19 +31,27 @@ import org.slf4j.LoggerFactory;
  * second row; the intake instead looks every id up before writing it and drops the ones stored (the first save
  * wins).
  *
- * <p>One thread runs cycles: take everything queued (up to the writer's capacity in rows), look the new ids up in
- * one indexed query per 256 ids, apply the commitment updates of the cycle to the stored or just-saved trade, write the
- * rows that remain in one synchronous request, then complete the callers. Because cycles never overlap, no id can be
- * in flight while another cycle looks it up. Concurrent callers share a cycle as they would share a request of the
- * batch writer; a failure fails every call of its cycle (each may be retried: the lookup makes a retry harmless).
+ * <p>One thread runs cycles: take everything queued (up to the writer's capacity in rows), look up the ids that may
+ * be stored in one indexed query per 256 ids, apply the commitment updates of the cycle to the stored or just-saved
+ * trade, hand the rows that remain to the writer as one submission, and go on to the next cycle without waiting for
+ * the acknowledgement: callers complete when the writer's does (group commit: cycles that meet in the writer's buffer
+ * go in one request). One thread decides, so an id is classified once: an id whose write is still in flight counts as
+ * stored, and a request that met it completes with that write, failing if it fails. A failure fails every call of
+ * its cycle (each may be retried: the lookup makes a retry harmless).
  *
  * <p>The lookup does not wait for WAL apply (waiting made every cycle as slow as QuestDB's apply lag: 19 single saves
  * a second from 8 threads on a loaded machine): what this intake wrote and the table may not have applied yet it
  * remembers itself ({@link RecentWrites}), until the table's applied transaction passes a sequencer transaction read
  * after the write was acknowledged.
  *
- * <p>Saves of other processes are not seen until they commit: two processes saving one id at two different times at
- * the same moment can still both write a row (see the adapter README).
+ * <p>No lookup for an id that is certainly new. {@link KnownTradeIds}, a Bloom filter loaded at start by a scan of
+ * every stored id (its own thread) and fed every id this intake writes, says which ids may be stored; once loaded, a
+ * cycle looks up only the ids it may hold (resends, and about 1 in 100 new ids), so a cycle of new trades is one
+ * write, as it was before ids were checked. Until the scan is done, every id is looked up.
+ *
+ * <p>Saves of other processes are not seen: ids another process stores after this store's scan are not in its filter,
+ * so two processes saving one id at two different times can both write a row (one writer per trader, as the platform
+ * runs; see the adapter README).
  */
 final class TradeIntake implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TradeIntake.class);
@@ -102,6 +110,9 @@ final class TradeIntake implements AutoCloseable {
 
         /** The table's {@code [writerTxn, sequencerTxn]}; a suspended table is a {@link TransientDbException}. */
         long[] walTransactions();
+
+        /** Hands every id stored (and acknowledged) before the call to {@code sink}; ids may come more than once. */
+        void forEachStoredId(java.util.function.Consumer<String> sink);
     }
 
     /**
@@ -155,8 +166,10 @@ final class TradeIntake implements AutoCloseable {
      * answer only bounds memory, never correctness; more often once many writes are remembered.
      */
     private static final long SETTLE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    private static final int MAX_RECENT = 100_000;
+    private static final int MAX_RECENT = 10_000;
     private long lastSettled;
+    private final KnownTradeIds known = new KnownTradeIds(1 << 20);
+    private final Thread scanner;
 
     TradeIntake(IlpBatchWriter writer, StoredTrades stored, int capacityRows, Duration enqueueTimeout, Duration retryDeadline) {
         this.retryDeadline = retryDeadline;
@@ -167,11 +180,42 @@ final class TradeIntake implements AutoCloseable {
         this.room = new Semaphore(capacityRows);
         this.thread = new Thread(this::run, "questdb-trade-intake");
         this.thread.setDaemon(true);
+        this.scanner = new Thread(this::scanStoredIds, "questdb-trade-id-scan");
+        this.scanner.setDaemon(true);
+    }
+
+    /**
+     * Loads every stored id into {@link #known}, retrying transient failures (QuestDB not up yet, restarting) with
+     * backoff while the intake is open; a permanent failure leaves the filter incomplete, so every id is looked up.
+     */
+    private void scanStoredIds() {
+        long backoff = TimeUnit.MILLISECONDS.toNanos(10);
+        while (!closed) {
+            try {
+                stored.forEachStoredId(known::add);
+                known.markComplete();
+                LOG.debug("questdb trade intake knows {} stored trade ids; new ids are written without a lookup", known.added());
+                return;
+            } catch (TransientDbException e) {
+                LOG.debug("scan of stored trade ids failed, retrying: {}", e.getMessage());
+                java.util.concurrent.locks.LockSupport.parkNanos(backoff);
+                backoff = Math.min(TimeUnit.SECONDS.toNanos(1), backoff * 2);
+            } catch (RuntimeException e) {
+                LOG.warn("scan of stored trade ids failed; every trade id will be looked up before it is written", e);
+                return;
+            }
+        }
+    }
+
+    /** Whether the start-up scan is done (new ids are then written without a lookup). */
+    boolean knowsStoredIds() {
+        return known.complete();
     }
 
     /** The thread starts with the first request, so an intake that is only built (a failed start) holds none. */
     private void ensureStarted() {
         if (!started.get() && started.compareAndSet(false, true)) {
+            scanner.start();
             thread.start();
         }
     }
@@ -232,11 +276,7 @@ final class TradeIntake implements AutoCloseable {
                     cycle.add(queue.poll());
                     rows += next.rows();
                 }
-                try {
-                    process(cycle);
-                } finally {
-                    room.release(rows);
-                }
+                process(cycle, rows); // gives the cycle's room back once its requests are complete
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -280,29 +320,70 @@ final class TradeIntake implements AutoCloseable {
         return cycle.stream().mapToLong(Request::queuedNanos).min().orElse(System.nanoTime()) + retryDeadline.toNanos();
     }
 
-    private void process(List<Request> cycle) {
-        try {
-            long now = System.nanoTime();
-            if (recent.size() > 0 && (now - lastSettled >= SETTLE_INTERVAL_NANOS || recent.size() > MAX_RECENT)) {
-                long[] transactions = retrying(cycle, stored::walTransactions);
-                recent.settle(transactions[0], transactions[1]);
-                lastSettled = now;
+    /** A write of an earlier cycle that completed: its ids move from {@link #inFlight} to {@link #recent} (if stored). */
+    private record Completion(Map<String, Trade> writes, CompletableFuture<Void> write, boolean succeeded) {}
+
+    /** A trade being written by an earlier cycle, and that cycle's write. */
+    private record InFlight(Trade trade, CompletableFuture<Void> write) {}
+
+    /** Ids whose write was sent and not yet completed (touched by the intake thread only). */
+    private final Map<String, InFlight> inFlight = new java.util.HashMap<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Completion> completions = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private void settleCompletedWrites() {
+        for (Completion completion; (completion = completions.poll()) != null; ) {
+            if (completion.succeeded()) {
+                recent.add(completion.writes());
             }
+            for (String id : completion.writes().keySet()) {
+                InFlight flying = inFlight.get(id);
+                if (flying != null && flying.write() == completion.write()) {
+                    inFlight.remove(id);
+                }
+            }
+        }
+    }
+
+    /**
+     * One cycle. Its write is sent without waiting for the previous cycle's to be acknowledged (the writer sends them
+     * in order, together when they meet in its buffer: group commit), so a cycle never waits on the network. An id
+     * still in flight from an earlier cycle counts as stored, and the request that met it completes only with that
+     * write, and fails if it fails (so a caller is never told a trade is stored on the strength of a write that was
+     * not). The cycle's room in the intake is given back once all its requests are complete.
+     */
+    private void process(List<Request> cycle, int rows) {
+        try {
+            settleCompletedWrites();
+            Map<Request, List<CompletableFuture<Void>>> waits = new java.util.IdentityHashMap<>();
             Set<String> ids = new LinkedHashSet<>();
             Set<String> storedIds = new HashSet<>();
             for (Request request : cycle) {
                 if (request instanceof Save save) {
                     for (Trade trade : save.trades()) {
                         String id = trade.id().naturalKey();
-                        if (recent.get(id) != null) {
+                        InFlight flying = inFlight.get(id);
+                        if (flying != null) {
                             storedIds.add(id);
-                        } else {
-                            ids.add(id);
+                            waits.computeIfAbsent(request, r -> new ArrayList<>()).add(flying.write());
+                        } else if (recent.get(id) != null) {
+                            storedIds.add(id);
+                        } else if (!ids.contains(id) && !known.addIfNew(id)) {
+                            ids.add(id); // may be stored: looked up (added already, harmlessly: it is known from here on)
                         }
                     }
                 }
             }
-            storedIds.addAll(retrying(cycle, () -> stored.appliedIds(ids)));
+            // forgetting applied writes only bounds memory: done at most every 50 ms, and only when this cycle reads
+            // anyway or too much is remembered (a cycle of new ids does no read at all)
+            long now = System.nanoTime();
+            if (recent.size() > 0 && now - lastSettled >= SETTLE_INTERVAL_NANOS && (!ids.isEmpty() || recent.size() > MAX_RECENT)) {
+                long[] transactions = retrying(cycle, stored::walTransactions);
+                recent.settle(transactions[0], transactions[1]);
+                lastSettled = now;
+            }
+            if (!ids.isEmpty()) {
+                storedIds.addAll(retrying(cycle, () -> stored.appliedIds(ids)));
+            }
             Map<String, Trade> writes = new LinkedHashMap<>();
             Map<Update, Object> outcomes = new LinkedHashMap<>();
             java.util.function.Function<TradeId, Optional<Trade>> findApplied = id -> retrying(cycle, () -> stored.findApplied(id));
@@ -315,36 +396,68 @@ final class TradeIntake implements AutoCloseable {
                         }
                     }
                 } else if (request instanceof Update update) {
-                    outcomes.put(update, apply(update, writes, findApplied));
+                    outcomes.put(update, apply(update, writes, findApplied, waits));
+                }
+            }
+            // every id is known before it is sent (a write whose outcome is unknown may have stored it): the saves' ids
+            // were added when classified, an updated trade's here
+            for (Request request : cycle) {
+                if (request instanceof Update update) {
+                    known.add(update.id().naturalKey());
                 }
             }
             // the write keeps to the cycle's deadline (its lookups already spent part of it): one deadline per call
-            writer.write(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()), deadline(cycle));
-            recent.add(writes);
-            for (Request request : cycle) {
-                if (request instanceof Save save) {
-                    save.done().complete(null);
-                } else if (request instanceof Update update) {
-                    Object outcome = outcomes.get(update);
-                    if (outcome instanceof Trade trade) {
-                        update.done().complete(trade);
-                    } else {
-                        update.fail((DbException) outcome);
-                    }
-                }
+            CompletableFuture<Void> write = writer.writeAsync(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()), deadline(cycle));
+            for (Map.Entry<String, Trade> written : writes.entrySet()) {
+                inFlight.put(written.getKey(), new InFlight(written.getValue(), write));
             }
+            write.whenComplete((ignored, failure) -> completions.add(new Completion(writes, write, failure == null)));
+            List<CompletableFuture<Void>> gates = new ArrayList<>(cycle.size());
+            for (Request request : cycle) {
+                List<CompletableFuture<Void>> needed = new ArrayList<>(waits.getOrDefault(request, List.of()));
+                needed.add(write);
+                CompletableFuture<Void> gate = CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new));
+                gates.add(gate);
+                gate.whenComplete((ignored, failure) -> complete(request, outcomes.get(request), failure));
+            }
+            CompletableFuture.allOf(gates.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> room.release(rows));
         } catch (DbException e) {
+            room.release(rows);
             cycle.forEach(request -> request.fail(e));
         } catch (RuntimeException e) {
+            room.release(rows);
             DbException failure = new PermanentDbException(DbErrorKind.QUERY, BACKEND, "trade write failed: " + e, null, e);
             cycle.forEach(request -> request.fail(failure));
         }
     }
 
+    /** Completes a request of a cycle once the writes it waited for are done: with the write's failure if one failed. */
+    private static void complete(Request request, Object outcome, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            request.fail(cause instanceof DbException db ? db
+                    : new PermanentDbException(DbErrorKind.QUERY, BACKEND, "trade write failed: " + cause, null, cause));
+        } else if (request instanceof Save save) {
+            save.done().complete(null);
+        } else if (request instanceof Update update) {
+            if (outcome instanceof Trade trade) {
+                update.done().complete(trade);
+            } else {
+                update.fail((DbException) outcome);
+            }
+        }
+    }
+
     /** The trade after the update (now in {@code writes} if it changed), or the DbException the caller gets. */
-    private Object apply(Update update, Map<String, Trade> writes, java.util.function.Function<TradeId, Optional<Trade>> findApplied) {
+    private Object apply(Update update, Map<String, Trade> writes, java.util.function.Function<TradeId, Optional<Trade>> findApplied,
+                         Map<Request, List<CompletableFuture<Void>>> waits) {
         String id = update.id().naturalKey();
         Trade current = writes.get(id);
+        InFlight flying = current == null ? inFlight.get(id) : null;
+        if (flying != null) {
+            current = flying.trade();
+            waits.computeIfAbsent(update, r -> new ArrayList<>()).add(flying.write());
+        }
         if (current == null) {
             current = recent.get(id);
         }
@@ -374,6 +487,7 @@ final class TradeIntake implements AutoCloseable {
     /** Stops intake, lets the thread finish what is queued (within {@code deadline}), then fails the rest. */
     void close(Duration deadline) {
         closed = true;
+        scanner.interrupt(); // a scan still running is of no use once closed
         try {
             thread.join(Math.max(1, deadline.toMillis()));
             if (thread.isAlive()) {

@@ -97,11 +97,12 @@ class QuestDbMigrationsIT {
 
     @Test
     void aDatabaseCreatedByTheOldSchemaIsUpgradedOnceAndItsRowsReadBack() throws Exception {
-        assertThat(SchemaApplier.apply(pool, APPLY)).containsExactly(1, 2);
+        assertThat(SchemaApplier.apply(pool, APPLY)).containsExactly(1, 2, 3);
         assertThat(SchemaApplier.apply(pool, APPLY)).as("applied once").isEmpty();
         assertThat(history()).containsExactly(
                 "1 V001__tables.sql " + SchemaApplier.migrations().get(0).checksum(),
-                "2 V002__quote_commitment_current_positions.sql " + SchemaApplier.migrations().get(1).checksum());
+                "2 V002__quote_commitment_current_positions.sql " + SchemaApplier.migrations().get(1).checksum(),
+                "3 V003__id_bucket_index_capacity.sql " + SchemaApplier.migrations().get(2).checksum());
 
         QuestDbSettings settings = QuestDbSettings.of(server.ilpConfig(), server.pgUrl(), server.pgUser(), server.pgPassword()).withApplySchema(false);
         IlpBatchWriter writer = new IlpBatchWriter(settings.writerSettings(), new HttpIlpTransport(settings.ilpClientConfiguration()));

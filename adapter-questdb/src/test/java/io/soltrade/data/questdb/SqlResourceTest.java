@@ -22,7 +22,7 @@ class SqlResourceTest {
     void migrationsAreNumberedInOrderAndTheirChecksumsIgnoreComments() {
         List<SchemaApplier.Migration> migrations = SchemaApplier.migrations();
 
-        assertThat(migrations).extracting(SchemaApplier.Migration::version).containsExactly(1, 2);
+        assertThat(migrations).extracting(SchemaApplier.Migration::version).containsExactly(1, 2, 3);
         assertThat(migrations.get(1).statements()).anySatisfy(ddl -> assertThat(ddl).startsWith("CREATE TABLE IF NOT EXISTS position_days"))
                 .noneSatisfy(ddl -> assertThat(ddl).contains("TTL"));
         assertThat(SchemaApplier.checksum(List.of("SELECT 1"))).isEqualTo(SchemaApplier.checksum(List.of("  SELECT 1 ")))

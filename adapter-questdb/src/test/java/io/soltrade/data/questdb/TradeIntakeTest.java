@@ -37,6 +37,9 @@ class TradeIntakeTest {
         final Map<String, Trade> applied = new ConcurrentHashMap<>();
         volatile long appliedTxn;
         final java.util.concurrent.atomic.AtomicInteger failingLookups = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        /** Until set, the start-up scan of stored ids fails transiently (so every id is looked up, as before a scan). */
+        volatile boolean scannable;
 
         synchronized void apply() {
             for (List<RecordingRowSink.Row> request : transport.acknowledged) {
@@ -49,6 +52,7 @@ class TradeIntakeTest {
 
         @Override
         public Set<String> appliedIds(Collection<String> naturalKeys) {
+            lookups.incrementAndGet();
             if (failingLookups.getAndDecrement() > 0) {
                 throw new io.soltrade.data.ports.TransientDbException(DbErrorKind.CONNECTION, "questdb", "server frozen", null, null);
             }
@@ -60,6 +64,14 @@ class TradeIntakeTest {
         @Override
         public Optional<Trade> findApplied(TradeId id) {
             return Optional.ofNullable(applied.get(id.naturalKey()));
+        }
+
+        @Override
+        public void forEachStoredId(java.util.function.Consumer<String> sink) {
+            if (!scannable) {
+                throw new io.soltrade.data.ports.TransientDbException(DbErrorKind.CONNECTION, "questdb", "not yet", null, null);
+            }
+            applied.keySet().forEach(sink);
         }
 
         @Override
@@ -98,6 +110,39 @@ class TradeIntakeTest {
         table.apply();
         intake.save(List.of(moved)).get(5, TimeUnit.SECONDS);
         assertThat(rowsOf(transport.acknowledged, first)).as("found by the lookup once applied").isEqualTo(2);
+    }
+
+    /**
+     * Once the stored ids are loaded, a cycle of new ids is written without a lookup, while an id stored before the
+     * intake started (found by the scan) or written by it is still looked up and kept once.
+     */
+    @Test
+    void afterTheScanNewIdsAreWrittenWithoutALookupAndStoredOnesAreStillKeptOnce() throws Exception {
+        Trade old = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:00Z"));
+        table.applied.put(old.id().naturalKey(), old); // stored by an earlier process
+        table.scannable = true;
+        intake.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:01Z")))).get(5, TimeUnit.SECONDS);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(intake::knowsStoredIds);
+        int lookupsBefore = table.lookups.get();
+
+        List<Trade> fresh = List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:02Z")),
+                TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:03Z")));
+        intake.save(fresh).get(5, TimeUnit.SECONDS);
+        assertThat(table.lookups.get()).as("new ids, certainly not stored: no lookup").isEqualTo(lookupsBefore);
+        assertThat(fresh).allSatisfy(trade -> assertThat(rowsOf(transport.acknowledged, trade)).isEqualTo(1));
+
+        Trade oldMoved = new Trade(old.id(), old.executedAt().plusSeconds(60), old.trader(), old.mode(), old.side(), old.tokenIn(),
+                old.tokenOut(), old.amountIn(), old.amountOut(), old.fee(), old.price(), old.slot(), old.mevStatus(), old.commitment());
+        intake.save(List.of(oldMoved)).get(5, TimeUnit.SECONDS);
+        assertThat(rowsOf(transport.acknowledged, old)).as("an id stored before the intake started, saved again at another time").isZero();
+        assertThat(table.lookups.get()).as("looked up: the scan found it").isGreaterThan(lookupsBefore);
+
+        table.apply();
+        Trade freshMoved = new Trade(fresh.get(0).id(), fresh.get(0).executedAt().plusSeconds(60), fresh.get(0).trader(), fresh.get(0).mode(),
+                fresh.get(0).side(), fresh.get(0).tokenIn(), fresh.get(0).tokenOut(), fresh.get(0).amountIn(), fresh.get(0).amountOut(),
+                fresh.get(0).fee(), fresh.get(0).price(), fresh.get(0).slot(), fresh.get(0).mevStatus(), fresh.get(0).commitment());
+        intake.save(List.of(freshMoved)).get(5, TimeUnit.SECONDS);
+        assertThat(rowsOf(transport.acknowledged, fresh.get(0))).as("an id this intake wrote, saved again at another time").isEqualTo(1);
     }
 
     @Test

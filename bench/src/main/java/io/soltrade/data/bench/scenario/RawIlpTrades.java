@@ -8,9 +8,10 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The raw side of the QuestDB scenarios: a trade as one ILP row of {@code bench_raw_trades}, written straight to a
- * {@link Sender} with the same columns and types as the adapter's row encoder (symbols, a varchar id, u64 amounts
- * as binary decimals, the price as a decimal, the slot, the execution time in microseconds). Not thread-safe,
- * like the sender: one per thread.
+ * {@link Sender} with the same columns and types as the adapter's row encoder (symbols, among them the commitment,
+ * the quote token and the id's bucket, the first 4 hex digits of its MD5; a varchar id, u64 amounts as binary decimals,
+ * the price as a decimal, the slot, the execution time in microseconds). Not thread-safe, like the sender: one per
+ * thread.
  */
 final class RawIlpTrades {
     static final String TABLE = "bench_raw_trades";
@@ -25,6 +26,9 @@ final class RawIlpTrades {
                 .symbol("token_in", trade.tokenIn().base58())
                 .symbol("token_out", trade.tokenOut().base58())
                 .symbol("mev_status", trade.mevStatus().name())
+                .symbol("commitment", trade.commitment().name())
+                .symbol("quote", trade.quote().base58())
+                .symbol("id_bucket", bucket(trade.id().naturalKey()))
                 .stringColumn("trade_id", trade.id().naturalKey());
         sender.decimalColumn("amount_in", unsigned(trade.amountIn().unsignedBits()));
         sender.decimalColumn("amount_out", unsigned(trade.amountOut().unsignedBits()));
@@ -32,6 +36,15 @@ final class RawIlpTrades {
         sender.decimalColumn("price", Decimal256.fromBigDecimal(trade.price()));
         sender.longColumn("slot", trade.slot());
         sender.at(micros(trade.executedAt()), ChronoUnit.MICROS);
+    }
+
+    private static String bucket(String id) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("MD5").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return String.format("%02x%02x", digest[0] & 0xFF, digest[1] & 0xFF);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is missing from this JDK", e);
+        }
     }
 
     private Decimal256 unsigned(long bits) {

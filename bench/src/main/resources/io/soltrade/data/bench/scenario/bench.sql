@@ -2,8 +2,8 @@
 -- statement a host would write by hand for the same work as our adapter.
 
 -- name: questdb.raw-table.create
--- The raw side's QuestDB table: the same columns, WAL, partitioning and DEDUP keys as the adapter's trades
--- table (adapter-questdb questdb/schema.sql), so both sides make the server do the same work.
+-- The raw side's QuestDB table: the same columns, index, WAL, partitioning and DEDUP keys as the adapter's trades
+-- table (adapter-questdb questdb/migrations, V001 to V003), so both sides make the server do the same work.
 CREATE TABLE IF NOT EXISTS bench_raw_trades (
     ts TIMESTAMP,
     trade_id VARCHAR,
@@ -14,6 +14,10 @@ CREATE TABLE IF NOT EXISTS bench_raw_trades (
     token_in SYMBOL,
     token_out SYMBOL,
     mev_status SYMBOL CAPACITY 8 NOCACHE,
+    commitment SYMBOL CAPACITY 8 NOCACHE,
+    quote SYMBOL,
+    id_bucket SYMBOL CAPACITY 65536 NOCACHE INDEX CAPACITY 16,
+    superseded BOOLEAN,
     amount_in DECIMAL(20, 0),
     amount_out DECIMAL(20, 0),
     fee DECIMAL(20, 0),
