@@ -5,6 +5,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.soltrade.data.ports.DbErrorKind;
+import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.EventStream;
 import io.soltrade.data.ports.HealthCheck;
 import io.soltrade.data.ports.LiveFeed;
@@ -18,11 +20,18 @@ import java.util.Objects;
  * The Redis adapter for Guice: binds {@link PriceCache}, {@link PoolStateCache}, {@link EventStream} and
  * {@link LiveFeed} as singletons, adds a {@link HealthCheck} and a {@link MeterBinder} of the pool's figures, and
  * registers the connection pool and the live feed as {@link ManagedResource}s (the pool first, so the host, closing
- * in reverse order, stops the feed's threads before the pool they publish through). Nothing connects until a port
- * is first used.
+ * in reverse order, stops the feed's threads before the pool they publish through).
+ *
+ * <p>The pool PINGs the server once when it is built (in {@code Stage.PRODUCTION}, at injector creation), as the
+ * PostgreSQL and QuestDB modules connect at start: a server that refuses the connection or does not answer within
+ * the connect timeout fails the start, naming the server, and leaves nothing open. A server that answers but refuses
+ * the credentials still starts: every call then fails as AUTHENTICATION, and the health check says DOWN. A server
+ * that goes away after the start is reported DOWN by the health check, which never throws.
  */
 public final class RedisModule extends AbstractModule {
     private final RedisSettings settings;
+    /** The start's PING failure: Guice asks once per eager singleton that needs the pool, and the first answer stands. */
+    private DbException unreachable;
 
     public RedisModule(RedisSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
@@ -40,8 +49,27 @@ public final class RedisModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RedisConnections connections() {
-        return new RedisConnections(settings);
+    synchronized RedisConnections connections() {
+        if (unreachable != null) {
+            throw unreachable;
+        }
+        RedisConnections connections = new RedisConnections(settings);
+        try {
+            // One attempt (not retried): a refusal is known at once, a silent server costs one connect timeout.
+            connections.once("ping at start-up", client -> client.ping());
+        } catch (DbException e) {
+            if (e.kind() != DbErrorKind.CONNECTION && e.kind() != DbErrorKind.TIMEOUT) {
+                return connections;
+            }
+            connections.close();
+            unreachable = DbException.of(e.kind(), e.backend(), "Redis at " + connections.address() + " does not answer: " + e.getMessage(),
+                    e.vendorCode().orElse(null), e);
+            throw unreachable;
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+        return connections;
     }
 
     @Provides

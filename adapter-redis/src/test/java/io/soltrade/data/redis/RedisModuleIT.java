@@ -2,12 +2,15 @@ package io.soltrade.data.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
+import com.google.inject.spi.Message;
 import io.soltrade.data.ports.DbErrorKind;
 import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.EventStream;
@@ -19,6 +22,7 @@ import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.PoolStateCache;
 import io.soltrade.data.ports.PriceCache;
 import io.soltrade.data.ports.TransientDbException;
+import io.soltrade.data.redis.testing.PrivateRedisServer;
 import io.soltrade.data.redis.testing.TestingRedis;
 import java.time.Duration;
 import java.util.List;
@@ -65,13 +69,38 @@ class RedisModuleIT {
         }
     }
 
+    /** As PostgreSQL and QuestDB: a server that refuses the connection fails the start at once, naming it. */
     @Test
-    void healthIsDownWithoutThrowingWhenRedisDoesNotAnswer() {
-        RedisSettings unreachable = RedisSettings.builder().url("redis://127.0.0.1:" + unusedPort()).connectTimeout(Duration.ofMillis(200)).build();
-        try (RedisTestAdapter adapter = new RedisTestAdapter(unreachable)) {
-            Set<HealthCheck> checks = adapter.healthChecks();
+    void aRefusedConnectionFailsTheStartNamingTheServer() {
+        int port = unusedPort();
+        RedisSettings unreachable = RedisSettings.builder().url("redis://127.0.0.1:" + port).connectTimeout(Duration.ofSeconds(5)).build();
 
-            HealthReport report = checks.iterator().next().check();
+        long start = System.nanoTime();
+        Throwable failure = catchThrowable(() -> Guice.createInjector(Stage.PRODUCTION, binder -> {
+            binder.requireExplicitBindings();
+            binder.disableCircularProxies();
+        }, new RedisModule(unreachable)));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(failure).isInstanceOf(CreationException.class);
+        List<Throwable> causes = ((CreationException) failure).getErrorMessages().stream().map(Message::getCause).distinct().toList();
+        assertThat(causes).as("one PING, whose failure every binding that needs the pool reports").hasSize(1);
+        assertThat(causes.get(0)).isInstanceOf(TransientDbException.class)
+                .hasMessageStartingWith("Redis at 127.0.0.1:" + port + " does not answer: ping at start-up failed")
+                .satisfies(e -> assertThat(((DbException) e).kind()).isEqualTo(DbErrorKind.CONNECTION));
+        assertThat(millis).as("a refusal is known at once, well within the 5 s connect timeout").isLessThan(5_000);
+    }
+
+    /** A server that goes away after the start: the health check says DOWN and never throws; calls fail as transient. */
+    @Test
+    void healthIsDownWithoutThrowingWhenRedisStopsAnsweringAfterTheStart() {
+        try (PrivateRedisServer server = PrivateRedisServer.start();
+                RedisTestAdapter adapter = new RedisTestAdapter(RedisSettings.builder().url(server.url()).connectTimeout(Duration.ofMillis(200)).build())) {
+            HealthCheck check = adapter.healthChecks().iterator().next();
+            assertThat(check.check().state()).isIn(HealthState.UP, HealthState.DEGRADED);
+
+            server.kill();
+            HealthReport report = check.check();
 
             assertThat(report.state()).isEqualTo(HealthState.DOWN);
             assertThat(report.error()).hasValueSatisfying(error -> assertThat(error).contains("CONNECTION"));

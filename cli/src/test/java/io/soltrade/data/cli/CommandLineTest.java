@@ -285,6 +285,34 @@ class CommandLineTest {
         assertThat(millis).as("the start and the probe each give up on the first refusal, well within one 5 s connect timeout").isLessThan(5_000);
     }
 
+    /**
+     * A refused Redis ends the start at once (a PING when the pool is built), naming the server: simulate says so in
+     * one line, health prints Redis DOWN with that reason.
+     */
+    @Test
+    void aRefusedRedisEndsTheStartNamingTheServer() throws IOException {
+        int closedPort = closedPort();
+        Path file = dir.resolve("redis-refused.conf");
+        Files.writeString(file, "soltrade.adapters.prices = redis\nsoltrade.redis.url = \"redis://127.0.0.1:" + closedPort
+                + "\"\nsoltrade.redis.connect-timeout = 5s\n");
+        String reason = "Redis at 127.0.0.1:" + closedPort + " does not answer: ping at start-up failed";
+
+        long start = System.nanoTime();
+        Result simulate = run(new Main(), "simulate", "--trades", "5", "--no-progress", "--config", file.toString());
+        long simulateMillis = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        Result health = run(new Main(), "health", "--config", file.toString());
+        long healthMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(simulate.exitCode).isEqualTo(Main.BACKEND_FAILURE);
+        assertThat(simulate.err.lines()).hasSize(1).first().asString().startsWith("redis failed: " + reason);
+        assertThat(simulate.out).doesNotContain("Paper-trading session");
+        assertThat(health.exitCode).isEqualTo(Main.BACKEND_FAILURE);
+        assertThat(health.out).containsPattern("redis +DOWN .*error: " + java.util.regex.Pattern.quote(reason));
+        assertThat(simulateMillis).as("simulate: a refusal is known at once, well within the 5 s connect timeout").isLessThan(5_000);
+        assertThat(healthMillis).as("health: the start and the probe each give up on the first refusal").isLessThan(5_000);
+    }
+
     /** A refused QuestDB (its PG-wire endpoint) ends the start naming the server. */
     @Test
     void aRefusedQuestDbEndsTheStart() throws IOException {

@@ -83,14 +83,17 @@ class TlsOptionsIT {
             }
             String tlsUrl = redis.url().replaceFirst("^redis://", "rediss://");
             RedisSettings tls = namespace.settings().url(tlsUrl).connectTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(2)).build();
-            try (RunningAdapter adapter = RunningAdapter.start(new RedisModule(tls))) {
-                Throwable refused = catchThrowable(() -> adapter.port(PriceCache.class).get(ContractFixtures.symbol()));
-                // A call that succeeds means rediss:// did not reach the driver (the client spoke plain text): the bug
-                // this test is for, so it fails instead of being skipped.
-                assertThat(refused).as("rediss:// against the plain server at %s must fail its TLS handshake", redis.url())
-                        .isInstanceOf(DbException.class);
-                assertThat(text(refused)).as("the driver tried a TLS handshake").containsIgnoringCase("ssl");
-            }
+            // The module PINGs at start, so the failed handshake fails the start (before it, the first call). A start
+            // and a call that succeed mean rediss:// did not reach the driver (the client spoke plain text): the bug
+            // this test is for, so it fails instead of being skipped.
+            Throwable refused = catchThrowable(() -> {
+                try (RunningAdapter adapter = RunningAdapter.start(new RedisModule(tls))) {
+                    adapter.port(PriceCache.class).get(ContractFixtures.symbol());
+                }
+            });
+            assertThat(refused).as("rediss:// against the plain server at %s must fail its TLS handshake", redis.url())
+                    .isInstanceOf(DbException.class);
+            assertThat(text(refused)).as("the driver tried a TLS handshake").containsIgnoringCase("ssl");
         }
     }
 
