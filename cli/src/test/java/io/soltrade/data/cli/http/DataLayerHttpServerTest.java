@@ -81,7 +81,7 @@ class DataLayerHttpServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/healthz", "/metricsABC", "/health/x", "/metrics/", "/favicon.ico"})
+    @ValueSource(strings = {"/healthz", "/metricsABC", "/health/x", "/metrics/", "/favicon.ico", "/eventsX", "/live.jsx"}) // "/" is the live view
     void anUnknownPathIs404(String path) throws Exception {
         HttpResponse<String> response = get(path);
 
