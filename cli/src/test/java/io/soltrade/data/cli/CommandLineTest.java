@@ -119,8 +119,8 @@ class CommandLineTest {
     }
 
     @Test
-    void migrateDryRunPrintsTheSqlOfEveryServerBackendWithoutConnecting() {
-        Result result = run(new Main(), "migrate", "--dry-run", "--profile", "local");
+    void migrateDryRunSqlPrintsTheSqlOfEveryServerBackendWithoutConnecting() {
+        Result result = run(new Main(), "migrate", "--dry-run", "--sql", "--profile", "local");
 
         assertThat(result.exitCode).isZero();
         assertThat(result.out)
