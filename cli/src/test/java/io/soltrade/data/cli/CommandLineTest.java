@@ -129,6 +129,15 @@ class CommandLineTest {
                 .contains("redis: no schema");
     }
 
+    @Test
+    void migrateSqlWithoutDryRunIsRefusedBeforeConnecting() {
+        Result result = run(new Main(), "migrate", "--sql", "--profile", "local");
+
+        assertThat(result.exitCode).isEqualTo(Main.CONFIGURATION_ERROR);
+        assertThat(result.err).contains("--sql goes with --dry-run");
+        assertThat(result.out).doesNotContain("postgres:");
+    }
+
     /** A data layer factory that fails the test if a command starts the data layer. */
     private static Main refusingToStart() {
         return new Main((config, meters) -> {
