@@ -6,6 +6,7 @@ import io.soltrade.data.app.config.PostgresConnection;
 import io.soltrade.data.app.config.QuestDbConnection;
 import io.soltrade.data.app.config.Secret;
 import io.soltrade.data.postgres.PostgresModule;
+import io.soltrade.data.postgres.PostgresSchemaStatus;
 import io.soltrade.data.questdb.QuestDbModule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +19,14 @@ import java.util.regex.Pattern;
 /**
  * What {@code migrate} does for one backend. The adapters own their schemas and apply them when their module
  * starts with migration on (PostgreSQL: Liquibase under an advisory lock; QuestDB: versioned migrations recorded in
- * soltrade_schema_history), so migrating is starting the backend with migration forced on, then closing it. A dry run
- * prints the SQL the adapters ship: every changeset of the PostgreSQL changelog in order (Liquibase skips those
- * already recorded in the schema's DATABASECHANGELOG) and every QuestDB migration in order.
+ * soltrade_schema_history), so migrating is starting the backend with migration forced on, then closing it.
+ *
+ * <p>PostgreSQL reports what it did: the schema's DATABASECHANGELOG is read before and after, and the changesets that
+ * appeared are printed by name ({@code postgres: applied 3 changesets: ...}), or {@code up to date (n changesets
+ * already applied)}. A dry run connects, reads the DATABASECHANGELOG and lists the pending changesets, creating
+ * nothing. With {@code sql} the dry run instead prints, without connecting, the SQL the adapters ship: every
+ * changeset of the PostgreSQL changelog and every QuestDB migration, in order. QuestDB has no connected dry run yet:
+ * its dry run prints its SQL.
  */
 public final class SchemaMigration {
     private static final String POSTGRES_CHANGELOG = "db/changelog/";
@@ -31,24 +37,60 @@ public final class SchemaMigration {
     private SchemaMigration() {}
 
     public static String run(DataLayerConfig config, Backend backend, boolean dryRun) {
+        return run(config, backend, dryRun, false);
+    }
+
+    /** {@code sql} (dry run only): print the shipped SQL without connecting, instead of the pending changes. */
+    public static String run(DataLayerConfig config, Backend backend, boolean dryRun, boolean sql) {
         return switch (backend) {
             case MEMORY -> "memory: nothing to migrate (the stores start empty in each process)";
             case REDIS -> "redis: no schema (keys and streams are created by their first write)";
-            case POSTGRES -> dryRun ? postgresSql(config.postgres()) : migrate(config, backend);
+            case POSTGRES -> !dryRun ? migratePostgres(config) : sql ? postgresSql(config.postgres()) : postgresPending(config);
             case QUESTDB -> dryRun ? questDbSql(config.questdb()) : migrate(config, backend);
         };
     }
 
+    private static PostgresSchemaStatus postgresStatus(DataLayerConfig config) {
+        return PostgresSchemaStatus.read(AdapterModules.postgres(config.postgres()));
+    }
+
+    private static String postgresWhere(DataLayerConfig config) {
+        return "schema " + config.postgres().schema() + " at " + Secret.mask(config.postgres().url());
+    }
+
+    private static String postgresPending(DataLayerConfig config) {
+        PostgresSchemaStatus status = postgresStatus(config);
+        if (status.pending().isEmpty()) {
+            return "postgres: " + postgresWhere(config) + " is up to date (" + status.applied().size() + " changesets already applied)";
+        }
+        return "postgres: " + postgresWhere(config) + ": " + status.pending().size() + " pending: " + String.join(", ", status.pending());
+    }
+
+    private static String migratePostgres(DataLayerConfig config) {
+        PostgresSchemaStatus before = postgresStatus(config);
+        String closing = start(config, Backend.POSTGRES);
+        PostgresSchemaStatus after = postgresStatus(config);
+        List<String> applied = after.applied().stream().filter(id -> !before.applied().contains(id)).toList();
+        String where = postgresWhere(config);
+        if (applied.isEmpty()) {
+            return "postgres: " + where + " is up to date (" + before.applied().size() + " changesets already applied)" + closing;
+        }
+        return "postgres: " + where + ": applied " + applied.size() + " changesets: " + String.join(", ", applied) + closing;
+    }
+
     private static String migrate(DataLayerConfig config, Backend backend) {
+        return backend.key() + ": " + Secret.mask(config.questdb().pgUrl()) + " is up to date" + start(config, backend);
+    }
+
+    /** Starts the backend with migration forced on and closes it; returns what closing reported, if anything. */
+    private static String start(DataLayerConfig config, Backend backend) {
         BackendModules forced = b -> switch (b) {
             case POSTGRES -> new PostgresModule(AdapterModules.postgres(config.postgres().migratingOnStart()));
             case QUESTDB -> new QuestDbModule(AdapterModules.questdb(config.questdb()).withApplySchema(true));
             default -> new AdapterModules(config).moduleFor(b);
         };
         List<String> problems = BackendInjectors.start(List.of(backend), forced).close();
-        String where = backend == Backend.POSTGRES ? "schema " + config.postgres().schema() + " at " + Secret.mask(config.postgres().url())
-                : Secret.mask(config.questdb().pgUrl());
-        return backend.key() + ": " + where + " is up to date" + (problems.isEmpty() ? "" : " (closing reported: " + problems + ")");
+        return problems.isEmpty() ? "" : " (closing reported: " + problems + ")";
     }
 
     private static String postgresSql(PostgresConnection postgres) {

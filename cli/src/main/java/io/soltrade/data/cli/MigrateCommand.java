@@ -9,20 +9,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code migrate}: applies the PostgreSQL changelog (Liquibase) and the QuestDB schema for the backends the
- * configuration uses, or prints the SQL with {@code --dry-run}. The adapters own their schemas; this command
+ * configuration uses and prints what was applied, or lists what is pending with {@code --dry-run} (the shipped SQL
+ * with {@code --dry-run --sql}). The adapters own their schemas; this command
  * only drives them.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = {"Applies the schema migrations of the backends in use.",
-            "PostgreSQL: the Liquibase changelog; QuestDB: the versioned migrations. --dry-run prints the SQL instead of",
-            "running it. The memory backend and Redis have nothing to migrate."},
+            "PostgreSQL: the Liquibase changelog, printing the changesets applied; QuestDB: the versioned migrations.",
+            "--dry-run connects and lists the pending PostgreSQL changesets (QuestDB: prints its SQL); --dry-run --sql",
+            "prints the shipped SQL without connecting. The memory backend and Redis have nothing to migrate."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {" 0:every backend is migrated (or, with --dry-run, the SQL was printed)", " 1:a backend cannot start or migrate",
+        exitCodeList = {" 0:every backend is migrated (or, with --dry-run, the pending changes or the SQL were printed)", " 1:a backend cannot start or migrate",
             " 2:bad options or configuration"})
 final class MigrateCommand implements Callable<Integer> {
 
@@ -35,15 +38,21 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configuration;
 
-    @Option(names = "--dry-run", description = "Print the SQL that would run; change nothing.")
+    @Option(names = "--dry-run", description = "Connect and list the pending changes (PostgreSQL changesets); change nothing.")
     boolean dryRun;
+
+    @Option(names = "--sql", description = "With --dry-run: print the SQL the adapters ship instead, without connecting.")
+    boolean sql;
 
     @Override
     public Integer call() {
+        if (sql && !dryRun) {
+            throw new ParameterException(spec.commandLine(), "--sql goes with --dry-run");
+        }
         DataLayerConfig config = configuration.load(main.environment());
         PrintWriter out = spec.commandLine().getOut();
         for (Backend backend : config.backendsInUse()) {
-            out.println(SchemaMigration.run(config, backend, dryRun));
+            out.println(SchemaMigration.run(config, backend, dryRun, sql));
         }
         out.flush();
         return 0;

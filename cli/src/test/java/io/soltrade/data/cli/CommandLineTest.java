@@ -119,14 +119,23 @@ class CommandLineTest {
     }
 
     @Test
-    void migrateDryRunPrintsTheSqlOfEveryServerBackendWithoutConnecting() {
-        Result result = run(new Main(), "migrate", "--dry-run", "--profile", "local");
+    void migrateDryRunSqlPrintsTheSqlOfEveryServerBackendWithoutConnecting() {
+        Result result = run(new Main(), "migrate", "--dry-run", "--sql", "--profile", "local");
 
         assertThat(result.exitCode).isZero();
         assertThat(result.out)
                 .contains("-- postgres: schema ", "--changeset soltrade:001-tokens", "CREATE TABLE tokens")
                 .contains("-- questdb: jdbc:postgresql://", "CREATE TABLE IF NOT EXISTS trades")
                 .contains("redis: no schema");
+    }
+
+    @Test
+    void migrateSqlWithoutDryRunIsRefusedBeforeConnecting() {
+        Result result = run(new Main(), "migrate", "--sql", "--profile", "local");
+
+        assertThat(result.exitCode).isEqualTo(Main.CONFIGURATION_ERROR);
+        assertThat(result.err).contains("--sql goes with --dry-run");
+        assertThat(result.out).doesNotContain("postgres:");
     }
 
     /** A data layer factory that fails the test if a command starts the data layer. */

@@ -64,7 +64,7 @@ class LocalProfileIT {
     void migrateThenSimulateLeavesExactlyWhatTheSummarySays() throws IOException {
         CommandLineTest.Result migrated = CommandLineTest.run(new Main(), "migrate", "--profile", "local", "--config", config.toString());
         assertThat(migrated.exitCode()).as(migrated.err()).isZero();
-        assertThat(migrated.out()).contains("postgres: schema", "questdb:", "is up to date", "redis: no schema");
+        assertThat(migrated.out()).contains("postgres: schema " + servers.postgresSchema(), ": applied 14 changesets: 001-tokens, ", "questdb:", "is up to date", "redis: no schema");
 
         Path json = dir.resolve("summary.json");
         CommandLineTest.Result simulated = CommandLineTest.run(new Main(), "simulate", "--profile", "local", "--config", config.toString(),
