@@ -49,6 +49,8 @@ class PostgresConcurrencyIT {
         ExecutorService threads = Executors.newFixedThreadPool(callers);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<List<Trade>>> futures = new ArrayList<>();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
         try {
             for (int caller = 0; caller < callers; caller++) {
                 int id = caller;
@@ -57,6 +59,8 @@ class PostgresConcurrencyIT {
                     List<Trade> saved = new ArrayList<>();
                     for (int call = 0; call < CALLS_PER_CALLER; call++) {
                         Trade trade = SampleValues.liveTrade(token, SampleValues.T0.plusMillis(id * 1_000L + call));
+                        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                        try {
                         switch (call % 3) {
                             case 0 -> adapter.tradeStore.save(trade);
                             case 1 -> adapter.tradeStore.batchSave(List.of(trade, SampleValues.paperTrade(SampleValues.pubkey(), SampleValues.T0)));
@@ -64,6 +68,9 @@ class PostgresConcurrencyIT {
                                 adapter.tradeStore.save(trade);
                                 assertThat(adapter.configStore.findToken(metadata.mint())).contains(metadata);
                             }
+                        }
+                        } finally {
+                            inFlight.decrementAndGet();
                         }
                         saved.add(trade);
                     }
@@ -84,7 +91,9 @@ class PostgresConcurrencyIT {
         }
         assertThat(watch.maxTotal.get()).isPositive().isLessThanOrEqualTo(POOL_SIZE);
         assertThat(watch.maxActive.get()).isLessThanOrEqualTo(POOL_SIZE);
-        assertThat(watch.maxWaiting.get()).as("callers queued for connections").isPositive();
+        // More calls in flight at once than the pool has connections: the pool was oversubscribed. (Sampling Hikari's
+        // waiting count every millisecond missed the queue on a quiet machine once the calls got fast.)
+        assertThat(maxInFlight.get()).as("calls in flight at once").isGreaterThan(POOL_SIZE);
         assertThat(adapter.serverSessions()).isLessThanOrEqualTo(POOL_SIZE);
     }
 
@@ -92,7 +101,6 @@ class PostgresConcurrencyIT {
     private static final class PoolWatch {
         final AtomicInteger maxTotal = new AtomicInteger();
         final AtomicInteger maxActive = new AtomicInteger();
-        final AtomicInteger maxWaiting = new AtomicInteger();
         private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 
         static PoolWatch start(HikariPoolMXBean pool) {
@@ -100,7 +108,6 @@ class PostgresConcurrencyIT {
             watch.sampler.scheduleAtFixedRate(() -> {
                 watch.maxTotal.accumulateAndGet(pool.getTotalConnections(), Math::max);
                 watch.maxActive.accumulateAndGet(pool.getActiveConnections(), Math::max);
-                watch.maxWaiting.accumulateAndGet(pool.getThreadsAwaitingConnection(), Math::max);
             }, 0, 1, TimeUnit.MILLISECONDS);
             return watch;
         }
