@@ -72,11 +72,12 @@ class PostgresTerminationThroughDataLayerIT {
     void terminatedSessionsAreRetriedOnlyWhereIdempotentAndNothingIsLostOrDoubled() throws Exception {
         PostgresSettings settings = postgres.settingsFor(schema, 4);
         // The retry budget outlasts a run of terminations: with 10 attempts (about 3 s of backoff) two idempotent calls
-        // once met a dead session on every attempt on a quiet machine, where attempts come fast; 30 reach about 13 s.
+        // once met a dead session on every attempt on a quiet machine, where attempts come fast; 20 (the most the config
+        // allows) with 1 s between the later ones reach about 16 s.
         try (DataLayer layer = DrillLayer.start("""
                 soltrade.adapters { trades = postgres, config = postgres }
                 soltrade.postgres { url = "%s", user = "%s", password = "%s", schema = "%s", pool-size = 4, connect-timeout = 5s, pool-timeout = 30s }
-                soltrade.resilience.retry { max-attempts = 30, max-backoff = 500ms }
+                soltrade.resilience.retry { max-attempts = 20, max-backoff = 1s }
                 soltrade.resilience.circuit-breaker { failure-rate-threshold = 100, sliding-window-size = 100, minimum-calls = 100 }
                 """.formatted(settings.url(), settings.user(), settings.password(), schema));
                 PostgresSessions sessions = new PostgresSessions(postgres, settings)) {
