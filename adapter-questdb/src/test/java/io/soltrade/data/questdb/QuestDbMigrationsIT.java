@@ -103,12 +103,12 @@ class QuestDbMigrationsIT {
                 .isEqualTo(new QuestDbSchemaStatus(List.of(), shipped));
         assertThat(historyTables()).as("reading the status creates no history").isZero();
 
-        QuestDbMigrationRun first = SchemaApplier.apply(pool, APPLY);
-        assertThat(first.alreadyApplied()).isEmpty();
-        assertThat(first.appliedNow()).containsExactly("V001__tables.sql", "V002__quote_commitment_current_positions.sql", "V003__id_bucket_index_capacity.sql");
+        QuestDbMigrationRun firstRun = SchemaApplier.apply(pool, APPLY);
+        assertThat(firstRun.alreadyApplied()).isEmpty();
+        assertThat(firstRun.appliedNow()).containsExactly("V001__tables.sql", "V002__quote_commitment_current_positions.sql", "V003__id_bucket_index_capacity.sql");
         QuestDbMigrationRun second = SchemaApplier.apply(pool, APPLY);
         assertThat(second.appliedNow()).as("applied once").isEmpty();
-        assertThat(second.alreadyApplied()).isEqualTo(first.appliedNow());
+        assertThat(second.alreadyApplied()).isEqualTo(firstRun.appliedNow());
         assertThat(QuestDbSchemaStatus.read(settings)).isEqualTo(new QuestDbSchemaStatus(shipped, List.of()));
         assertThat(history()).containsExactly(
                 "1 V001__tables.sql " + SchemaApplier.migrations().get(0).checksum(),
