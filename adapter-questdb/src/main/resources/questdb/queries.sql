@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS soltrade_schema_history (version INT, name VARCHAR, c
 
 -- Read only (migrate --dry-run): whether the history exists, without creating it.
 -- name: schema.historyExists
-SELECT count() FROM tables() WHERE table_name = 'soltrade_schema_history';
+SELECT count() FROM tables() WHERE table_name = ?;
 
 -- name: schema.applied
 SELECT version, name, checksum FROM soltrade_schema_history ORDER BY version;

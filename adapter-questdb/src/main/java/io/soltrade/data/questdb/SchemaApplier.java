@@ -44,6 +44,7 @@ import javax.sql.DataSource;
 final class SchemaApplier {
     static final String MIGRATIONS = "/questdb/migrations/";
     static final String CHANGELOG = MIGRATIONS + "changelog.txt";
+    private static final String HISTORY = "soltrade_schema_history";
     private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
     /** One migration file: its version (from {@code V<nnn>__}), name, statements and their checksum. */
@@ -129,10 +130,13 @@ final class SchemaApplier {
         Map<String, String> queries = SqlResource.named(PgWireReader.QUERIES);
         List<Migration> migrations = migrations();
         Map<Integer, String> applied = Map.of();
-        try (PreparedStatement exists = connection.prepareStatement(queries.get("schema.historyExists")); ResultSet row = exists.executeQuery()) {
-            row.next();
-            if (row.getLong(1) > 0) {
-                applied = applied(connection, queries);
+        try (PreparedStatement exists = connection.prepareStatement(queries.get("schema.historyExists"))) {
+            exists.setString(1, HISTORY);
+            try (ResultSet row = exists.executeQuery()) {
+                row.next();
+                if (row.getLong(1) > 0) {
+                    applied = applied(connection, queries);
+                }
             }
         }
         check(applied, migrations);
