@@ -36,6 +36,10 @@ final class TimeKey implements Comparable<TimeKey> {
         return new TimeKey(at, "");
     }
 
+    Instant at() {
+        return at;
+    }
+
     /** The id's text, made once on first need (a benign race: two threads may both make the same string). */
     String id() {
         String text = id;
