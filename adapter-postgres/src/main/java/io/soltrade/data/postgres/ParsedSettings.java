@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The {@code settings} column of {@code trader_config} as a {@link TraderConfig} holds it, parsed and checked once
  * per distinct JSON text. Config reads are the adapter's hottest call and most traders' settings rarely change, yet
- * parsing the JSON and checking each setting was half of a read's client CPU (docs/bench.md). The parsed settings
+ * parsing the JSON and checking each setting was a fifth of a read's client CPU (JFR, docs/bench.md). The parsed settings
  * are immutable, so one instance can serve every read of the same text; a changed row has a new text and is parsed
  * again. Bounded: at most {@link #MAX_ENTRIES} texts of at most {@link #MAX_TEXT_CHARS} characters are kept (a
  * longer text is parsed on every read), and a full cache is emptied before it takes a new text, so its memory stays

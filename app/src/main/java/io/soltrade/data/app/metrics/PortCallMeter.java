@@ -29,7 +29,7 @@ public final class PortCallMeter {
     private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
     /**
      * The timers of successful calls by port, then operation: the common case finds its timer without building a
-     * key string per call (which showed in the profile of the cheapest reads). The same timers are in {@link #timers}.
+     * key string per call (one of the decorators' costs on the cheapest reads, docs/bench.md). The same timers are in {@link #timers}.
      */
     private final Map<Port, ConcurrentMap<String, Timer>> okTimers = new EnumMap<>(Port.class);
 
