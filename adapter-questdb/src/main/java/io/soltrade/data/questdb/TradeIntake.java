@@ -74,7 +74,8 @@ final class TradeIntake implements AutoCloseable {
         void fail(DbException failure);
     }
 
-    private record Save(List<Trade> trades, CompletableFuture<Void> done, long queuedNanos) implements Request {
+    /** {@code waits}: the caller blocks on {@code done} (its rows are sent with the next request, not left to the timer). */
+    private record Save(List<Trade> trades, CompletableFuture<Void> done, long queuedNanos, boolean waits) implements Request {
         @Override
         public int rows() {
             return trades.size();
@@ -270,7 +271,7 @@ final class TradeIntake implements AutoCloseable {
             return saveDirect(trades, callerWaits);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        offer(new Save(List.copyOf(trades), done, System.nanoTime()));
+        offer(new Save(List.copyOf(trades), done, System.nanoTime(), callerWaits));
         return done;
     }
 
@@ -326,7 +327,7 @@ final class TradeIntake implements AutoCloseable {
         }
         CompletableFuture<Void> viaIntake = new CompletableFuture<>();
         try {
-            offer(new Save(List.copyOf(rest), viaIntake, queuedNanos));
+            offer(new Save(List.copyOf(rest), viaIntake, queuedNanos, callerWaits));
         } catch (DbException e) {
             if (fresh.isEmpty()) {
                 throw e;
@@ -577,7 +578,8 @@ final class TradeIntake implements AutoCloseable {
             write.whenComplete((ignored, failure) -> settle(writes, write, failure == null));
             try {
                 // the write keeps to the cycle's deadline (its lookups already spent part of it): one deadline per call
-                writer.writeAsync(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()), deadline(cycle)).whenComplete((ignored, failure) -> {
+                boolean anyoneWaits = cycle.stream().anyMatch(request -> !(request instanceof Save save) || save.waits());
+                writer.writeAsync(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()), anyoneWaits, deadline(cycle)).whenComplete((ignored, failure) -> {
                     if (failure == null) {
                         write.complete(null);
                     } else {
