@@ -28,8 +28,8 @@ final class WalReadBarrier {
     /**
      * The pause between two status reads of a lagging table: fixed, never growing, so a caller waits at most this long
      * past the apply it waits for, plus one status read. Shared by every waiter of the table. 2 ms was tried (issue
-     * 14): on the loaded 2-core machine the extra status queries (one PG wire worker on the server) made
-     * {@code questdb.visible-after-write} slower, not faster (p50 137 and 272 ms against 24 and 32 ms at 5 ms).
+     * 14) and gave no consistent gain on the loaded 2-core machine ({@code questdb.visible-after-write} p50 27, 137
+     * and 272 ms in three runs, against 30 ms at 5 ms), at 2.5x the status queries on the server's one PG wire worker.
      */
     static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(5);
 
