@@ -37,10 +37,12 @@ import redis.clients.jedis.Response;
  * ticks at the feed rate and sends each channel's latest value, all due channels in one pipelined round trip. A
  * {@link RateWindow} per channel keeps it to at most {@code rate} messages in any second, even when a tick runs
  * late: a channel whose window is full is sent the moment it frees up, so no tick's value waits a whole period.
- * When a tick found nothing new on a channel (a quiet channel, or a tick that ran right after a late one), the
- * channel's next value is sent at once rather than at the next tick: a sparse event goes out without waiting,
- * and a tick lost to a starved thread is made up, always within the window. A failed send keeps the value
- * (unless a newer one came) for the next tick.
+ * <b>Leading edge:</b> a value published when nothing of the channel is waiting and its last send is at least
+ * three quarters of a period old is sent at once (on the scheduler thread, so a channel's sends stay in order)
+ * rather than at the next tick: a sparse event, or each event of a publisher at or below the rate, goes out
+ * without waiting (the quarter period absorbs a publisher's jitter); a busier channel always has a value waiting
+ * or a recent send, so it is conflated to the ticks. A failed send keeps the value (unless a newer one came) for
+ * the next tick.
  *
  * <p><b>Only live channels cost anything.</b> A tick looks at the channels that had something to send since the
  * previous one, not at every channel ever published to; a channel that went quiet leaves that set, and once its rate
@@ -67,6 +69,8 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
     private final Set<ChannelState> active = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final long periodNanos;
+    /** How long after a channel's last send a value published with nothing waiting is sent at once (3/4 period). */
+    private final long leadingGapNanos;
     private final long forgetAfterNanos;
     private long lastSweepNanos;
     private final LongAdder examined = new LongAdder();
@@ -87,6 +91,7 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             return thread;
         });
         this.periodNanos = Math.round(1_000_000_000.0 / rateHz);
+        this.leadingGapNanos = periodNanos * 3 / 4;
         this.forgetAfterNanos = RateWindow.forRate(rateHz).windowNanos();
     }
 
@@ -102,14 +107,18 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             throw DbException.of(DbErrorKind.CLOSED, RedisErrors.BACKEND, "publish to " + channel.name() + " failed: the live feed is closed");
         }
         // Set inside compute, so a sweep forgetting a quiet channel (also a compute) never drops this value.
+        boolean[] nothingWaiting = new boolean[1];
         ChannelState state = channels.compute(channel, (c, existing) -> {
-            ChannelState current = existing != null ? existing : new ChannelState(c, keys.feed(c), RateWindow.forRate(rateHz));
-            current.latest.set(event);
+            ChannelState current = existing != null ? existing : new ChannelState(c, keys.feed(c), RateWindow.forRate(rateHz),
+                    System.nanoTime() - forgetAfterNanos);
+            nothingWaiting[0] = current.latest.getAndSet(event) == null;
             return current;
         });
         ensureTicking();
         if (state.idle.compareAndSet(true, false)) {
             active.add(state);
+        }
+        if (nothingWaiting[0] && System.nanoTime() - state.lastSentNanos >= leadingGapNanos) {
             try {
                 scheduler.execute(() -> sendNow(List.of(state)));
             } catch (RejectedExecutionException e) {
@@ -248,7 +257,7 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         for (ChannelState state : active) {
             examined.increment();
             if (state.latest.get() == null) {
-                // Quiet since the last tick: the next publish sends at once (and makes it active again).
+                // Nothing waiting since the last tick: leave the set the ticks look at; the next publish brings it back.
                 state.idle.set(true);
                 active.remove(state);
                 if (state.latest.get() != null && state.idle.compareAndSet(true, false)) {
@@ -259,11 +268,8 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             long wait = state.window.waitNanos(now);
             if (wait == 0) {
                 due.add(state);
-            } else if (state.retryScheduled.compareAndSet(false, true) && !closed.get()) {
-                scheduler.schedule(() -> {
-                    state.retryScheduled.set(false);
-                    sendNow(List.of(state));
-                }, wait, TimeUnit.NANOSECONDS);
+            } else {
+                sendWhenTheWindowAllows(state, wait);
             }
         }
         sendNow(due);
@@ -288,12 +294,18 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         List<ChannelState> states = new ArrayList<>(candidates.size());
         List<StreamEvent> events = new ArrayList<>(candidates.size());
         for (ChannelState state : candidates) {
-            if (state.window.waitNanos(now) > 0) {
+            long wait = state.window.waitNanos(now);
+            if (wait > 0) {
+                // A leading-edge send that found the window full (a publisher right at the rate): at the moment it frees.
+                if (state.latest.get() != null) {
+                    sendWhenTheWindowAllows(state, wait);
+                }
                 continue;
             }
             StreamEvent event = state.latest.getAndSet(null);
             if (event != null) {
                 state.window.record(now);
+                state.lastSentNanos = now;
                 states.add(state);
                 events.add(event);
             }
@@ -323,6 +335,20 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         }
     }
 
+    /** Sends {@code state}'s latest value in {@code waitNanos}, when its rate window has room again (once: no second timer). */
+    private void sendWhenTheWindowAllows(ChannelState state, long waitNanos) {
+        if (state.retryScheduled.compareAndSet(false, true) && !closed.get()) {
+            try {
+                scheduler.schedule(() -> {
+                    state.retryScheduled.set(false);
+                    sendNow(List.of(state));
+                }, waitNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                state.retryScheduled.set(false); // closing: the final drain sends it, or close reports it
+            }
+        }
+    }
+
     /** One channel's latest unsent value and its send times. Only the scheduler thread touches the window. */
     private static final class ChannelState {
         final FeedChannel channel;
@@ -330,13 +356,16 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         final RateWindow window;
         final AtomicReference<StreamEvent> latest = new AtomicReference<>();
         final AtomicBoolean retryScheduled = new AtomicBoolean();
-        /** The last tick had nothing to send: the next value goes out at once instead of waiting for a tick. */
+        /** Not in the set the ticks look at: the last tick found nothing to send (or none has run since it was made). */
         final AtomicBoolean idle = new AtomicBoolean(true);
+        /** When the scheduler last sent this channel (written by it only; read by publishers for the leading edge). */
+        volatile long lastSentNanos;
 
-        ChannelState(FeedChannel channel, String redisChannel, RateWindow window) {
+        ChannelState(FeedChannel channel, String redisChannel, RateWindow window, long lastSentNanos) {
             this.channel = channel;
             this.redisChannel = redisChannel;
             this.window = window;
+            this.lastSentNanos = lastSentNanos;
         }
     }
 }
