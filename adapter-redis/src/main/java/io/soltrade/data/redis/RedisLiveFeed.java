@@ -37,12 +37,12 @@ import redis.clients.jedis.Response;
  * ticks at the feed rate and sends each channel's latest value, all due channels in one pipelined round trip. A
  * {@link RateWindow} per channel keeps it to at most {@code rate} messages in any second, even when a tick runs
  * late: a channel whose window is full is sent the moment it frees up, so no tick's value waits a whole period.
- * <b>Leading edge:</b> a value published when nothing of the channel is waiting and its last send is at least
- * three quarters of a period old is sent at once (on the scheduler thread, so a channel's sends stay in order)
- * rather than at the next tick: a sparse event, or each event of a publisher at or below the rate, goes out
- * without waiting (the quarter period absorbs a publisher's jitter); a busier channel always has a value waiting
- * or a recent send, so it is conflated to the ticks. A failed send keeps the value (unless a newer one came) for
- * the next tick.
+ * <b>Leading edge:</b> a value published when nothing of the channel is waiting is offered to the scheduler thread at
+ * once (so a channel's sends stay in order) and sent right away when the channel's last send is at least three
+ * quarters of a period old: a sparse event, or each event of a publisher at or below the rate, goes out without
+ * waiting for a tick (the quarter period absorbs a publisher's jitter). Otherwise it is sent when that spacing has
+ * passed; once values have been conflated (a busy channel) the spacing is a whole period, so a busy channel gets
+ * evenly spaced messages at the rate. A failed send keeps the value (unless a newer one came) for the next tick.
  *
  * <p><b>Only live channels cost anything.</b> A tick looks at the channels that had something to send since the
  * previous one, not at every channel ever published to; a channel that went quiet leaves that set, and once its rate
@@ -112,15 +112,18 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             ChannelState current = existing != null ? existing : new ChannelState(c, keys.feed(c), RateWindow.forRate(rateHz),
                     System.nanoTime() - forgetAfterNanos);
             nothingWaiting[0] = current.latest.getAndSet(event) == null;
+            if (!nothingWaiting[0]) {
+                current.conflated = true;
+            }
             return current;
         });
         ensureTicking();
         if (state.idle.compareAndSet(true, false)) {
             active.add(state);
         }
-        if (nothingWaiting[0] && System.nanoTime() - state.lastSentNanos >= leadingGapNanos) {
+        if (nothingWaiting[0]) {
             try {
-                scheduler.execute(() -> sendNow(List.of(state)));
+                scheduler.execute(() -> offer(state));
             } catch (RejectedExecutionException e) {
                 // Closing: the final drain sends it, or close reports it.
             }
@@ -223,7 +226,7 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             long now = System.nanoTime();
             for (ChannelState state : channels.values()) {
                 if (state.latest.get() != null) {
-                    wait = Math.min(wait, Math.max(1_000_000L, state.window.waitNanos(now)));
+                    wait = Math.min(wait, Math.max(1_000_000L, waitNanos(state, now)));
                 }
             }
             if (wait == Long.MAX_VALUE) {
@@ -265,11 +268,11 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
                 }
                 continue;
             }
-            long wait = state.window.waitNanos(now);
-            if (wait == 0) {
+            long wait = waitNanos(state, now);
+            if (wait <= 0) {
                 due.add(state);
             } else {
-                sendWhenTheWindowAllows(state, wait);
+                sendLater(state, wait);
             }
         }
         sendNow(due);
@@ -296,12 +299,13 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         for (ChannelState state : candidates) {
             long wait = state.window.waitNanos(now);
             if (wait > 0) {
-                // A leading-edge send that found the window full (a publisher right at the rate): at the moment it frees.
+                // Found the window full (a publisher right at the rate): at the moment it frees.
                 if (state.latest.get() != null) {
-                    sendWhenTheWindowAllows(state, wait);
+                    sendLater(state, wait);
                 }
                 continue;
             }
+            state.conflated = false;
             StreamEvent event = state.latest.getAndSet(null);
             if (event != null) {
                 state.window.record(now);
@@ -335,13 +339,41 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         }
     }
 
-    /** Sends {@code state}'s latest value in {@code waitNanos}, when its rate window has room again (once: no second timer). */
-    private void sendWhenTheWindowAllows(ChannelState state, long waitNanos) {
+    /**
+     * Sends a value published when nothing of its channel was waiting: at once when the channel's last send is at
+     * least 3/4 period old and its window has room (the leading edge), else when both allow it. Scheduler thread only.
+     */
+    private void offer(ChannelState state) {
+        if (state.latest.get() == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        long wait = waitNanos(state, now);
+        if (wait <= 0) {
+            sendNow(List.of(state));
+        } else {
+            sendLater(state, wait);
+        }
+    }
+
+    /**
+     * How long {@code state}'s waiting value must still wait: for its rate window, and for the spacing after the
+     * channel's last send: 3/4 period for a value that is the only one offered since (a publisher at or below the
+     * rate, whose jitter the quarter absorbs), a whole period once values were conflated (a busy channel, which so
+     * gets evenly spaced messages at the rate rather than bursts the window cuts off).
+     */
+    private long waitNanos(ChannelState state, long now) {
+        long spacing = state.conflated ? periodNanos : leadingGapNanos;
+        return Math.max(state.window.waitNanos(now), state.lastSentNanos + spacing - now);
+    }
+
+    /** Offers {@code state}'s latest value again in {@code waitNanos} (one timer per channel at a time). */
+    private void sendLater(ChannelState state, long waitNanos) {
         if (state.retryScheduled.compareAndSet(false, true) && !closed.get()) {
             try {
                 scheduler.schedule(() -> {
                     state.retryScheduled.set(false);
-                    sendNow(List.of(state));
+                    offer(state);
                 }, waitNanos, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 state.retryScheduled.set(false); // closing: the final drain sends it, or close reports it
@@ -358,8 +390,10 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         final AtomicBoolean retryScheduled = new AtomicBoolean();
         /** Not in the set the ticks look at: the last tick found nothing to send (or none has run since it was made). */
         final AtomicBoolean idle = new AtomicBoolean(true);
-        /** When the scheduler last sent this channel (written by it only; read by publishers for the leading edge). */
+        /** When the scheduler last sent this channel (written by it only). */
         volatile long lastSentNanos;
+        /** A value waiting to be sent was replaced since the last send: the channel is busy (set by publishers). */
+        volatile boolean conflated;
 
         ChannelState(FeedChannel channel, String redisChannel, RateWindow window, long lastSentNanos) {
             this.channel = channel;
