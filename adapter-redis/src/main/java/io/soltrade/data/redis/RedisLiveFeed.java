@@ -51,7 +51,9 @@ import redis.clients.jedis.Response;
  * module failed to start) holds no thread.
  *
  * <p><b>Subscribers</b> each hold a dedicated connection on a thread of their own (see
- * {@link RedisFeedSubscription}), never a pooled one, and resubscribe with backoff after the connection drops.
+ * {@link RedisFeedSubscription}), never a pooled one, and resubscribe with backoff after the connection drops. The
+ * scheduler thread PINGs every subscription each half socket timeout, so a quiet channel's subscriber never times
+ * out its read (and misses what comes while it reconnects); only a connection that stopped answering does.
  * Delivery is at-most-once: a subscriber that must see every event reads the channel's stream.
  */
 final class RedisLiveFeed implements LiveFeed, ManagedResource {
@@ -68,6 +70,7 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
     /** Channels a tick must look at: published to, or sent, since they were last found quiet. */
     private final Set<ChannelState> active = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean ticking = new AtomicBoolean();
+    private final AtomicBoolean keepingAlive = new AtomicBoolean();
     private final long periodNanos;
     /** How long after a channel's last send a value published with nothing waiting is sent at once (3/4 period). */
     private final long leadingGapNanos;
@@ -130,6 +133,18 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         }
     }
 
+    /** PINGs every subscription each half socket timeout, so a quiet channel's subscriber never times out its read. */
+    private void ensureKeepingAlive() {
+        if (!keepingAlive.get() && keepingAlive.compareAndSet(false, true)) {
+            long every = Math.max(1, connections.socketTimeout().toMillis() / 2);
+            try {
+                scheduler.scheduleWithFixedDelay(() -> subscriptions.forEach(RedisFeedSubscription::keepAlive), every, every, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // Closing: the subscriptions close too.
+            }
+        }
+    }
+
     private void ensureTicking() {
         if (!ticking.get() && ticking.compareAndSet(false, true)) {
             try {
@@ -153,6 +168,7 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         }
         RedisFeedSubscription subscription = new RedisFeedSubscription(connections, keys.feed(channel), codec, listener, subscriptions::remove);
         subscriptions.add(subscription);
+        ensureKeepingAlive();
         if (!subscription.start(subscribeWait)) {
             subscription.close();
             throw DbException.of(DbErrorKind.CONNECTION, RedisErrors.BACKEND,

@@ -18,9 +18,10 @@ local replies = {}
 for i = 1, #KEYS / 2 do
   local valueKey, metaKey = KEYS[2 * i - 1], KEYS[2 * i]
   local newMeta = ARGV[2 * i + 3]
-  -- One MGET reads both keys (the value only to see that it is there): one command fewer than EXISTS then GET.
-  local stored = redis.call('MGET', valueKey, metaKey)
-  if stored[1] and stored[2] and string.sub(stored[2], 1, length) >= string.sub(newMeta, 1, length) then
+  -- EXISTS then GET, not one MGET: MGET reads a key of another type as missing, where GET fails (WRONGTYPE), so a
+  -- companion key something else wrote is reported, not overwritten.
+  local current = redis.call('EXISTS', valueKey) == 1 and redis.call('GET', metaKey)
+  if current and string.sub(current, 1, length) >= string.sub(newMeta, 1, length) then
     replies[i] = 0
   else
     redis.call('SET', valueKey, ARGV[2 * i + 2], 'PX', ARGV[2])

@@ -114,6 +114,27 @@ class RedisLiveFeedIT extends LiveFeedContract {
         assertThat(delays.get(1)).as("median delay of %s ms; the next tick was 80 ms away", delays).isLessThan(60L);
     }
 
+    /**
+     * A subscriber's connection reads with the socket timeout: without the feed's keep-alive PINGs a channel quiet for
+     * longer would time out, reconnect (backing off) and lose what is published meanwhile.
+     */
+    @Test
+    void aQuietChannelKeepsItsSubscriptionPastTheSocketTimeout() throws Exception {
+        try (RedisTestAdapter own = new RedisTestAdapter(namespace.settings().socketTimeout(Duration.ofMillis(400)).build())) {
+            LiveFeed quietFeed = own.liveFeed();
+            FeedChannel channel = new FeedChannel("quiet." + System.nanoTime(), StreamName.UI_EVENTS);
+            java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+            try (FeedSubscription subscription = quietFeed.subscribe(channel,
+                    event -> received.add(((io.soltrade.data.domain.UiEvent) event).message()))) {
+                TimeUnit.MILLISECONDS.sleep(1_500);
+                quietFeed.publish(channel, TestValues.uiEvent("after a quiet 1.5 s"));
+
+                assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("after a quiet 1.5 s");
+                assertThat(((RedisFeedSubscription) subscription).subscriptions()).as("subscribed once, never reconnected").isEqualTo(1);
+            }
+        }
+    }
+
     @Test
     void aBusyChannelIsConflatedToTheTicksAndItsLastValueArrives() throws Exception {
         FeedChannel busy = new FeedChannel("busy." + System.nanoTime(), StreamName.UI_EVENTS);

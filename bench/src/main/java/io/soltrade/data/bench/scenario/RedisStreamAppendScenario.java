@@ -63,7 +63,7 @@ final class RedisStreamAppendScenario implements Scenario {
             }
         };
         Comparison comparison = context.rounds().run(ours, rawSide);
-        String why = through.why("publish runs a Lua script that numbers the entry from a per-stream counter (HINCRBY, HGET, TIME, HSET) "
+        String why = through.why("publish runs a Lua script that numbers the entry from a per-stream counter (HMGET, TIME, HSET) "
                 + "before its XADD MAXLEN, so that ids never go backwards and a reader can tell how many entries the cap "
                 + "trimmed before it read them; the raw XADD lets Redis pick the id");
         return new ScenarioOutcome(List.of(
