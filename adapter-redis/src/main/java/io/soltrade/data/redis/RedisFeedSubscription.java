@@ -276,6 +276,14 @@ final class RedisFeedSubscription implements FeedSubscription {
             sunsubscribe();
         }
 
+        /**
+         * Nothing: Jedis's sharded pub/sub has no PING, and its reader rejects a PONG it did not ask for, so a quiet
+         * sharded subscriber still times out its read and resubscribes (its backoff restarting at 50 ms).
+         */
+        @Override
+        public void ping() {
+        }
+
         @Override
         public void onSSubscribe(String channel, int subscribedChannels) {
             confirmed = true;
