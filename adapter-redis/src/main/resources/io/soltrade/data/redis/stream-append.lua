@@ -8,7 +8,7 @@
 -- ARGV[2]  '=' (exact trimming) or '~' (approximate)
 -- ARGV[3..] field, value, field, value, ...
 -- Returns the new entry's id.
--- One HMGET and one HSET of both fields (not HINCRBY, HGET, HSET): two commands fewer per append.
+-- One HMGET and one HSET of both fields (not HINCRBY, HGET, HSET): one command fewer per append.
 local state = redis.call('HMGET', KEYS[2], 'n', 'ms')
 local n = tonumber(state[1] or '0') + 1
 local lastMs = tonumber(state[2] or '0')
