@@ -120,16 +120,16 @@ class RedisLiveFeedIT extends LiveFeedContract {
      */
     @Test
     void aQuietChannelKeepsItsSubscriptionPastTheSocketTimeout() throws Exception {
-        try (RedisTestAdapter own = new RedisTestAdapter(namespace.settings().socketTimeout(Duration.ofMillis(400)).build())) {
+        try (RedisTestAdapter own = new RedisTestAdapter(namespace.settings().socketTimeout(Duration.ofSeconds(1)).build())) {
             LiveFeed quietFeed = own.liveFeed();
             FeedChannel channel = new FeedChannel("quiet." + System.nanoTime(), StreamName.UI_EVENTS);
             java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
             try (FeedSubscription subscription = quietFeed.subscribe(channel,
                     event -> received.add(((io.soltrade.data.domain.UiEvent) event).message()))) {
-                TimeUnit.MILLISECONDS.sleep(1_500);
-                quietFeed.publish(channel, TestValues.uiEvent("after a quiet 1.5 s"));
+                TimeUnit.MILLISECONDS.sleep(2_500);
+                quietFeed.publish(channel, TestValues.uiEvent("after a quiet 2.5 s"));
 
-                assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("after a quiet 1.5 s");
+                assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("after a quiet 2.5 s");
                 assertThat(((RedisFeedSubscription) subscription).subscriptions()).as("subscribed once, never reconnected").isEqualTo(1);
             }
         }
