@@ -101,7 +101,7 @@ public final class MemoryTradeStore extends SimulatedStore<MemoryTradeStore> imp
     }
 
     private static TimeKey key(Trade trade) {
-        return new TimeKey(trade.executedAt(), trade.id().naturalKey());
+        return TimeKey.ofTrade(trade.executedAt(), trade.id());
     }
 
     @Override

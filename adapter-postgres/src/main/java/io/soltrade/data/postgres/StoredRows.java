@@ -16,7 +16,12 @@ final class StoredRows {
         try {
             return mapping.get();
         } catch (RuntimeException e) {
-            throw DbException.of(DbErrorKind.ENCODING, PostgresErrorTranslator.BACKEND, "stored " + what + " is not a valid value: " + e.getMessage(), null, e);
+            throw invalid(what, e);
         }
+    }
+
+    /** The error for a stored {@code what} that {@code e} refused (for hot paths that name the row only on failure). */
+    static DbException invalid(String what, RuntimeException e) {
+        return DbException.of(DbErrorKind.ENCODING, PostgresErrorTranslator.BACKEND, "stored " + what + " is not a valid value: " + e.getMessage(), null, e);
     }
 }

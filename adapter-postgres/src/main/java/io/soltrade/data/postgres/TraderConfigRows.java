@@ -3,9 +3,7 @@ package io.soltrade.data.postgres;
 import static io.soltrade.data.postgres.schema.Tables.TRADER_CONFIG;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.soltrade.data.domain.MevProtection;
 import io.soltrade.data.domain.RiskLimits;
 import io.soltrade.data.domain.TokenAmount;
@@ -20,7 +18,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.SortedMap;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.TableField;
@@ -28,8 +26,8 @@ import org.jooq.TableField;
 /** The {@code trader_config} table. {@code version} is the optimistic lock; the SQL never decides a conflict alone. */
 final class TraderConfigRows {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Built once: resolving the target type per read showed in the profile. */
-    private static final ObjectReader SETTINGS = JSON.readerFor(new TypeReference<TreeMap<String, String>>() {});
+    /** Shared by every store of the process: parsed settings are immutable values keyed by their text. */
+    private static final ParsedSettings SETTINGS = new ParsedSettings();
 
     /** What a read maps into a {@link TraderConfig}, in this order (1-based JDBC column = index + 1). */
     static final List<TableField<TraderConfigRecord, ?>> COLUMNS = List.of(TRADER_CONFIG.TRADER_ID, TRADER_CONFIG.MODE,
@@ -116,13 +114,17 @@ final class TraderConfigRows {
         boolean privateSubmission = row.getBoolean(10);
         String settings = row.getString(11);
         long version = row.getLong(12);
-        return StoredRows.decode("trader config " + trader, () -> new TraderConfig(
-                TraderId.of(trader),
-                TradingMode.valueOf(mode),
-                new RiskLimits(TokenAmount.of(lamports(maxPosition)), TokenAmount.of(lamports(maxDailyLoss)), maxSlippageBps, maxOpenOrders),
-                new MevProtection(mevEnabled, sandwichThreshold, TokenAmount.of(lamports(maxTip)), privateSubmission),
-                readSettings(settings),
-                version));
+        try { // the row is named only on failure, not on every read of the hottest call
+            return new TraderConfig(
+                    TraderId.of(trader),
+                    TradingMode.valueOf(mode),
+                    new RiskLimits(TokenAmount.of(lamports(maxPosition)), TokenAmount.of(lamports(maxDailyLoss)), maxSlippageBps, maxOpenOrders),
+                    new MevProtection(mevEnabled, sandwichThreshold, TokenAmount.of(lamports(maxTip)), privateSubmission),
+                    readSettings(settings),
+                    version);
+        } catch (RuntimeException e) {
+            throw StoredRows.invalid("trader config " + trader, e);
+        }
     }
 
     /** A {@code numeric(20,0)} column as the u64 it holds; a fraction (written outside this adapter) is refused. */
@@ -130,15 +132,11 @@ final class TraderConfigRows {
         return column.toBigIntegerExact();
     }
 
-    private static TreeMap<String, String> readSettings(JSONB json) {
-        return readSettings(json.data());
+    private static SortedMap<String, String> readSettings(JSONB json) {
+        return SETTINGS.of(json.data());
     }
 
-    private static TreeMap<String, String> readSettings(String json) {
-        try {
-            return SETTINGS.readValue(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("settings are not a JSON object of strings: " + e.getOriginalMessage(), e);
-        }
+    private static SortedMap<String, String> readSettings(String json) {
+        return SETTINGS.of(json);
     }
 }

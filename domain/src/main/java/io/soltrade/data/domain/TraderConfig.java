@@ -1,6 +1,5 @@
 package io.soltrade.data.domain;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -25,6 +24,19 @@ public record TraderConfig(
         Checks.notNull(mode, "mode");
         Checks.notNull(limits, "limits");
         Checks.notNull(mevProtection, "mevProtection");
+        settings = settingsOf(settings);
+        Checks.nonNegative(version, "version");
+    }
+
+    /**
+     * {@code settings} as a configuration holds them: at most {@link #MAX_SETTINGS} entries, each key a setting name,
+     * each value 1 to 1024 printable characters; sorted and immutable. The result is kept as it is by the constructor
+     * (it checks and copies any other map), so a store that reads the same settings often can check them once.
+     */
+    public static SortedMap<String, String> settingsOf(Map<String, String> settings) {
+        if (settings instanceof CheckedSettings checked) {
+            return checked;
+        }
         Checks.notNull(settings, "settings");
         if (settings.size() > MAX_SETTINGS) {
             throw new DomainValidationException("settings", "has " + settings.size() + " entries, at most " + MAX_SETTINGS + " allowed");
@@ -34,8 +46,7 @@ public record TraderConfig(
             Checks.matches(k, "settings key", SETTING_KEY, "a setting name ([a-zA-Z_][a-zA-Z0-9_.]*)");
             copy.put(k, Checks.text(v, "settings." + k, 1024));
         });
-        settings = Collections.unmodifiableSortedMap(copy);
-        Checks.nonNegative(version, "version");
+        return new CheckedSettings(copy);
     }
 
     public static TraderConfig of(TraderId trader, TradingMode mode, RiskLimits limits, MevProtection mevProtection, Map<String, String> settings) {

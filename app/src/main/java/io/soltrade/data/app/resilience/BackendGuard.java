@@ -40,7 +40,7 @@ final class BackendGuard {
     private static final Logger LOG = LoggerFactory.getLogger(BackendGuard.class);
 
     private final Backend backend;
-    private final CircuitBreaker breaker;
+    private final BreakerCalls breaker;
     private final Retries retries;
     private final TimeLimiter timeLimiter;
     private final TimeLimiter adapterTimeLimiter;
@@ -58,7 +58,7 @@ final class BackendGuard {
      */
     record Retries(Retry idempotent, Retry notIdempotent, Retry afterAdapterRetries) {}
 
-    BackendGuard(Backend backend, CircuitBreaker breaker, Retries retries, TimeLimiter timeLimiter,
+    BackendGuard(Backend backend, BreakerCalls breaker, Retries retries, TimeLimiter timeLimiter,
             TimeLimiter adapterTimeLimiter, AdapterRetries adapterRetries, ScheduledExecutorService scheduler, PortCallMeter meter) {
         this.backend = backend;
         this.breaker = breaker;
@@ -75,7 +75,7 @@ final class BackendGuard {
     }
 
     CircuitBreaker breaker() {
-        return breaker;
+        return breaker.breaker();
     }
 
     PortCallMeter meter() {
@@ -83,7 +83,7 @@ final class BackendGuard {
     }
 
     <T> T call(Port port, PortOperation operation, Supplier<T> call) {
-        Supplier<T> guarded = Retry.decorateSupplier(retryFor(operation), CircuitBreaker.decorateSupplier(breaker, call));
+        Supplier<T> guarded = Retry.decorateSupplier(retryFor(operation), () -> breaker.call(call));
         long start = System.nanoTime();
         try {
             T result = guarded.get();
@@ -112,7 +112,7 @@ final class BackendGuard {
         TimeLimiter limiter = limiterFor(operation);
         Supplier<CompletionStage<T>> attempt = () -> normalised(limiter, limiter.executeCompletionStage(scheduler, () -> started(call)));
         Supplier<CompletionStage<T>> guarded = Retry.decorateCompletionStage(retryFor(operation), scheduler,
-                CircuitBreaker.decorateCompletionStage(breaker, attempt));
+                () -> breaker.callAsync(attempt));
         long start = System.nanoTime();
         CompletableFuture<T> result = new CompletableFuture<>();
         CompletionStage<T> outcome;
@@ -200,7 +200,7 @@ final class BackendGuard {
         Throwable cause = unwrap(failure);
         if (cause instanceof CallNotPermittedException open) {
             return new TransientDbException(DbErrorKind.UNAVAILABLE, backend.key(),
-                    "circuit breaker of " + backend.key() + " is " + breaker.getState() + ": failing fast", null, open);
+                    "circuit breaker of " + backend.key() + " is " + breaker.breaker().getState() + ": failing fast", null, open);
         }
         if (cause instanceof RuntimeException runtime) {
             return runtime;

@@ -4,7 +4,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.github.resilience4j.retry.RetryConfig;
@@ -41,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Wraps each port in its resilience decorator: {@code retry(circuitBreaker(timeLimiter(call)))}, timed, with one
  * {@link BackendGuard} per backend built from the {@link ResiliencePolicy} (so every port on a struggling server
  * fails fast together). The Resilience4j registries are bound to Micrometer (retry counts, breaker state and failure
- * rate, time-limiter outcomes). Owns the scheduler that async retries and time limits run on; {@link #close()}
+ * rate, time-limiter outcomes; the breaker's call meters are recorded by {@link BreakerCalls}, not from its events). Owns the scheduler that async retries and time limits run on; {@link #close()}
  * stops it. Which failures each operation retries is read from the ports' {@code PortOperation} table, and for the
  * operations an adapter retries by itself from its {@link AdapterRetries}.
  */
@@ -74,7 +73,7 @@ public final class ResilientPorts implements AutoCloseable {
             AdapterRetries adapter = entry.getValue();
             String name = backend.key();
             guards.put(backend, new BackendGuard(backend,
-                    breakers.circuitBreaker(name),
+                    BreakerCalls.bind(breakers.circuitBreaker(name), meters),
                     new BackendGuard.Retries(
                             retries.retry(name + ".idempotent", retryConfig(policy.retry(), Idempotency.IDEMPOTENT)),
                             retries.retry(name + ".not-idempotent", retryConfig(policy.retry(), Idempotency.NOT_IDEMPOTENT)),
@@ -85,7 +84,6 @@ public final class ResilientPorts implements AutoCloseable {
                     scheduler,
                     new PortCallMeter(meters, backend)));
         }
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
         TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(limiters).bindTo(meters);
     }

@@ -75,8 +75,8 @@ final class PostgresConfigReadScenario implements Scenario {
                         }
                     }));
             String why = through.why("each read borrows a pooled connection, runs the SELECT jOOQ rendered once as a prepared "
-                    + "statement, and builds a validated TraderConfig (u64 limits, setting keys checked, the settings JSON parsed "
-                    + "into a sorted map), where the raw side keeps the columns as JDBC objects; with " + concurrency
+                    + "statement, and builds a validated TraderConfig (u64 limits checked; the settings JSON parsed and checked once per "
+                    + "distinct text, then shared), where the raw side keeps the columns as JDBC objects; with " + concurrency
                     + " threads on 2 cores that client CPU competes with the server's");
             return new ScenarioOutcome(List.of(
                     comparison.throughput(name, "reads/s", Goal.ratio(), why),

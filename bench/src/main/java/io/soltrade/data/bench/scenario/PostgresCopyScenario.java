@@ -35,10 +35,10 @@ final class PostgresCopyScenario implements Scenario {
                         RawTradeCopy.copy(connection, batch);
                     }
                 }));
-        String why = "batchSave makes a retried batch harmless: it COPYs into a session-local staging table and moves the rows "
-                + "with INSERT ... SELECT ... ON CONFLICT (trade_id) DO NOTHING in one transaction, so every row is written "
-                + "twice and its key checked; the raw COPY writes straight into the table and aborts the whole batch on the "
-                + "first id already stored";
+        String why = "batchSave COPYs straight into trades inside a savepoint and one transaction (a batch that meets a "
+                + "stored id, i.e. a retry, rolls back to the savepoint and takes a staging table with INSERT ... ON CONFLICT "
+                + "DO NOTHING, so it stores nothing twice); the raw COPY writes the same rows on an auto-commit connection and "
+                + "aborts the whole batch on the first id already stored";
         return new ScenarioOutcome(List.of(
                 comparison.throughput(NAME, "rows/s", Goal.ratio(), why),
                 comparison.latencyPercentile(NAME, 50, Goal.ratio(), why),
