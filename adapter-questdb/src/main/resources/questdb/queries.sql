@@ -15,6 +15,10 @@ SELECT name, suspended, writerTxn, sequencerTxn FROM wal_tables();
 -- name: schema.createHistory
 CREATE TABLE IF NOT EXISTS soltrade_schema_history (version INT, name VARCHAR, checksum VARCHAR, applied_at TIMESTAMP);
 
+-- Read only (migrate --dry-run): whether the history exists, without creating it.
+-- name: schema.historyExists
+SELECT count() FROM tables() WHERE table_name = ?;
+
 -- name: schema.applied
 SELECT version, name, checksum FROM soltrade_schema_history ORDER BY version;
 

@@ -146,10 +146,18 @@ final class IlpBatchWriter implements ManagedResource {
      * too large) are thrown, as by {@link #write}.
      */
     <T> CompletableFuture<Void> writeAsync(RowEncoder<T> encoder, List<T> rows, long deadlineNanos) {
+        return writeAsync(encoder, rows, true, deadlineNanos);
+    }
+
+    /**
+     * Like {@link #writeAsync(RowEncoder, List, long)}; {@code callerWaiting} false leaves the rows to the batch size and
+     * the flush timer (an asynchronous caller), true sends them with the next request (a caller blocks on them).
+     */
+    <T> CompletableFuture<Void> writeAsync(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos) {
         if (rows.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return enqueue(encoder, rows, true, deadlineNanos).outcome().copy();
+        return enqueue(encoder, rows, callerWaiting, deadlineNanos).outcome().copy();
     }
 
     private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos) {

@@ -89,7 +89,7 @@ public final class QuestDbModule extends AbstractModule {
         }
         if (settings.applySchema()) { // on the first endpoint that answers; with several, the writer prepares each before use
             try {
-                SchemaApplier.apply(pool, settings.readVisibilityTimeout().multipliedBy(6));
+                SchemaApplier.apply(pool, SchemaApplier.applyTimeout(settings));
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;
@@ -117,7 +117,7 @@ public final class QuestDbModule extends AbstractModule {
         login.setProperty("user", settings.pgUser());
         login.setProperty("password", settings.pgPassword());
         login.setProperty("connectTimeout", "5");
-        SchemaApplier.apply(FollowingPgDataSource.pinned(settings.pgUrl(), endpoints, login, endpoint), settings.readVisibilityTimeout().multipliedBy(6));
+        SchemaApplier.apply(FollowingPgDataSource.pinned(settings.pgUrl(), endpoints, login, endpoint), SchemaApplier.applyTimeout(settings));
     }
 
     private java.util.Properties pgProperties() {

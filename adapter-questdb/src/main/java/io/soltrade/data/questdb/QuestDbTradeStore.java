@@ -77,7 +77,7 @@ final class QuestDbTradeStore implements TradeStore, TradeIntake.StoredTrades {
     public CompletableFuture<Void> saveAsync(Trade trade) {
         PortInput.notNull(trade, "trade", BACKEND);
         try {
-            return intake.save(List.of(trade));
+            return intake.save(List.of(trade), false); // left to the writer's batch size and flush timer
         } catch (DbException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -24,7 +24,9 @@ import javax.sql.DataSource;
 /**
  * Versioned schema migrations for QuestDB: the files listed in {@code /questdb/migrations/changelog.txt}, applied
  * in order, each once, and recorded in {@code soltrade_schema_history} (version, file, checksum of its statements,
- * time). Run by {@code migrate} and, when {@link QuestDbSettings#applySchema()} is on, when the adapter starts.
+ * time). Run by {@code migrate} ({@link QuestDbMigrationRun#apply}, which reports what it applied) and, when
+ * {@link QuestDbSettings#applySchema()} is on, when the adapter starts; {@link QuestDbSchemaStatus#read} reads the
+ * history without writing (a connected dry run).
  *
  * <ul>
  *   <li>A database created by the old {@code schema.sql} has no history: {@code V001} (that same schema, all
@@ -71,43 +73,85 @@ final class SchemaApplier {
         return List.copyOf(migrations);
     }
 
-    /** Applies every migration not recorded yet, in order; returns the versions it applied. */
-    static List<Integer> apply(DataSource dataSource, Duration applyTimeout) {
-        Map<String, String> queries = SqlResource.named(PgWireReader.QUERIES);
-        List<Migration> migrations = migrations();
+    /** How long each wait for WAL apply may take during a run: six times the read visibility timeout. */
+    static Duration applyTimeout(QuestDbSettings settings) {
+        return settings.readVisibilityTimeout().multipliedBy(6);
+    }
+
+    /** Applies every migration not recorded yet, in order, on a connection of {@code dataSource}. */
+    static QuestDbMigrationRun apply(DataSource dataSource, Duration applyTimeout) {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement create = connection.prepareStatement(queries.get("schema.createHistory"))) {
-                create.execute();
-            }
-            Map<Integer, String> applied = applied(connection, queries);
-            check(applied, migrations);
-            List<Integer> done = new ArrayList<>();
-            for (Migration migration : migrations) {
-                if (applied.containsKey(migration.version())) {
-                    continue;
-                }
-                try (Statement statement = connection.createStatement()) {
-                    for (String sql : migration.statements()) {
-                        statement.execute(sql);
-                        awaitApplied(connection, queries, applyTimeout, migration.name());
-                    }
-                }
-                if (migration.version() == 2) {
-                    markSupersededTrades(connection, queries);
-                    awaitApplied(connection, queries, applyTimeout, migration.name());
-                }
-                try (PreparedStatement record = connection.prepareStatement(queries.get("schema.record"))) {
-                    record.setInt(1, migration.version());
-                    record.setString(2, migration.name());
-                    record.setString(3, migration.checksum());
-                    record.execute();
-                }
-                done.add(migration.version());
-            }
-            return done;
+            return apply(connection, applyTimeout);
         } catch (SQLException e) {
             throw QuestDbExceptionTranslator.translate(e, "migrating the QuestDB schema");
         }
+    }
+
+    /** Applies every migration not recorded yet, in order; returns what was recorded before and what it applied. */
+    static QuestDbMigrationRun apply(Connection connection, Duration applyTimeout) throws SQLException {
+        Map<String, String> queries = SqlResource.named(PgWireReader.QUERIES);
+        List<Migration> migrations = migrations();
+        try (PreparedStatement create = connection.prepareStatement(queries.get("schema.createHistory"))) {
+            create.execute();
+        }
+        Map<Integer, String> applied = applied(connection, queries);
+        check(applied, migrations);
+        List<String> done = new ArrayList<>();
+        for (Migration migration : migrations) {
+            if (applied.containsKey(migration.version())) {
+                continue;
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : migration.statements()) {
+                    statement.execute(sql);
+                    awaitApplied(connection, queries, applyTimeout, migration.name());
+                }
+            }
+            if (migration.version() == 2) {
+                markSupersededTrades(connection, queries);
+                awaitApplied(connection, queries, applyTimeout, migration.name());
+            }
+            try (PreparedStatement record = connection.prepareStatement(queries.get("schema.record"))) {
+                record.setInt(1, migration.version());
+                record.setString(2, migration.name());
+                record.setString(3, migration.checksum());
+                record.execute();
+            }
+            done.add(migration.name());
+        }
+        return new QuestDbMigrationRun(names(applied, migrations), done);
+    }
+
+    /**
+     * What the history records and what is pending, read only: without the history table (a database never
+     * migrated) nothing is created and every migration is pending. A history {@link #apply} would refuse is refused.
+     */
+    static QuestDbSchemaStatus status(Connection connection) throws SQLException {
+        Map<String, String> queries = SqlResource.named(PgWireReader.QUERIES);
+        List<Migration> migrations = migrations();
+        Map<Integer, String> applied = Map.of();
+        try (PreparedStatement exists = connection.prepareStatement(queries.get("schema.historyExists"))) {
+            exists.setString(1, HISTORY);
+            try (ResultSet row = exists.executeQuery()) {
+                row.next();
+                if (row.getLong(1) > 0) {
+                    applied = applied(connection, queries);
+                }
+            }
+        }
+        check(applied, migrations);
+        List<String> pending = new ArrayList<>();
+        for (Migration migration : migrations) {
+            if (!applied.containsKey(migration.version())) {
+                pending.add(migration.name());
+            }
+        }
+        return new QuestDbSchemaStatus(names(applied, migrations), pending);
+    }
+
+    /** The file names of the recorded versions, in version order (check() has matched each to a shipped file). */
+    private static List<String> names(Map<Integer, String> applied, List<Migration> migrations) {
+        return applied.keySet().stream().sorted().map(version -> migrations.get(version - 1).name()).toList();
     }
 
     private static Map<Integer, String> applied(Connection connection, Map<String, String> queries) throws SQLException {

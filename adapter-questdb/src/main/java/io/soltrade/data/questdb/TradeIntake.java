@@ -49,6 +49,14 @@ import org.slf4j.LoggerFactory;
  * cycle looks up only the ids it may hold (resends, and about 1 in 100 new ids), so a cycle of new trades is one
  * write, as it was before ids were checked. Until the scan is done, every id is looked up.
  *
+ * <p><b>Certainly-new trades skip the intake thread.</b> Once the scan is done, the caller's own thread classifies
+ * the ids of a save with the filter and hands the certainly-new trades straight to the writer (one thread hand-off
+ * fewer each way: the caller completes with the writer's acknowledgement); only ids that may be stored (resends,
+ * false positives) and commitment updates go through the intake thread. The two paths stay consistent under one lock
+ * ({@link #ledger}): an id is added to the filter and registered as in flight in one step, so whichever path sees the
+ * id second waits for the first one's write (first save wins), and a caller's save never overtakes a request it
+ * queued before (while the intake holds requests not yet classified, every save goes through it).
+ *
  * <p>Saves of other processes are not seen: ids another process stores after this store's scan are not in its filter,
  * so two processes saving one id at two different times can both write a row (one writer per trader, as the platform
  * runs; see the adapter README).
@@ -66,7 +74,8 @@ final class TradeIntake implements AutoCloseable {
         void fail(DbException failure);
     }
 
-    private record Save(List<Trade> trades, CompletableFuture<Void> done, long queuedNanos) implements Request {
+    /** {@code waits}: the caller blocks on {@code done} (its rows are sent with the next request, not left to the timer). */
+    private record Save(List<Trade> trades, CompletableFuture<Void> done, long queuedNanos, boolean waits) implements Request {
         @Override
         public int rows() {
             return trades.size();
@@ -118,35 +127,44 @@ final class TradeIntake implements AutoCloseable {
     /**
      * The trades this intake wrote that the table may not have applied yet, by id. Each batch is dropped once the
      * table's applied transaction reaches a sequencer transaction read after the batch was acknowledged (so at or
-     * above the batch's own). Touched by the intake thread only.
+     * above the batch's own). Guarded by {@link #ledger}.
      */
     private static final class RecentWrites {
         private static final class Batch {
             final Map<String, Trade> trades;
+            final long seq;
             long sequencedBound = -1;
 
-            Batch(Map<String, Trade> trades) {
+            Batch(Map<String, Trade> trades, long seq) {
                 this.trades = trades;
+                this.seq = seq;
             }
         }
 
         private final java.util.ArrayDeque<Batch> batches = new java.util.ArrayDeque<>();
         private final Map<String, Trade> byId = new java.util.HashMap<>();
+        private long nextSeq;
 
-        void settle(long applied, long sequenced) {
+        /** The mark to take before reading the table's transactions: only batches added before it get that read's bound. */
+        long mark() {
+            return nextSeq;
+        }
+
+        /** {@code applied} and {@code sequenced} come from a read that started after {@code mark} was taken. */
+        void settle(long applied, long sequenced, long mark) {
             for (Batch batch : batches) {
-                if (batch.sequencedBound < 0) {
+                if (batch.sequencedBound < 0 && batch.seq < mark) {
                     batch.sequencedBound = sequenced;
                 }
             }
-            while (!batches.isEmpty() && applied >= batches.peekFirst().sequencedBound) {
+            while (!batches.isEmpty() && batches.peekFirst().sequencedBound >= 0 && applied >= batches.peekFirst().sequencedBound) {
                 batches.pollFirst().trades.forEach(byId::remove); // remove(key, value): a later batch's version stays
             }
         }
 
         void add(Map<String, Trade> written) {
             if (!written.isEmpty()) {
-                batches.addLast(new Batch(Map.copyOf(written)));
+                batches.addLast(new Batch(written, nextSeq++));
                 byId.putAll(written);
             }
         }
@@ -160,7 +178,15 @@ final class TradeIntake implements AutoCloseable {
         }
     }
 
+    /**
+     * Guards what both paths read and change: {@link #recent}, {@link #inFlight} and {@link #unclassified}, and makes
+     * "add the id to the filter, register its write as in flight" one step (the filter has its own lock as well, for the
+     * scan).
+     */
+    private final Object ledger = new Object();
     private final RecentWrites recent = new RecentWrites();
+    /** Requests queued to the intake thread whose ids it has not classified yet: while any, saves take its path. */
+    private int unclassified;
     /**
      * How often a cycle asks the table how far it has applied (to forget applied writes): not every cycle, since the
      * answer only bounds memory, never correctness; more often once many writes are remembered.
@@ -222,13 +248,108 @@ final class TradeIntake implements AutoCloseable {
 
     /** Queues the trades; the future completes once the new ones are durable (ids already stored are skipped). */
     CompletableFuture<Void> save(List<Trade> trades) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        return save(trades, true);
+    }
+
+    /**
+     * Queues the trades; the future completes once the new ones are durable (ids already stored are skipped).
+     * {@code callerWaits}: the caller blocks on the future (sent with the next request) rather than leaving the rows
+     * to the writer's batch size and flush timer.
+     */
+    CompletableFuture<Void> save(List<Trade> trades, boolean callerWaits) {
         if (trades.isEmpty()) {
-            done.complete(null);
-            return done;
+            return CompletableFuture.completedFuture(null);
         }
-        offer(new Save(List.copyOf(trades), done, System.nanoTime()));
+        if (trades.size() > capacityRows) {
+            throw DbException.invalidInput(BACKEND, "a batch of " + trades.size() + " rows exceeds the writer's buffer capacity of "
+                    + capacityRows + " rows", null);
+        }
+        if (closed) {
+            throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
+        }
+        if (known.complete()) {
+            return saveDirect(trades, callerWaits);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        offer(new Save(List.copyOf(trades), done, System.nanoTime(), callerWaits));
         return done;
+    }
+
+    /**
+     * The caller's thread classifies the ids and hands the certainly-new trades to the writer itself; the rest (ids that
+     * may be stored, a second copy of an id in the batch) go through the intake thread, which waits for this write where
+     * it meets one of its ids. Everything goes through the intake while it holds requests not classified yet (so a
+     * caller's save never overtakes its own earlier one) or while too many acknowledged writes wait to be settled.
+     */
+    private CompletableFuture<Void> saveDirect(List<Trade> trades, boolean callerWaits) {
+        long queuedNanos = System.nanoTime();
+        CompletableFuture<Void> write = new CompletableFuture<>();
+        Map<String, Trade> fresh = new LinkedHashMap<>();
+        List<Trade> rest = null;
+        synchronized (ledger) {
+            if (unclassified > 0 || recent.size() > MAX_RECENT) {
+                rest = trades;
+            } else {
+                for (Trade trade : trades) {
+                    String id = trade.id().naturalKey();
+                    if (!fresh.containsKey(id) && known.addIfNew(id)) {
+                        fresh.put(id, trade);
+                    } else {
+                        if (rest == null) {
+                            rest = new ArrayList<>();
+                        }
+                        rest.add(trade);
+                    }
+                }
+                for (Map.Entry<String, Trade> entry : fresh.entrySet()) {
+                    inFlight.put(entry.getKey(), new InFlight(entry.getValue(), write));
+                }
+            }
+        }
+        if (!fresh.isEmpty()) {
+            write.whenComplete((ignored, failure) -> settle(fresh, write, failure == null));
+            try {
+                writer.writeAsync(TradeRowEncoder.INSTANCE, new ArrayList<>(fresh.values()), callerWaits, queuedNanos + retryDeadline.toNanos())
+                        .whenComplete((ignored, failure) -> {
+                            if (failure == null) {
+                                write.complete(null);
+                            } else {
+                                write.completeExceptionally(unwrap(failure));
+                            }
+                        });
+            } catch (DbException e) {
+                write.completeExceptionally(e); // refused (backpressure, closed): nothing was written
+                throw e;
+            }
+        }
+        if (rest == null) {
+            return write;
+        }
+        CompletableFuture<Void> viaIntake = new CompletableFuture<>();
+        try {
+            offer(new Save(List.copyOf(rest), viaIntake, queuedNanos, callerWaits));
+        } catch (DbException e) {
+            if (fresh.isEmpty()) {
+                throw e;
+            }
+            viaIntake.completeExceptionally(e); // the fresh part is sent already: the caller learns of the refusal from the future
+        }
+        if (fresh.isEmpty()) {
+            return viaIntake;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture.allOf(write, viaIntake).whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(unwrap(failure));
+            }
+        });
+        return done;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Queues a commitment update; the future completes with the trade as stored afterwards. */
@@ -256,8 +377,14 @@ final class TradeIntake implements AutoCloseable {
             throw new TransientDbException(DbErrorKind.BACKPRESSURE, BACKEND, "interrupted while waiting for room; nothing was written", null, e);
         }
         ensureStarted();
-        queue.add(request);
+        synchronized (ledger) {
+            unclassified++;
+            queue.add(request);
+        }
         if (closed && queue.remove(request)) {
+            synchronized (ledger) {
+                unclassified--;
+            }
             room.release(request.rows());
             throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
         }
@@ -266,8 +393,9 @@ final class TradeIntake implements AutoCloseable {
     private void run() {
         try {
             while (!closed || !queue.isEmpty()) {
-                Request first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Request first = queue.poll(SETTLE_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
                 if (first == null) {
+                    settleWhileIdle();
                     continue;
                 }
                 List<Request> cycle = new ArrayList<>(List.of(first));
@@ -287,6 +415,9 @@ final class TradeIntake implements AutoCloseable {
             PermanentDbException gone = new PermanentDbException(DbErrorKind.CLOSED, BACKEND,
                     "the questdb trade store closed before this write was attempted; nothing was written", null, null);
             for (Request request; (request = queue.poll()) != null; ) {
+                synchronized (ledger) {
+                    unclassified--;
+                }
                 room.release(request.rows());
                 request.fail(gone);
             }
@@ -320,27 +451,54 @@ final class TradeIntake implements AutoCloseable {
         return cycle.stream().mapToLong(Request::queuedNanos).min().orElse(System.nanoTime()) + retryDeadline.toNanos();
     }
 
-    /** A write of an earlier cycle that completed: its ids move from {@link #inFlight} to {@link #recent} (if stored). */
-    private record Completion(Map<String, Trade> writes, CompletableFuture<Void> write, boolean succeeded) {}
-
     /** A trade being written by an earlier cycle, and that cycle's write. */
     private record InFlight(Trade trade, CompletableFuture<Void> write) {}
 
-    /** Ids whose write was sent and not yet completed (touched by the intake thread only). */
+    /** Ids whose write was sent and not yet completed, by either path (guarded by {@link #ledger}). */
     private final Map<String, InFlight> inFlight = new java.util.HashMap<>();
-    private final java.util.concurrent.ConcurrentLinkedQueue<Completion> completions = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    private void settleCompletedWrites() {
-        for (Completion completion; (completion = completions.poll()) != null; ) {
-            if (completion.succeeded()) {
-                recent.add(completion.writes());
+    /**
+     * A write completed (on the writer's thread): its ids move from {@link #inFlight} to {@link #recent} (if stored) in
+     * one step, so an id saved again meets one or the other.
+     */
+    private void settle(Map<String, Trade> writes, CompletableFuture<Void> write, boolean succeeded) {
+        synchronized (ledger) {
+            if (succeeded) {
+                recent.add(writes);
             }
-            for (String id : completion.writes().keySet()) {
+            for (String id : writes.keySet()) {
                 InFlight flying = inFlight.get(id);
-                if (flying != null && flying.write() == completion.write()) {
+                if (flying != null && flying.write() == write) {
                     inFlight.remove(id);
                 }
             }
+        }
+    }
+
+    /**
+     * Forgets applied writes while no request comes (saves of new ids take the direct path and leave this thread idle):
+     * one status read at most every {@link #SETTLE_INTERVAL_NANOS}; a failure only leaves them remembered longer.
+     */
+    private void settleWhileIdle() {
+        long mark;
+        synchronized (ledger) {
+            if (recent.size() == 0) {
+                return;
+            }
+            mark = recent.mark();
+        }
+        long now = System.nanoTime();
+        if (now - lastSettled < SETTLE_INTERVAL_NANOS) {
+            return;
+        }
+        try {
+            long[] transactions = stored.walTransactions();
+            synchronized (ledger) {
+                recent.settle(transactions[0], transactions[1], mark);
+            }
+            lastSettled = now;
+        } catch (RuntimeException e) {
+            LOG.debug("could not read how far the trades table has applied; applied writes are remembered longer: {}", e.getMessage());
         }
     }
 
@@ -353,10 +511,15 @@ final class TradeIntake implements AutoCloseable {
      */
     private void process(List<Request> cycle, int rows) {
         try {
-            settleCompletedWrites();
             Map<Request, List<CompletableFuture<Void>>> waits = new java.util.IdentityHashMap<>();
             Set<String> ids = new LinkedHashSet<>();
             Set<String> storedIds = new HashSet<>();
+            int remembered;
+            long mark;
+            synchronized (ledger) {
+            unclassified -= cycle.size();
+            remembered = recent.size();
+            mark = recent.mark();
             for (Request request : cycle) {
                 if (request instanceof Save save) {
                     for (Trade trade : save.trades()) {
@@ -371,14 +534,19 @@ final class TradeIntake implements AutoCloseable {
                             ids.add(id); // may be stored: looked up (added already, harmlessly: it is known from here on)
                         }
                     }
+                } else if (request instanceof Update update) {
+                    known.add(update.id().naturalKey()); // from here on the direct path leaves this id to the intake
                 }
+            }
             }
             // forgetting applied writes only bounds memory: done at most every 50 ms, and only when this cycle reads
             // anyway or too much is remembered (a cycle of new ids does no read at all)
             long now = System.nanoTime();
-            if (recent.size() > 0 && now - lastSettled >= SETTLE_INTERVAL_NANOS && (!ids.isEmpty() || recent.size() > MAX_RECENT)) {
+            if (remembered > 0 && now - lastSettled >= SETTLE_INTERVAL_NANOS && (!ids.isEmpty() || remembered > MAX_RECENT)) {
                 long[] transactions = retrying(cycle, stored::walTransactions);
-                recent.settle(transactions[0], transactions[1]);
+                synchronized (ledger) {
+                    recent.settle(transactions[0], transactions[1], mark);
+                }
                 lastSettled = now;
             }
             if (!ids.isEmpty()) {
@@ -399,19 +567,29 @@ final class TradeIntake implements AutoCloseable {
                     outcomes.put(update, apply(update, writes, findApplied, waits));
                 }
             }
-            // every id is known before it is sent (a write whose outcome is unknown may have stored it): the saves' ids
-            // were added when classified, an updated trade's here
-            for (Request request : cycle) {
-                if (request instanceof Update update) {
-                    known.add(update.id().naturalKey());
+            // every id was added to the filter when classified, before it is sent (a write whose outcome is unknown may
+            // have stored it); registered as in flight before the writer can acknowledge it
+            CompletableFuture<Void> write = new CompletableFuture<>();
+            synchronized (ledger) {
+                for (Map.Entry<String, Trade> written : writes.entrySet()) {
+                    inFlight.put(written.getKey(), new InFlight(written.getValue(), write));
                 }
             }
-            // the write keeps to the cycle's deadline (its lookups already spent part of it): one deadline per call
-            CompletableFuture<Void> write = writer.writeAsync(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()), deadline(cycle));
-            for (Map.Entry<String, Trade> written : writes.entrySet()) {
-                inFlight.put(written.getKey(), new InFlight(written.getValue(), write));
+            write.whenComplete((ignored, failure) -> settle(writes, write, failure == null));
+            try {
+                // the write keeps to the cycle's deadline (its lookups already spent part of it): one deadline per call
+                boolean anyoneWaits = cycle.stream().anyMatch(request -> !(request instanceof Save save) || save.waits());
+                writer.writeAsync(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()), anyoneWaits, deadline(cycle)).whenComplete((ignored, failure) -> {
+                    if (failure == null) {
+                        write.complete(null);
+                    } else {
+                        write.completeExceptionally(unwrap(failure));
+                    }
+                });
+            } catch (RuntimeException e) {
+                write.completeExceptionally(e); // refused: nothing of it was written
+                throw e;
             }
-            write.whenComplete((ignored, failure) -> completions.add(new Completion(writes, write, failure == null)));
             List<CompletableFuture<Void>> gates = new ArrayList<>(cycle.size());
             for (Request request : cycle) {
                 List<CompletableFuture<Void>> needed = new ArrayList<>(waits.getOrDefault(request, List.of()));
@@ -453,13 +631,16 @@ final class TradeIntake implements AutoCloseable {
                          Map<Request, List<CompletableFuture<Void>>> waits) {
         String id = update.id().naturalKey();
         Trade current = writes.get(id);
-        InFlight flying = current == null ? inFlight.get(id) : null;
-        if (flying != null) {
-            current = flying.trade();
-            waits.computeIfAbsent(update, r -> new ArrayList<>()).add(flying.write());
-        }
         if (current == null) {
-            current = recent.get(id);
+            synchronized (ledger) {
+                InFlight flying = inFlight.get(id);
+                if (flying != null) {
+                    current = flying.trade();
+                    waits.computeIfAbsent(update, r -> new ArrayList<>()).add(flying.write());
+                } else {
+                    current = recent.get(id);
+                }
+            }
         }
         if (current == null) {
             Optional<Trade> found = findApplied.apply(update.id());
@@ -479,7 +660,14 @@ final class TradeIntake implements AutoCloseable {
         }
     }
 
-    /** How many times a cycle's lookup was tried again after a transient failure. */
+    /** Trades written and acknowledged that the table may not have applied yet (remembered for lookups). */
+    int remembered() {
+        synchronized (ledger) {
+            return recent.size();
+        }
+    }
+
+        /** How many times a cycle's lookup was tried again after a transient failure. */
     long readsRetried() {
         return readsRetried.sum();
     }

@@ -25,6 +25,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * keeps its interrupt flag and gets a {@link TransientDbException}.
  */
 final class WalReadBarrier {
+    /**
+     * The pause between two status reads of a lagging table: fixed, never growing, so a caller waits at most this long
+     * past the apply it waits for, plus one status read. Shared by every waiter of the table. 2 ms was tried (issue
+     * 14) and gave no consistent gain on the loaded 2-core machine ({@code questdb.visible-after-write} p50 27, 137
+     * and 272 ms in three runs, against 30 ms at 5 ms), at 2.5x the status queries on the server's one PG wire worker.
+     */
     static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(5);
 
     /** One status read of one table: empty when it is not a WAL table (or does not exist yet). */

@@ -97,14 +97,24 @@ class QuestDbMigrationsIT {
 
     @Test
     void aDatabaseCreatedByTheOldSchemaIsUpgradedOnceAndItsRowsReadBack() throws Exception {
-        assertThat(SchemaApplier.apply(pool, APPLY)).containsExactly(1, 2, 3);
-        assertThat(SchemaApplier.apply(pool, APPLY)).as("applied once").isEmpty();
+        QuestDbSettings settings = QuestDbSettings.of(server.ilpConfig(), server.pgUrl(), server.pgUser(), server.pgPassword()).withApplySchema(false);
+        List<String> shipped = List.of("V001__tables.sql", "V002__quote_commitment_current_positions.sql", "V003__id_bucket_index_capacity.sql");
+        assertThat(QuestDbSchemaStatus.read(settings)).as("no history yet: everything pending")
+                .isEqualTo(new QuestDbSchemaStatus(List.of(), shipped));
+        assertThat(historyTables()).as("reading the status creates no history").isZero();
+
+        QuestDbMigrationRun firstRun = SchemaApplier.apply(pool, APPLY);
+        assertThat(firstRun.alreadyApplied()).isEmpty();
+        assertThat(firstRun.appliedNow()).containsExactly("V001__tables.sql", "V002__quote_commitment_current_positions.sql", "V003__id_bucket_index_capacity.sql");
+        QuestDbMigrationRun second = SchemaApplier.apply(pool, APPLY);
+        assertThat(second.appliedNow()).as("applied once").isEmpty();
+        assertThat(second.alreadyApplied()).isEqualTo(firstRun.appliedNow());
+        assertThat(QuestDbSchemaStatus.read(settings)).isEqualTo(new QuestDbSchemaStatus(shipped, List.of()));
         assertThat(history()).containsExactly(
                 "1 V001__tables.sql " + SchemaApplier.migrations().get(0).checksum(),
                 "2 V002__quote_commitment_current_positions.sql " + SchemaApplier.migrations().get(1).checksum(),
                 "3 V003__id_bucket_index_capacity.sql " + SchemaApplier.migrations().get(2).checksum());
 
-        QuestDbSettings settings = QuestDbSettings.of(server.ilpConfig(), server.pgUrl(), server.pgUser(), server.pgPassword()).withApplySchema(false);
         IlpBatchWriter writer = new IlpBatchWriter(settings.writerSettings(), new HttpIlpTransport(settings.ilpClientConfiguration()));
         PgWireReader reader = new PgWireReader(pool, settings.readVisibilityTimeout());
         QuestDbTradeStore trades = new QuestDbTradeStore(writer, reader, settings);
@@ -145,6 +155,18 @@ class QuestDbMigrationsIT {
         assertThatThrownBy(() -> SchemaApplier.apply(pool, APPLY)).as("a database a newer release migrated")
                 .isInstanceOfSatisfying(DbException.class, e -> assertThat(e.kind()).isEqualTo(DbErrorKind.UNSUPPORTED))
                 .hasMessageContaining("at version 99");
+        assertThatThrownBy(() -> QuestDbSchemaStatus.read(settings)).as("the status says what migrating would refuse")
+                .isInstanceOfSatisfying(DbException.class, e -> assertThat(e.kind()).isEqualTo(DbErrorKind.UNSUPPORTED))
+                .hasMessageContaining("at version 99");
+    }
+
+    private static long historyTables() throws Exception {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT count() FROM tables() WHERE table_name = 'soltrade_schema_history'");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static List<String> history() throws Exception {

@@ -37,7 +37,7 @@ class SqlResourceTest {
         assertThat(queries).containsKeys("wal.status", "wal.all", "trades.byId", "trades.storedIds", "trades.byToken", "trades.between",
                 "trades.byTrader", "trades.lastPriceBefore", "positions.latest", "positions.latestForTrader", "positions.history",
                 "positionDays.latest", "positionDays.before", "positionDays.weeks", "metrics.find", "mev.byOutcome", "mev.between", "mev.byTrader",
-                "mev.byTrade", "schema.applied", "schema.record");
+                "mev.byTrade", "schema.historyExists", "schema.applied", "schema.record");
         for (CandleInterval interval : CandleInterval.values()) {
             assertThat(queries.get("candles." + interval.label())).contains("SAMPLE BY " + interval.label() + " ALIGN TO CALENDAR");
             assertThat(queries.get("metrics.downsample." + interval.label())).contains("SAMPLE BY " + interval.label() + " ");

@@ -40,6 +40,8 @@ class TradeIntakeTest {
         final java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
         /** Until set, the start-up scan of stored ids fails transiently (so every id is looked up, as before a scan). */
         volatile boolean scannable;
+        /** When set, the scan waits for it before it reads. */
+        volatile java.util.concurrent.CountDownLatch scanGate;
 
         synchronized void apply() {
             for (List<RecordingRowSink.Row> request : transport.acknowledged) {
@@ -70,6 +72,15 @@ class TradeIntakeTest {
         public void forEachStoredId(java.util.function.Consumer<String> sink) {
             if (!scannable) {
                 throw new io.soltrade.data.ports.TransientDbException(DbErrorKind.CONNECTION, "questdb", "not yet", null, null);
+            }
+            java.util.concurrent.CountDownLatch gate = scanGate;
+            if (gate != null) {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new io.soltrade.data.ports.TransientDbException(DbErrorKind.CONNECTION, "questdb", "interrupted", null, e);
+                }
             }
             applied.keySet().forEach(sink);
         }
@@ -200,5 +211,139 @@ class TradeIntakeTest {
                 // nothing outstanding is expected; a close report would not change the finding
             }
         }
+    }
+
+    private static Trade movedBy(Trade trade, long seconds) {
+        return new Trade(trade.id(), trade.executedAt().plusSeconds(seconds), trade.trader(), trade.mode(), trade.side(), trade.tokenIn(),
+                trade.tokenOut(), trade.amountIn(), trade.amountOut(), trade.fee(), trade.price(), trade.slot(), trade.mevStatus(), trade.commitment());
+    }
+
+    /** Starts the intake and waits for its scan of stored ids, after which new ids take the caller's direct path. */
+    private void scanDone() throws Exception {
+        table.scannable = true;
+        intake.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2024-01-01T00:00:00Z")))).get(5, TimeUnit.SECONDS);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(intake::knowsStoredIds);
+    }
+
+    /**
+     * First save wins across both paths: threads saving the same new id at the same moment (each at its own time) race
+     * between the caller's direct path (the first to claim the id) and the intake thread (the others, for which the id
+     * may be stored); the table applies nothing meanwhile, so a lookup cannot find the first write. Each id must be one
+     * row, and every save must complete. Fails when the direct path does not register its write as in flight.
+     */
+    @Test
+    void concurrentSavesOfOneNewIdThroughBothPathsWriteOneRow() throws Exception {
+        scanDone();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<Trade> ids = new java.util.ArrayList<>();
+            for (int round = 0; round < 200; round++) {
+                Trade trade = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(round));
+                ids.add(trade);
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<?>> saves = new java.util.ArrayList<>();
+                for (int caller = 0; caller < 4; caller++) {
+                    Trade variant = movedBy(trade, caller);
+                    boolean waits = caller % 2 == 0;
+                    saves.add(callers.submit(() -> {
+                        go.await();
+                        return intake.save(List.of(variant), waits).get(5, TimeUnit.SECONDS);
+                    }));
+                }
+                go.countDown();
+                for (java.util.concurrent.Future<?> save : saves) {
+                    save.get(10, TimeUnit.SECONDS);
+                }
+            }
+            assertThat(table.applied).as("nothing applied: lookups find nothing").isEmpty();
+            assertThat(ids).allSatisfy(trade -> assertThat(rowsOf(transport.acknowledged, trade)).as(trade.id().naturalKey()).isEqualTo(1));
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    /**
+     * A caller's later save never overtakes its earlier one: a save queued to the intake thread before the scan of stored
+     * ids was done (so it holds a new id the filter does not know yet) is followed, once the scan is done, by a save of
+     * the same id at another time; the earlier version must be the one written. Fails when the direct path ignores
+     * requests the intake has not classified yet.
+     */
+    @Test
+    void aSaveDoesNotOvertakeTheSameCallersEarlierSaveQueuedToTheIntake() throws Exception {
+        java.util.concurrent.CountDownLatch scanGate = new java.util.concurrent.CountDownLatch(1);
+        table.scanGate = scanGate;
+        table.scannable = true;
+        table.failingLookups.set(6); // the first cycle's lookup is retried for about 630 ms: the intake thread is busy
+        java.util.concurrent.CompletableFuture<Void> busy = intake.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:00Z"))));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> table.lookups.get() > 0);
+        Trade first = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-03-01T00:00:00Z"));
+        java.util.concurrent.CompletableFuture<Void> earlier = intake.save(List.of(first), false); // queued behind the busy cycle
+        scanGate.countDown();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(intake::knowsStoredIds);
+        assertThat(busy).as("the intake thread is still busy with the first cycle").isNotDone();
+        java.util.concurrent.CompletableFuture<Void> later = intake.save(List.of(movedBy(first, 60)), false);
+
+        busy.get(5, TimeUnit.SECONDS);
+        earlier.get(5, TimeUnit.SECONDS);
+        later.get(5, TimeUnit.SECONDS);
+        List<Instant> written = transport.acknowledged.stream().flatMap(List::stream)
+                .filter(row -> first.id().naturalKey().equals(row.columns().get("trade_id"))).map(RecordingRowSink.Row::at).toList();
+        assertThat(written).as("the earlier save's version, once").containsExactly(first.executedAt());
+    }
+
+    /**
+     * The direct path is bounded by the writer's buffer: with the writer unable to send (held) and its buffer full, a
+     * further save of new ids is refused with BACKPRESSURE after the enqueue timeout, writing nothing; once the writer
+     * sends, everything accepted is acknowledged. Fails when the buffer does not count the direct path's rows.
+     */
+    @Test
+    void theDirectPathMeetsBackpressureWhenTheWritersBufferIsFull() throws Exception {
+        ScriptedIlpTransport held = new ScriptedIlpTransport();
+        IlpBatchWriter small = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(50), 10, 20, Duration.ofMillis(200),
+                Duration.ofSeconds(5), Duration.ofSeconds(5)), held);
+        LaggingTable empty = new LaggingTable();
+        empty.scannable = true;
+        TradeIntake bounded = new TradeIntake(small, empty, 20, Duration.ofMillis(200), Duration.ofSeconds(5));
+        try {
+            bounded.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2024-01-01T00:00:00Z")))).get(5, TimeUnit.SECONDS);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(bounded::knowsStoredIds);
+            java.util.concurrent.CountDownLatch release = held.hold();
+            List<java.util.concurrent.CompletableFuture<Void>> accepted = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                accepted.add(bounded.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i))), false));
+            }
+            Trade refused = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-02T00:00:00Z"));
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> bounded.save(List.of(refused), false).get(5, TimeUnit.SECONDS));
+            assertThat(failure).as("the 21st row, with 20 outstanding in a buffer of 20").isInstanceOf(io.soltrade.data.ports.TransientDbException.class);
+            assertThat(((DbException) failure).kind()).isEqualTo(DbErrorKind.BACKPRESSURE);
+
+            release.countDown();
+            java.util.concurrent.CompletableFuture.allOf(accepted.toArray(java.util.concurrent.CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+            assertThat(rowsOf(held.acknowledged, refused)).as("the refused trade was not written").isZero();
+            bounded.save(List.of(refused)).get(5, TimeUnit.SECONDS);
+            assertThat(rowsOf(held.acknowledged, refused)).as("saved again once there is room: written once").isEqualTo(1);
+        } finally {
+            bounded.close();
+            try {
+                small.close();
+            } catch (DbException ignored) {
+                // a close report (rows still held when an assertion failed) would hide the assertion's message
+            }
+        }
+    }
+
+    /**
+     * Writes of the direct path are remembered until the table applies them, and forgotten afterwards even when no
+     * request reaches the intake thread (memory stays bounded). Fails without the idle settling.
+     */
+    @Test
+    void directWritesAreForgottenOnceAppliedWithoutFurtherRequests() throws Exception {
+        scanDone();
+        for (int i = 0; i < 100; i++) {
+            intake.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i)))).get(5, TimeUnit.SECONDS);
+        }
+        assertThat(intake.remembered()).as("acknowledged, not applied").isGreaterThanOrEqualTo(100);
+        table.apply();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> intake.remembered() == 0);
     }
 }

@@ -7,7 +7,8 @@ import io.soltrade.data.app.config.QuestDbConnection;
 import io.soltrade.data.app.config.Secret;
 import io.soltrade.data.postgres.PostgresModule;
 import io.soltrade.data.postgres.PostgresSchemaStatus;
-import io.soltrade.data.questdb.QuestDbModule;
+import io.soltrade.data.questdb.QuestDbMigrationRun;
+import io.soltrade.data.questdb.QuestDbSchemaStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,16 +18,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What {@code migrate} does for one backend. The adapters own their schemas and apply them when their module
- * starts with migration on (PostgreSQL: Liquibase under an advisory lock; QuestDB: versioned migrations recorded in
- * soltrade_schema_history), so migrating is starting the backend with migration forced on, then closing it.
+ * What {@code migrate} does for one backend, one line each. The adapters own their schemas and apply them when their
+ * module starts with migration on (PostgreSQL: Liquibase under an advisory lock; QuestDB: versioned migrations
+ * recorded in soltrade_schema_history).
  *
- * <p>PostgreSQL reports what it did: the schema's DATABASECHANGELOG is read before and after, and the changesets that
- * appeared are printed by name ({@code postgres: applied 3 changesets: ...}), or {@code up to date (n changesets
- * already applied)}. A dry run connects, reads the DATABASECHANGELOG and lists the pending changesets, creating
- * nothing. With {@code sql} the dry run instead prints, without connecting, the SQL the adapters ship: every
- * changeset of the PostgreSQL changelog and every QuestDB migration, in order. QuestDB has no connected dry run yet:
- * its dry run prints its SQL.
+ * <p>PostgreSQL: migrating is starting the backend with migration forced on, then closing it; the schema's
+ * DATABASECHANGELOG is read before and after, and the changesets that appeared are printed by name
+ * ({@code postgres: ...: applied 3 changesets: ...}), or {@code is up to date (n changesets already applied)}. QuestDB:
+ * the adapter's {@link QuestDbMigrationRun} applies what soltrade_schema_history does not record and says which files
+ * it applied ({@code questdb: ...: applied 3 migrations: V001__tables.sql, ...}), or {@code is up to date (n migrations
+ * already applied)}.
+ *
+ * <p>A dry run connects, reads the history (DATABASECHANGELOG, soltrade_schema_history) and lists what is pending
+ * ({@code ...: 3 pending: ...}) or says up to date, creating nothing. With {@code sql} the dry run instead prints,
+ * without connecting, the SQL the adapters ship: every changeset of the PostgreSQL changelog and every QuestDB
+ * migration, in order.
  */
 public final class SchemaMigration {
     private static final String POSTGRES_CHANGELOG = "db/changelog/";
@@ -46,7 +52,7 @@ public final class SchemaMigration {
             case MEMORY -> "memory: nothing to migrate (the stores start empty in each process)";
             case REDIS -> "redis: no schema (keys and streams are created by their first write)";
             case POSTGRES -> !dryRun ? migratePostgres(config) : sql ? postgresSql(config.postgres()) : postgresPending(config);
-            case QUESTDB -> dryRun ? questDbSql(config.questdb()) : migrate(config, backend);
+            case QUESTDB -> !dryRun ? migrateQuestDb(config) : sql ? questDbSql(config.questdb()) : questDbPending(config);
         };
     }
 
@@ -78,15 +84,28 @@ public final class SchemaMigration {
         return "postgres: " + where + ": applied " + applied.size() + " changesets: " + String.join(", ", applied) + closing;
     }
 
-    private static String migrate(DataLayerConfig config, Backend backend) {
-        return backend.key() + ": " + Secret.mask(config.questdb().pgUrl()) + " is up to date" + start(config, backend);
+    private static String questDbPending(DataLayerConfig config) {
+        QuestDbSchemaStatus status = QuestDbSchemaStatus.read(AdapterModules.questdb(config.questdb()));
+        String where = Secret.mask(config.questdb().pgUrl());
+        if (status.pending().isEmpty()) {
+            return "questdb: " + where + " is up to date (" + status.applied().size() + " migrations already applied)";
+        }
+        return "questdb: " + where + ": " + status.pending().size() + " pending: " + String.join(", ", status.pending());
+    }
+
+    private static String migrateQuestDb(DataLayerConfig config) {
+        QuestDbMigrationRun run = QuestDbMigrationRun.apply(AdapterModules.questdb(config.questdb()));
+        String where = Secret.mask(config.questdb().pgUrl());
+        if (run.appliedNow().isEmpty()) {
+            return "questdb: " + where + " is up to date (" + run.alreadyApplied().size() + " migrations already applied)";
+        }
+        return "questdb: " + where + ": applied " + run.appliedNow().size() + " migrations: " + String.join(", ", run.appliedNow());
     }
 
     /** Starts the backend with migration forced on and closes it; returns what closing reported, if anything. */
     private static String start(DataLayerConfig config, Backend backend) {
         BackendModules forced = b -> switch (b) {
             case POSTGRES -> new PostgresModule(AdapterModules.postgres(config.postgres().migratingOnStart()));
-            case QUESTDB -> new QuestDbModule(AdapterModules.questdb(config.questdb()).withApplySchema(true));
             default -> new AdapterModules(config).moduleFor(b);
         };
         List<String> problems = BackendInjectors.start(List.of(backend), forced).close();

@@ -69,7 +69,7 @@ class BenchSuiteTest {
 
         assertThat(clean).isTrue();
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertThat(results).hasSize(6);
+        assertThat(results).hasSize(7); // the four named, and the three memory scenarios
         for (JsonNode row : results) {
             assertThat(row.get("status").asText()).isEqualTo("skipped");
             assertThat(row.get("ratio").isNull()).isTrue();

@@ -14,15 +14,16 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code migrate}: applies the PostgreSQL changelog (Liquibase) and the QuestDB schema for the backends the
- * configuration uses and prints what was applied, or lists what is pending with {@code --dry-run} (the shipped SQL
- * with {@code --dry-run --sql}). The adapters own their schemas; this command
- * only drives them.
+ * {@code migrate}: applies the PostgreSQL changelog (Liquibase) and the QuestDB migrations for the backends the
+ * configuration uses and prints, per backend, what was applied or that it is up to date; with {@code --dry-run} it
+ * lists what is pending instead (the shipped SQL with {@code --dry-run --sql}). The adapters own their schemas; this
+ * command only drives them.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = {"Applies the schema migrations of the backends in use.",
-            "PostgreSQL: the Liquibase changelog, printing the changesets applied; QuestDB: the versioned migrations.",
-            "--dry-run connects and lists the pending PostgreSQL changesets (QuestDB: prints its SQL); --dry-run --sql",
+            "Prints, per backend, what it applied (PostgreSQL: the Liquibase changesets; QuestDB: the versioned",
+            "migrations) or that it is up to date.",
+            "--dry-run connects and lists the pending changesets and migrations, changing nothing; --dry-run --sql",
             "prints the shipped SQL without connecting. The memory backend and Redis have nothing to migrate."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:every backend is migrated (or, with --dry-run, the pending changes or the SQL were printed)", " 1:a backend cannot start or migrate",
@@ -38,7 +39,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configuration;
 
-    @Option(names = "--dry-run", description = "Connect and list the pending changes (PostgreSQL changesets); change nothing.")
+    @Option(names = "--dry-run", description = "Connect and list the pending changes (PostgreSQL changesets, QuestDB migrations); change nothing.")
     boolean dryRun;
 
     @Option(names = "--sql", description = "With --dry-run: print the SQL the adapters ship instead, without connecting.")

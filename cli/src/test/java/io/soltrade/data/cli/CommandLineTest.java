@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -334,6 +335,25 @@ class CommandLineTest {
         assertThat(result.exitCode).isEqualTo(Main.BACKEND_FAILURE);
         assertThat(result.err.lines()).hasSize(1).first().asString().startsWith("questdb failed: ").contains("127.0.0.1:" + closedPort, "refused");
         assertThat(result.out).doesNotContain("Paper-trading session");
+    }
+
+    /** migrate and its connected dry run against a refused QuestDB: exit 1, one line naming the server, nothing claimed. */
+    @Test
+    void aRefusedQuestDbFailsMigrateAndItsDryRunInOneLine() throws IOException {
+        int closedPort = closedPort();
+        Path file = dir.resolve("questdb-refused-migrate.conf");
+        Files.writeString(file, "soltrade.adapters.trades = questdb\nsoltrade.questdb.pg-url = \"jdbc:postgresql://127.0.0.1:" + closedPort + "/qdb\"\n");
+
+        for (List<String> args : List.of(List.of("migrate"), List.of("migrate", "--dry-run"))) {
+            List<String> all = new ArrayList<>(args);
+            all.addAll(List.of("--config", file.toString()));
+            Result result = run(new Main(), all.toArray(String[]::new));
+
+            assertThat(result.exitCode).as(String.join(" ", args)).isEqualTo(Main.BACKEND_FAILURE);
+            assertThat(result.err.lines()).as(String.join(" ", args)).hasSize(1).first().asString().startsWith("questdb failed: ")
+                    .contains("127.0.0.1:" + closedPort, "refused");
+            assertThat(result.out).as(String.join(" ", args)).doesNotContain("questdb:");
+        }
     }
 
     private static int closedPort() throws IOException {

@@ -64,7 +64,14 @@ class LocalProfileIT {
     void migrateThenSimulateLeavesExactlyWhatTheSummarySays() throws IOException {
         CommandLineTest.Result migrated = CommandLineTest.run(new Main(), "migrate", "--profile", "local", "--config", config.toString());
         assertThat(migrated.exitCode()).as(migrated.err()).isZero();
-        assertThat(migrated.out()).contains("postgres: schema " + servers.postgresSchema(), ": applied 14 changesets: 001-tokens, ", "questdb:", "is up to date", "redis: no schema");
+        assertThat(migrated.out()).contains("postgres: schema " + servers.postgresSchema(), ": applied 14 changesets: 001-tokens, ", "redis: no schema");
+        // The shared QuestDB may have been migrated by another test of this JVM first: either line is right, and
+        // afterwards every migration is recorded.
+        assertThat(migrated.out().lines().filter(line -> line.startsWith("questdb:")).toList()).as(migrated.out()).singleElement().asString()
+                .matches("questdb: jdbc:postgresql://\\S+(: applied [123] migrations: V00[123]__\\w+\\.sql.*| is up to date \\(3 migrations already applied\\))");
+        CommandLineTest.Result dryRun = CommandLineTest.run(new Main(), "migrate", "--dry-run", "--profile", "local", "--config", config.toString());
+        assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains("is up to date (14 changesets already applied)", "is up to date (3 migrations already applied)");
 
         Path json = dir.resolve("summary.json");
         CommandLineTest.Result simulated = CommandLineTest.run(new Main(), "simulate", "--profile", "local", "--config", config.toString(),

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The memory figures of the memory scenarios. {@link #usedHeapAfterGc} asks for two full collections first, so it
- * counts what is still reachable, not garbage. {@link #allocationMark} and {@link #allocatedSince} measure what every
+ * The memory figures of the memory scenarios. {@link #usedHeapAfterGc} asks for full collections until the figure
+ * settles, so it counts what is still reachable, not garbage. {@link #allocationMark} and {@link #allocatedSince} measure what every
  * thread of the JVM allocated in between (HotSpot's per-thread counters), including on the adapters' own threads.
  */
 public final class HeapGauge {
@@ -16,12 +16,27 @@ public final class HeapGauge {
     private HeapGauge() {
     }
 
+    /**
+     * The heap still reachable: the lowest of several readings, each right after a full collection, stopping once a
+     * collection frees no more than 64 KiB (or after {@value #MAX_COLLECTIONS}). One or two collections were not enough
+     * once: objects freed by a finalizer or reference processing, or a thread still allocating garbage, left a first
+     * reading high and made a difference of two readings negative.
+     */
     public static long usedHeapAfterGc() {
-        for (int i = 0; i < 2; i++) {
+        long lowest = Long.MAX_VALUE;
+        for (int i = 0; i < MAX_COLLECTIONS; i++) {
             System.gc();
+            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (i >= 2 && lowest - used <= SETTLED_BYTES) {
+                return Math.min(lowest, used);
+            }
+            lowest = Math.min(lowest, used);
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return lowest;
     }
+
+    private static final int MAX_COLLECTIONS = 6;
+    private static final long SETTLED_BYTES = 64 * 1024;
 
     /** What each live thread has allocated so far: the start of an {@link #allocatedSince} measurement. */
     public static AllocationMark allocationMark() {

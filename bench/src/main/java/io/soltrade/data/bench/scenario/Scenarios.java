@@ -33,6 +33,7 @@ public final class Scenarios {
                 new PostgresConfigReadScenario(200, OursThrough.DATA_LAYER),
                 new MemoryBufferedTradeScenario(),
                 new MemoryAllocationScenario(),
+                new MemoryBurstHeapScenario(),
                 new MemoryAdapterBatchSaveScenario(OursThrough.ADAPTER),
                 new MemoryAdapterBatchSaveScenario(OursThrough.DATA_LAYER));
     }
