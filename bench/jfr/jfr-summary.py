@@ -2,6 +2,8 @@
 """Summarises a JFR recording of a bench run: execution samples per side of a scenario, top methods.
 
 Usage: bench/jfr/jfr-summary.py RECORDING.jfr [TOP]
+       bench/jfr/jfr-summary.py RECORDING.jfr TOP --by-scenario   (a run of several scenarios: samples per scenario
+       class and side, and ours' top frames of this project, Jackson, java.math per scenario)
 
 Record with a deep stack, so every sample reaches the scenario's frames:
   java -XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=rec.jfr,settings=profile \
@@ -42,6 +44,9 @@ def main():
     out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "256", "--events", "jdk.ExecutionSample", recording],
                          check=True, capture_output=True, text=True).stdout
     events = json.loads(out)["recording"]["events"]
+    if "--by-scenario" in sys.argv:
+        by_scenario(events, top)
+        return
     groups = collections.defaultdict(list)
     for event in events:
         stack = frames(event)
@@ -64,6 +69,29 @@ def main():
         print("   inclusive:")
         for method, count in inclusive.most_common(top):
             print(f"     {100.0 * count / len(stacks):5.1f}%  {method}")
+
+def by_scenario(events, top):
+    """Samples per (scenario class, side): the first frame of io.soltrade.data.bench.scenario names the scenario."""
+    counts = collections.Counter()
+    inclusive = collections.defaultdict(collections.Counter)
+    for event in events:
+        stack = frames(event)
+        scenario = next((frame.split(".")[-2].split("$")[0] for frame in stack
+                         if frame.startswith("io.soltrade.data.bench.scenario.") and "Scenario" in frame), None)
+        if scenario is None:
+            continue
+        group = group_of(stack)
+        counts[(scenario, group)] += 1
+        for method in set(stack):
+            if method.startswith(("io.soltrade.data.redis.", "io.soltrade.data.domain.", "io.soltrade.data.app.",
+                                  "io.soltrade.data.postgres.", "io.soltrade.data.questdb.", "io.soltrade.data.memory.",
+                                  "java.math.", "com.fasterxml.")) and "$$Lambda" not in method:
+                inclusive[(scenario, group)][method] += 1
+    for key in sorted(counts):
+        print(f"== {key[0]} {key[1]}: {counts[key]} samples")
+        if key[1] == "ours":
+            for method, count in inclusive[key].most_common(top):
+                print(f"     {100.0 * count / counts[key]:5.1f}%  {method}")
 
 if __name__ == "__main__":
     main()

@@ -181,6 +181,11 @@ final class RedisConnections implements ManagedResource {
         });
     }
 
+    /** How long a read waits for a reply (a subscriber's connection too, so the live feed keeps it busy with PINGs). */
+    Duration socketTimeout() {
+        return Duration.ofMillis(socketTimeoutMillis);
+    }
+
     /** Whether this is a Redis Cluster: live-feed channels are then sharded ({@code SPUBLISH}, {@code SSUBSCRIBE}). */
     boolean clustered() {
         return settings.clustered();

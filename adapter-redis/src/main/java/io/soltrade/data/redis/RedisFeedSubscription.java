@@ -49,6 +49,8 @@ final class RedisFeedSubscription implements FeedSubscription {
     private final AtomicReference<Jedis> connection = new AtomicReference<>();
     private final AtomicReference<Listening> pubSub = new AtomicReference<>();
     private final AtomicBoolean open = new AtomicBoolean(true);
+    /** Held while a command is written to the subscribed connection from another thread (a keep-alive PING, UNSUBSCRIBE). */
+    private final Object writes = new Object();
     /** Held while the listener runs; close takes it once to wait out a call in progress. */
     private final ReentrantLock delivery = new ReentrantLock();
 
@@ -100,8 +102,10 @@ final class RedisFeedSubscription implements FeedSubscription {
         }
         Listening current = pubSub.get();
         try {
-            if (current != null && current.isSubscribed()) {
-                current.unsubscribe();
+            synchronized (writes) {
+                if (current != null && current.isSubscribed()) {
+                    current.unsubscribe();
+                }
             }
         } catch (RuntimeException e) {
             LOG.debug("unsubscribe from {} failed", redisChannel, e);
@@ -123,12 +127,35 @@ final class RedisFeedSubscription implements FeedSubscription {
         onClose.accept(this);
     }
 
+    /**
+     * Sends a {@code PING} on the subscribed connection (the live feed calls it every half socket timeout): the
+     * connection reads with the socket timeout, so without it a quiet channel's subscriber would time out, reconnect
+     * and miss what is published meanwhile; with it, only a connection that stopped answering times out. A failed
+     * ping is left to the subscriber thread, which sees the broken connection itself.
+     */
+    void keepAlive() {
+        Listening current = pubSub.get();
+        if (!open.get() || current == null) {
+            return;
+        }
+        try {
+            synchronized (writes) {
+                if (current.isSubscribed()) {
+                    current.ping();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("keep-alive ping on {} failed", redisChannel, e);
+        }
+    }
+
     private void run() {
         long backoff = FIRST_BACKOFF_MILLIS;
         while (open.get()) {
+            Listening current = null;
             try (Jedis jedis = connections.dedicatedConnection(redisChannel)) {
                 connection.set(jedis);
-                Listening current = connections.clustered() ? new ShardedListener() : new Listener();
+                current = connections.clustered() ? new ShardedListener() : new Listener();
                 pubSub.set(current);
                 if (!open.get()) {
                     return;
@@ -140,6 +167,9 @@ final class RedisFeedSubscription implements FeedSubscription {
             } catch (JedisException | DbException e) {
                 if (!open.get()) {
                     return;
+                }
+                if (current != null && current.confirmed()) {
+                    backoff = FIRST_BACKOFF_MILLIS; // it was subscribed: a new failure, not one more failed attempt
                 }
                 LOG.warn("subscription to {} lost ({}); resubscribing in {} ms", redisChannel, e.getMessage(), backoff);
             } finally {
@@ -163,6 +193,9 @@ final class RedisFeedSubscription implements FeedSubscription {
         void listen(Jedis jedis);
 
         boolean confirmed();
+
+        /** Sends a {@code PING} on the subscribed connection; its reply comes back through the subscription. */
+        void ping();
 
         boolean isSubscribed();
 
@@ -241,6 +274,14 @@ final class RedisFeedSubscription implements FeedSubscription {
         @Override
         public void unsubscribe() {
             sunsubscribe();
+        }
+
+        /**
+         * Nothing: Jedis's sharded pub/sub has no PING, and its reader rejects a PONG it did not ask for, so a quiet
+         * sharded subscriber still times out its read and resubscribes (its backoff restarting at 50 ms).
+         */
+        @Override
+        public void ping() {
         }
 
         @Override

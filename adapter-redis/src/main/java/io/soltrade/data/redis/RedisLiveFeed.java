@@ -37,10 +37,12 @@ import redis.clients.jedis.Response;
  * ticks at the feed rate and sends each channel's latest value, all due channels in one pipelined round trip. A
  * {@link RateWindow} per channel keeps it to at most {@code rate} messages in any second, even when a tick runs
  * late: a channel whose window is full is sent the moment it frees up, so no tick's value waits a whole period.
- * When a tick found nothing new on a channel (a quiet channel, or a tick that ran right after a late one), the
- * channel's next value is sent at once rather than at the next tick: a sparse event goes out without waiting,
- * and a tick lost to a starved thread is made up, always within the window. A failed send keeps the value
- * (unless a newer one came) for the next tick.
+ * <b>Leading edge:</b> a value published when nothing of the channel is waiting is offered to the scheduler thread at
+ * once (so a channel's sends stay in order) and sent right away when the channel's last send is at least three
+ * quarters of a period old: a sparse event, or each event of a publisher at or below the rate, goes out without
+ * waiting for a tick (the quarter period absorbs a publisher's jitter). Otherwise it is sent when that spacing has
+ * passed; once values have been conflated (a busy channel) the spacing is a whole period, so a busy channel gets
+ * evenly spaced messages at the rate. A failed send keeps the value (unless a newer one came) for the next tick.
  *
  * <p><b>Only live channels cost anything.</b> A tick looks at the channels that had something to send since the
  * previous one, not at every channel ever published to; a channel that went quiet leaves that set, and once its rate
@@ -49,7 +51,9 @@ import redis.clients.jedis.Response;
  * module failed to start) holds no thread.
  *
  * <p><b>Subscribers</b> each hold a dedicated connection on a thread of their own (see
- * {@link RedisFeedSubscription}), never a pooled one, and resubscribe with backoff after the connection drops.
+ * {@link RedisFeedSubscription}), never a pooled one, and resubscribe with backoff after the connection drops. The
+ * scheduler thread PINGs every subscription each half socket timeout, so a quiet channel's subscriber never times
+ * out its read (and misses what comes while it reconnects); only a connection that stopped answering does.
  * Delivery is at-most-once: a subscriber that must see every event reads the channel's stream.
  */
 final class RedisLiveFeed implements LiveFeed, ManagedResource {
@@ -66,7 +70,10 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
     /** Channels a tick must look at: published to, or sent, since they were last found quiet. */
     private final Set<ChannelState> active = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean ticking = new AtomicBoolean();
+    private final AtomicBoolean keepingAlive = new AtomicBoolean();
     private final long periodNanos;
+    /** How long after a channel's last send a value published with nothing waiting is sent at once (3/4 period). */
+    private final long leadingGapNanos;
     private final long forgetAfterNanos;
     private long lastSweepNanos;
     private final LongAdder examined = new LongAdder();
@@ -87,6 +94,7 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             return thread;
         });
         this.periodNanos = Math.round(1_000_000_000.0 / rateHz);
+        this.leadingGapNanos = periodNanos * 3 / 4;
         this.forgetAfterNanos = RateWindow.forRate(rateHz).windowNanos();
     }
 
@@ -102,18 +110,37 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             throw DbException.of(DbErrorKind.CLOSED, RedisErrors.BACKEND, "publish to " + channel.name() + " failed: the live feed is closed");
         }
         // Set inside compute, so a sweep forgetting a quiet channel (also a compute) never drops this value.
+        boolean[] nothingWaiting = new boolean[1];
         ChannelState state = channels.compute(channel, (c, existing) -> {
-            ChannelState current = existing != null ? existing : new ChannelState(c, keys.feed(c), RateWindow.forRate(rateHz));
-            current.latest.set(event);
+            ChannelState current = existing != null ? existing : new ChannelState(c, keys.feed(c), RateWindow.forRate(rateHz),
+                    System.nanoTime() - forgetAfterNanos);
+            nothingWaiting[0] = current.latest.getAndSet(event) == null;
+            if (!nothingWaiting[0]) {
+                current.conflated = true;
+            }
             return current;
         });
         ensureTicking();
         if (state.idle.compareAndSet(true, false)) {
             active.add(state);
+        }
+        if (nothingWaiting[0]) {
             try {
-                scheduler.execute(() -> sendNow(List.of(state)));
+                scheduler.execute(() -> offer(state));
             } catch (RejectedExecutionException e) {
                 // Closing: the final drain sends it, or close reports it.
+            }
+        }
+    }
+
+    /** PINGs every subscription each half socket timeout, so a quiet channel's subscriber never times out its read. */
+    private void ensureKeepingAlive() {
+        if (!keepingAlive.get() && keepingAlive.compareAndSet(false, true)) {
+            long every = Math.max(1, connections.socketTimeout().toMillis() / 2);
+            try {
+                scheduler.scheduleWithFixedDelay(() -> subscriptions.forEach(RedisFeedSubscription::keepAlive), every, every, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // Closing: the subscriptions close too.
             }
         }
     }
@@ -141,6 +168,7 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         }
         RedisFeedSubscription subscription = new RedisFeedSubscription(connections, keys.feed(channel), codec, listener, subscriptions::remove);
         subscriptions.add(subscription);
+        ensureKeepingAlive();
         if (!subscription.start(subscribeWait)) {
             subscription.close();
             throw DbException.of(DbErrorKind.CONNECTION, RedisErrors.BACKEND,
@@ -214,7 +242,7 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             long now = System.nanoTime();
             for (ChannelState state : channels.values()) {
                 if (state.latest.get() != null) {
-                    wait = Math.min(wait, Math.max(1_000_000L, state.window.waitNanos(now)));
+                    wait = Math.min(wait, Math.max(1_000_000L, waitNanos(state, now)));
                 }
             }
             if (wait == Long.MAX_VALUE) {
@@ -248,7 +276,7 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         for (ChannelState state : active) {
             examined.increment();
             if (state.latest.get() == null) {
-                // Quiet since the last tick: the next publish sends at once (and makes it active again).
+                // Nothing waiting since the last tick: leave the set the ticks look at; the next publish brings it back.
                 state.idle.set(true);
                 active.remove(state);
                 if (state.latest.get() != null && state.idle.compareAndSet(true, false)) {
@@ -256,14 +284,11 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
                 }
                 continue;
             }
-            long wait = state.window.waitNanos(now);
-            if (wait == 0) {
+            long wait = waitNanos(state, now);
+            if (wait <= 0) {
                 due.add(state);
-            } else if (state.retryScheduled.compareAndSet(false, true) && !closed.get()) {
-                scheduler.schedule(() -> {
-                    state.retryScheduled.set(false);
-                    sendNow(List.of(state));
-                }, wait, TimeUnit.NANOSECONDS);
+            } else {
+                sendLater(state, wait);
             }
         }
         sendNow(due);
@@ -288,12 +313,19 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         List<ChannelState> states = new ArrayList<>(candidates.size());
         List<StreamEvent> events = new ArrayList<>(candidates.size());
         for (ChannelState state : candidates) {
-            if (state.window.waitNanos(now) > 0) {
+            long wait = state.window.waitNanos(now);
+            if (wait > 0) {
+                // Found the window full (a publisher right at the rate): at the moment it frees.
+                if (state.latest.get() != null) {
+                    sendLater(state, wait);
+                }
                 continue;
             }
+            state.conflated = false;
             StreamEvent event = state.latest.getAndSet(null);
             if (event != null) {
                 state.window.record(now);
+                state.lastSentNanos = now;
                 states.add(state);
                 events.add(event);
             }
@@ -323,6 +355,48 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         }
     }
 
+    /**
+     * Sends a value published when nothing of its channel was waiting: at once when the channel's last send is at
+     * least 3/4 period old and its window has room (the leading edge), else when both allow it. Scheduler thread only.
+     */
+    private void offer(ChannelState state) {
+        if (state.latest.get() == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        long wait = waitNanos(state, now);
+        if (wait <= 0) {
+            sendNow(List.of(state));
+        } else {
+            sendLater(state, wait);
+        }
+    }
+
+    /**
+     * How long {@code state}'s waiting value must still wait: for its rate window, and for the spacing after the
+     * channel's last send: 3/4 period for a value that is the only one offered since (a publisher at or below the
+     * rate, whose jitter the quarter absorbs), a whole period once values were conflated (a busy channel, which so
+     * gets evenly spaced messages at the rate rather than bursts the window cuts off).
+     */
+    private long waitNanos(ChannelState state, long now) {
+        long spacing = state.conflated ? periodNanos : leadingGapNanos;
+        return Math.max(state.window.waitNanos(now), state.lastSentNanos + spacing - now);
+    }
+
+    /** Offers {@code state}'s latest value again in {@code waitNanos} (one timer per channel at a time). */
+    private void sendLater(ChannelState state, long waitNanos) {
+        if (state.retryScheduled.compareAndSet(false, true) && !closed.get()) {
+            try {
+                scheduler.schedule(() -> {
+                    state.retryScheduled.set(false);
+                    offer(state);
+                }, waitNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                state.retryScheduled.set(false); // closing: the final drain sends it, or close reports it
+            }
+        }
+    }
+
     /** One channel's latest unsent value and its send times. Only the scheduler thread touches the window. */
     private static final class ChannelState {
         final FeedChannel channel;
@@ -330,13 +404,18 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         final RateWindow window;
         final AtomicReference<StreamEvent> latest = new AtomicReference<>();
         final AtomicBoolean retryScheduled = new AtomicBoolean();
-        /** The last tick had nothing to send: the next value goes out at once instead of waiting for a tick. */
+        /** Not in the set the ticks look at: the last tick found nothing to send (or none has run since it was made). */
         final AtomicBoolean idle = new AtomicBoolean(true);
+        /** When the scheduler last sent this channel (written by it only). */
+        volatile long lastSentNanos;
+        /** A value waiting to be sent was replaced since the last send: the channel is busy (set by publishers). */
+        volatile boolean conflated;
 
-        ChannelState(FeedChannel channel, String redisChannel, RateWindow window) {
+        ChannelState(FeedChannel channel, String redisChannel, RateWindow window, long lastSentNanos) {
             this.channel = channel;
             this.redisChannel = redisChannel;
             this.window = window;
+            this.lastSentNanos = lastSentNanos;
         }
     }
 }

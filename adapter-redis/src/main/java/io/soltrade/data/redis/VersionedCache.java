@@ -25,8 +25,9 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * never replaces a newer one, read with plain {@code MGET}s.
  *
  * <ul>
- *   <li>{@link #put}: one {@code EVALSHA}. {@link #putAll}: one pipeline of them, one round trip (on a cluster, one
- *       per node, sent in parallel).</li>
+ *   <li>{@link #put}: one {@code EVALSHA}. {@link #putAll}: one {@code EVALSHA} per {@value #VALUES_PER_CALL} values
+ *       (the script loops over them), one round trip; on a cluster one per value, pipelined: one round trip per node,
+ *       sent in parallel.</li>
  *   <li>{@link #get}: one {@code MGET} of the value and its companion, which outlives the value so a miss on an
  *       expired value counts as expired. {@link #getAll}: one {@code MGET} of every value and companion, one round
  *       trip (on a cluster one {@code MGET} per slot, pipelined: one round trip per node).</li>
@@ -36,6 +37,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
  */
 final class VersionedCache<K, V> {
     private static final int MARKER_LIFETIMES = 30;
+    /** Values per script call: a batch of 1,000 is two calls, so no call holds the server for long. */
+    static final int VALUES_PER_CALL = 500;
 
     /** Which port operations this cache's calls are, for the idempotency table ({@link PortOperation}). */
     record Operations(PortOperation put, PortOperation putAll, PortOperation get, PortOperation getAll) {
@@ -70,33 +73,40 @@ final class VersionedCache<K, V> {
 
     PutOutcome put(V value) {
         PortInput.notNull(value, codec.valueName(), RedisErrors.BACKEND);
-        List<String> keys = keys(value);
-        List<String> args = args(value);
+        ScriptCall call = new ScriptCall(1);
+        call.add(value);
         long start = System.nanoTime();
-        Object reply = counted(() -> connections.call(operations.put(), "put " + codec.valueName(), client -> setIfNewer.run(client, keys, args)));
+        Object reply = counted(() -> connections.call(operations.put(), "put " + codec.valueName(),
+                client -> setIfNewer.run(client, call.keys, call.args)));
         statistics.write(start);
-        return outcome(reply);
+        return outcomes(reply, 1).get(0);
     }
 
+    /**
+     * One round trip: on a standalone server one script call per {@value #VALUES_PER_CALL} values (one call for a
+     * usual batch); on a cluster, where a script touches one slot, one call per value, the pipeline split by node.
+     */
     List<PutOutcome> putAll(List<V> values) {
         PortInput.batch(values, codec.valueName() + "s", RedisErrors.BACKEND);
         if (values.isEmpty()) {
             return List.of();
         }
-        List<List<String>> keys = new ArrayList<>(values.size());
-        List<List<String>> args = new ArrayList<>(values.size());
-        for (V value : values) {
-            keys.add(keys(value));
-            args.add(args(value));
+        int perCall = connections.clustered() ? 1 : VALUES_PER_CALL;
+        List<ScriptCall> calls = new ArrayList<>((values.size() + perCall - 1) / perCall);
+        for (int from = 0; from < values.size(); from += perCall) {
+            List<V> part = values.subList(from, Math.min(values.size(), from + perCall));
+            ScriptCall call = new ScriptCall(part.size());
+            part.forEach(call::add);
+            calls.add(call);
         }
         long start = System.nanoTime();
         List<Object> replies = counted(() -> connections.pipelined(operations.putAll(), "put all " + codec.valueName() + "s", pipeline -> {
-            List<Response<Object>> responses = new ArrayList<>(values.size());
-            for (int i = 0; i < values.size(); i++) {
-                responses.add(setIfNewer.queue(pipeline, keys.get(i), args.get(i)));
+            List<Response<Object>> responses = new ArrayList<>(calls.size());
+            for (ScriptCall call : calls) {
+                responses.add(setIfNewer.queue(pipeline, call.keys, call.args));
             }
             pipeline.sync();
-            List<Object> out = new ArrayList<>(values.size());
+            List<Object> out = new ArrayList<>(calls.size());
             for (Response<Object> response : responses) {
                 out.add(LuaScript.isNoScript(response) ? null : response.get());
             }
@@ -105,19 +115,19 @@ final class VersionedCache<K, V> {
         if (replies.contains(null)) {
             // The server had no copy of the script (first use, restart, SCRIPT FLUSH): load it, redo those in order.
             counted(() -> connections.call(operations.putAll(), "put all " + codec.valueName() + "s", client -> {
-                setIfNewer.load(client, keys.get(0));
+                setIfNewer.load(client, calls.get(0).keys);
                 for (int i = 0; i < replies.size(); i++) {
                     if (replies.get(i) == null) {
-                        replies.set(i, setIfNewer.run(client, keys.get(i), args.get(i)));
+                        replies.set(i, setIfNewer.run(client, calls.get(i).keys, calls.get(i).args));
                     }
                 }
                 return replies;
             }));
         }
         statistics.write(start);
-        List<PutOutcome> outcomes = new ArrayList<>(replies.size());
-        for (Object reply : replies) {
-            outcomes.add(outcome(reply));
+        List<PutOutcome> outcomes = new ArrayList<>(values.size());
+        for (int i = 0; i < calls.size(); i++) {
+            outcomes.addAll(outcomes(replies.get(i), calls.get(i).values));
         }
         return outcomes;
     }
@@ -201,21 +211,48 @@ final class VersionedCache<K, V> {
         }
     }
 
-    private List<String> keys(V value) {
-        String valueKey = codec.redisKey(codec.keyOf(value));
-        return List.of(valueKey, redisKeys.meta(valueKey));
+    /** The keys and arguments of one call of {@code set-if-newer.lua} for {@code values} values. */
+    private final class ScriptCall {
+        final int values;
+        final List<String> keys;
+        final List<String> args;
+
+        ScriptCall(int values) {
+            this.values = values;
+            this.keys = new ArrayList<>(2 * values);
+            this.args = new ArrayList<>(3 + 2 * values);
+            args.add(versionLength);
+            args.add(ttlMillis);
+            args.add(markerTtlMillis);
+        }
+
+        void add(V value) {
+            String valueKey = codec.redisKey(codec.keyOf(value));
+            keys.add(valueKey);
+            keys.add(redisKeys.meta(valueKey));
+            StringBuilder meta = new StringBuilder(96);
+            CacheVersion.append(meta, codec.slot(value), codec.observedAt(value));
+            int versionEnd = meta.length();
+            meta.append('|');
+            codec.appendFields(meta, value);
+            if (meta.length() == versionEnd + 1) {
+                meta.setLength(versionEnd);
+            }
+            args.add(codec.text(value));
+            args.add(meta.toString());
+        }
     }
 
-    private List<String> args(V value) {
-        StringBuilder meta = new StringBuilder(96);
-        CacheVersion.append(meta, codec.slot(value), codec.observedAt(value));
-        int versionEnd = meta.length();
-        meta.append('|');
-        codec.appendFields(meta, value);
-        if (meta.length() == versionEnd + 1) {
-            meta.setLength(versionEnd);
+    private List<PutOutcome> outcomes(Object reply, int expected) {
+        if (!(reply instanceof List<?> list) || list.size() != expected) {
+            statistics.error();
+            throw DbException.of(DbErrorKind.QUERY, RedisErrors.BACKEND, setIfNewer.name() + " replied " + reply + ", expected " + expected + " results");
         }
-        return List.of(codec.text(value), meta.toString(), versionLength, ttlMillis, markerTtlMillis);
+        List<PutOutcome> outcomes = new ArrayList<>(expected);
+        for (Object one : list) {
+            outcomes.add(outcome(one));
+        }
+        return outcomes;
     }
 
     private PutOutcome outcome(Object reply) {

@@ -82,6 +82,80 @@ class RedisLiveFeedIT extends LiveFeedContract {
         }
     }
 
+    /**
+     * The leading edge: at 2 Hz (a tick every 500 ms from the feed's first publish), a value published 420 ms after the
+     * channel's last send, with nothing waiting, goes out at once instead of at the tick 80 ms later. Without the
+     * leading edge (or with the earlier rule, which sent at once only after a tick had found the channel quiet) it
+     * waits for that tick, every time: the tick is 500 ms after the first publish. Median of three fresh feeds.
+     */
+    @Test
+    void aValueAfterMostOfAQuietPeriodGoesOutAtOnceNotAtTheNextTick() throws Exception {
+        java.util.List<Long> delays = new java.util.ArrayList<>();
+        for (int trial = 0; trial < 3; trial++) {
+            try (RedisTestAdapter own = new RedisTestAdapter(namespace.settings().feedRateHz(2).build())) {
+                LiveFeed slowFeed = own.liveFeed();
+                FeedChannel channel = new FeedChannel("leading." + trial + "." + System.nanoTime(), StreamName.UI_EVENTS);
+                java.util.concurrent.BlockingQueue<Long> arrivals = new java.util.concurrent.LinkedBlockingQueue<>();
+                try (FeedSubscription subscription = slowFeed.subscribe(channel, event -> arrivals.add(System.nanoTime()))) {
+                    long first = System.nanoTime();
+                    slowFeed.publish(channel, TestValues.uiEvent("first"));
+                    assertThat(arrivals.poll(10, TimeUnit.SECONDS)).as("first value").isNotNull();
+                    TimeUnit.NANOSECONDS.sleep(first + TimeUnit.MILLISECONDS.toNanos(420) - System.nanoTime());
+                    long published = System.nanoTime();
+                    slowFeed.publish(channel, TestValues.uiEvent("second"));
+                    Long arrived = arrivals.poll(10, TimeUnit.SECONDS);
+                    assertThat(arrived).as("second value").isNotNull();
+                    delays.add(TimeUnit.NANOSECONDS.toMillis(arrived - published));
+                }
+            }
+        }
+        java.util.Collections.sort(delays);
+        System.out.println("leading edge at 2 Hz, publish to listener (ms): " + delays);
+        assertThat(delays.get(1)).as("median delay of %s ms; the next tick was 80 ms away", delays).isLessThan(60L);
+    }
+
+    /**
+     * A subscriber's connection reads with the socket timeout: without the feed's keep-alive PINGs a channel quiet for
+     * longer would time out, reconnect (backing off) and lose what is published meanwhile.
+     */
+    @Test
+    void aQuietChannelKeepsItsSubscriptionPastTheSocketTimeout() throws Exception {
+        try (RedisTestAdapter own = new RedisTestAdapter(namespace.settings().socketTimeout(Duration.ofSeconds(1)).build())) {
+            LiveFeed quietFeed = own.liveFeed();
+            FeedChannel channel = new FeedChannel("quiet." + System.nanoTime(), StreamName.UI_EVENTS);
+            java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+            try (FeedSubscription subscription = quietFeed.subscribe(channel,
+                    event -> received.add(((io.soltrade.data.domain.UiEvent) event).message()))) {
+                TimeUnit.MILLISECONDS.sleep(2_500);
+                quietFeed.publish(channel, TestValues.uiEvent("after a quiet 2.5 s"));
+
+                assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("after a quiet 2.5 s");
+                assertThat(((RedisFeedSubscription) subscription).subscriptions()).as("subscribed once, never reconnected").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aBusyChannelIsConflatedToTheTicksAndItsLastValueArrives() throws Exception {
+        FeedChannel busy = new FeedChannel("busy." + System.nanoTime(), StreamName.UI_EVENTS);
+        java.util.List<String> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (FeedSubscription subscription = feed.subscribe(busy, event -> received.add(((io.soltrade.data.domain.UiEvent) event).message()))) {
+            long start = System.nanoTime();
+            int published = 0;
+            // 1 kHz for 2 s (fewer on a starved machine: each publish waits for the next millisecond).
+            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2)) {
+                feed.publish(busy, TestValues.uiEvent("busy " + ++published));
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+            String last = "busy " + published;
+            await("the last value").atMost(Duration.ofSeconds(10)).until(() -> received.contains(last));
+            System.out.printf("busy channel: %d published in 2 s, %d delivered%n", published, received.size());
+            // At most 10 in any second: 2 s of publishing plus the last value's wait (at most a period) allow 21 + slack.
+            assertThat(received.size()).isBetween(2, 2 * 10 + 1 + RATE_SLACK);
+            assertThat(received.get(received.size() - 1)).isEqualTo(last);
+        }
+    }
+
     @Test
     void channelsThatGoQuietAreForgottenAndTicksLookOnlyAtLiveOnes() {
         try (RedisTestAdapter own = new RedisTestAdapter(namespace.settings().build())) {

@@ -60,7 +60,8 @@ class BenchSmokeIT {
         for (JsonNode row : results) {
             assertThat(row.get("status").asText()).as(row.toString()).isEqualTo("measured");
             assertThat(row.get("scenario").asText()).isNotBlank();
-            assertThat(row.get("goal").asText()).startsWith("ratio >= 0.85");
+            // Every row has the ratio goal, except those where doing less than the raw client is the point (Goal.atMost).
+            assertThat(row.get("goal").asText()).matches("ratio >= 0\\.85.*|ours <= .* \\(no ratio goal\\)");
             for (String figure : List.of("ours", "raw", "ratio")) {
                 double value = row.get(figure).asDouble();
                 if (!(value > 0 && Double.isFinite(value))) {

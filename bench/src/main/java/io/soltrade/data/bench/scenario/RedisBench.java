@@ -82,7 +82,11 @@ final class RedisBench implements AutoCloseable {
     }
 
     EventStream eventStream() {
-        return ours.adapter(Backend.REDIS, EventStream.class);
+        return eventStream(OursThrough.ADAPTER);
+    }
+
+    EventStream eventStream(OursThrough through) {
+        return through == OursThrough.ADAPTER ? ours.adapter(Backend.REDIS, EventStream.class) : ours.streams();
     }
 
     LiveFeed liveFeed() {

@@ -17,20 +17,28 @@ final class RedisGetAllScenario implements Scenario {
     static final String NAME = "redis.get-all-50";
     private static final int KEYS = 50;
 
+    private final OursThrough through;
+    private final String name;
+
+    RedisGetAllScenario(OursThrough through) {
+        this.through = through;
+        this.name = through.name(NAME);
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public String measures() {
-        return "PriceCache.getAll(50 symbols) vs Jedis MGET of 50 same-size values";
+        return through.describe("PriceCache.getAll(50 symbols) vs Jedis MGET of 50 same-size values");
     }
 
     @Override
     public ScenarioOutcome run(ScenarioContext context) throws Exception {
         RedisBench redis = context.backend(RedisBench.class, RedisBench::open);
-        PriceCache cache = redis.priceCache();
+        PriceCache cache = redis.priceCache(through);
         JedisPooled raw = redis.raw();
         BenchQuotes quotes = context.quotes();
         List<TokenSymbol> symbols = BenchQuotes.symbols(KEYS);
@@ -83,12 +91,12 @@ final class RedisGetAllScenario implements Scenario {
             }
         };
         Comparison comparison = context.rounds().run(ours, rawSide);
-        String why = "getAll reads 100 keys in its one MGET (each value and its 'seen' marker) and decodes 50 PriceQuotes "
-                + "into a map, where the raw MGET reads 50 strings";
+        String why = through.why("getAll reads 100 keys in its one MGET (each value and its 'seen' marker) and decodes 50 PriceQuotes "
+                + "into a map, where the raw MGET reads 50 strings");
         return new ScenarioOutcome(List.of(
-                comparison.throughput(NAME, "keys/s", Goal.ratio(), why),
-                comparison.latencyPercentile(NAME, 50, Goal.ratio(), why),
-                comparison.latencyPercentile(NAME, 99, Goal.ratio(), why)),
-                List.of(comparison.latencyProfile(NAME, "getAll(50) vs MGET 50")));
+                comparison.throughput(name, "keys/s", Goal.ratio(), why),
+                comparison.latencyPercentile(name, 50, Goal.ratio(), why),
+                comparison.latencyPercentile(name, 99, Goal.ratio(), why)),
+                List.of(comparison.latencyProfile(name, "getAll(50) vs MGET 50")));
     }
 }

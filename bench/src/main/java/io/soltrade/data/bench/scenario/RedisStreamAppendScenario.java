@@ -22,20 +22,28 @@ import redis.clients.jedis.params.XAddParams;
 final class RedisStreamAppendScenario implements Scenario {
     static final String NAME = "redis.stream-append";
 
+    private final OursThrough through;
+    private final String name;
+
+    RedisStreamAppendScenario(OursThrough through) {
+        this.through = through;
+        this.name = through.name(NAME);
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public String measures() {
-        return "EventStream.publish(price update), capped at 10,000 entries, vs Jedis XADD MAXLEN = 10000 of the same JSON";
+        return through.describe("EventStream.publish(price update), capped at 10,000 entries, vs Jedis XADD MAXLEN = 10000 of the same JSON");
     }
 
     @Override
     public ScenarioOutcome run(ScenarioContext context) throws Exception {
         RedisBench redis = context.backend(RedisBench.class, RedisBench::open);
-        EventStream stream = redis.eventStream();
+        EventStream stream = redis.eventStream(through);
         JedisPooled raw = redis.raw();
         String rawKey = redis.rawKey("stream:price-updates");
         XAddParams capped = XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY).maxLen(stream.maxLength()).exactTrimming();
@@ -55,14 +63,14 @@ final class RedisStreamAppendScenario implements Scenario {
             }
         };
         Comparison comparison = context.rounds().run(ours, rawSide);
-        String why = "publish runs a Lua script that numbers the entry from a per-stream counter (HINCRBY, HGET, TIME, HSET) "
+        String why = through.why("publish runs a Lua script that numbers the entry from a per-stream counter (HMGET, TIME, HSET) "
                 + "before its XADD MAXLEN, so that ids never go backwards and a reader can tell how many entries the cap "
-                + "trimmed before it read them; the raw XADD lets Redis pick the id";
+                + "trimmed before it read them; the raw XADD lets Redis pick the id");
         return new ScenarioOutcome(List.of(
-                comparison.throughput(NAME, "events/s", Goal.ratio(), why),
-                comparison.latencyPercentile(NAME, 50, Goal.ratio(), why),
-                comparison.latencyPercentile(NAME, 99, Goal.ratio(), why)),
-                List.of(comparison.latencyProfile(NAME, "publish (cap 10,000) vs XADD MAXLEN")));
+                comparison.throughput(name, "events/s", Goal.ratio(), why),
+                comparison.latencyPercentile(name, 50, Goal.ratio(), why),
+                comparison.latencyPercentile(name, 99, Goal.ratio(), why)),
+                List.of(comparison.latencyProfile(name, "publish (cap 10,000) vs XADD MAXLEN")));
     }
 
     /** Appends {@code count} fresh quotes (made before the round), each one timed operation. */

@@ -35,6 +35,15 @@ class BenchResultTest {
     }
 
     @Test
+    void atMostGoalIgnoresTheRatio() {
+        Goal goal = Goal.atMost(10, "messages/s");
+
+        assertThat(BenchResult.measured("s", "delivered", "messages/s", MetricKind.THROUGHPUT, 10, 1_000, goal, "too many").goalMet()).isTrue();
+        assertThat(BenchResult.measured("s", "delivered", "messages/s", MetricKind.THROUGHPUT, 10.5, 1_000, goal, "too many").goalMet()).isFalse();
+        assertThat(goal.describe()).isEqualTo("ours <= 10 messages/s (no ratio goal)");
+    }
+
+    @Test
     void ratioNeedsPositiveFigures() {
         assertThatThrownBy(() -> MetricKind.MEMORY.ratio(0, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MetricKind.LATENCY.ratio(1, Double.NaN)).isInstanceOf(IllegalArgumentException.class);

@@ -36,7 +36,8 @@ class ScenariosTest {
         List<String> names = Scenarios.all().stream().map(Scenario::name).toList();
         List<String> throughDataLayer = names.stream().filter(name -> name.startsWith("datalayer.")).toList();
         assertThat(throughDataLayer).contains("datalayer.postgres.config-read-50", "datalayer.postgres.config-read-200",
-                "datalayer.redis.price-get", "datalayer.redis.put-all-50", "datalayer.questdb.batch-save",
+                "datalayer.redis.price-get", "datalayer.redis.get-all-50", "datalayer.redis.put-all-50",
+                "datalayer.redis.stream-append", "datalayer.questdb.batch-save",
                 "datalayer.memory-adapter.batch-save");
         for (String name : throughDataLayer) {
             String adapterOnly = name.substring("datalayer.".length());
