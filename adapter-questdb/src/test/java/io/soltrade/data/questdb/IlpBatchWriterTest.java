@@ -284,6 +284,83 @@ class IlpBatchWriterTest {
         assertThat(transport.acknowledged.get(1)).extracting(IlpBatchWriterTest::value).containsExactlyInAnyOrder("other0", "other1", "other2");
     }
 
+    /** Rows that are plain strings, noting which thread encoded each; "refused" is a row the client cannot encode. */
+    private static final java.util.Map<String, String> ENCODED_ON = new java.util.concurrent.ConcurrentHashMap<>();
+
+    enum ThreadNotingRows implements RowEncoder<String> {
+        INSTANCE;
+
+        @Override
+        public String table() {
+            return "t";
+        }
+
+        @Override
+        public void encode(String value, RowSink sink) {
+            ENCODED_ON.put(value, Thread.currentThread().getName());
+            sink.table("t");
+            if (value.startsWith("refused")) {
+                throw new IllegalArgumentException("a value the client refuses: " + value);
+            }
+            sink.varchar("v", value).at(Instant.EPOCH);
+        }
+    }
+
+    /**
+     * While a request is in flight, the rows of callers that arrive meanwhile are encoded on the callers' own threads
+     * into the next request, which the writer then only sends: the writer thread encodes none of them. Fails when the
+     * writer encodes every request itself.
+     */
+    @Test
+    void rowsArrivingWhileARequestIsInFlightAreEncodedByTheirCallers() throws Exception {
+        CountDownLatch gate = transport.hold();
+        writer(LONG, 1_000, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5));
+        ExecutorService callers = Executors.newFixedThreadPool(4, runnable -> new Thread(runnable, "caller"));
+        try {
+            Future<?> first = callers.submit(() -> writer.write(ThreadNotingRows.INSTANCE, List.of("first")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> transport.sendsStarted.get() == 1);
+            List<Future<?>> others = IntStream.range(0, 3)
+                    .mapToObj(i -> callers.submit(() -> writer.write(ThreadNotingRows.INSTANCE, List.of("other" + i))))
+                    .<Future<?>>map(f -> f).toList();
+            await().atMost(Duration.ofSeconds(10)).until(() -> writer.stats().queued() == 4);
+
+            gate.countDown();
+            first.get();
+            for (Future<?> other : others) {
+                other.get();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(transport.acknowledged).extracting(List::size).containsExactly(1, 3);
+        assertThat(List.of("other0", "other1", "other2")).allSatisfy(value -> assertThat(ENCODED_ON.get(value)).as(value).isEqualTo("caller"));
+        assertThat(transport.discarded).hasValue(0);
+    }
+
+    /**
+     * A row the client refuses to encode while callers fill the next request fails only its own submission (the request
+     * holding half of it is dropped, the rows are encoded again when sent and the refused one isolated); the others are
+     * written once each.
+     */
+    @Test
+    void aRowRefusedWhileCallersEncodeFailsOnlyItsOwnSubmission() throws Exception {
+        CountDownLatch gate = transport.hold();
+        writer(LONG, 1_000, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5));
+        CompletableFuture<Void> inFlight = writer.writeAsync(ThreadNotingRows.INSTANCE, List.of("in-flight"), true, System.nanoTime() + Duration.ofSeconds(30).toNanos());
+        await().atMost(Duration.ofSeconds(10)).until(() -> transport.sendsStarted.get() == 1);
+        CompletableFuture<Void> before = writer.writeAsync(ThreadNotingRows.INSTANCE, List.of("before"), true, System.nanoTime() + Duration.ofSeconds(30).toNanos());
+        CompletableFuture<Void> refused = writer.writeAsync(ThreadNotingRows.INSTANCE, List.of("ok", "refused"), true, System.nanoTime() + Duration.ofSeconds(30).toNanos());
+        CompletableFuture<Void> after = writer.writeAsync(ThreadNotingRows.INSTANCE, List.of("after"), true, System.nanoTime() + Duration.ofSeconds(30).toNanos());
+
+        gate.countDown();
+        CompletableFuture.allOf(inFlight, before, after).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThatThrownBy(() -> refused.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(PermanentDbException.class).hasMessageContaining("could not be encoded");
+        assertThat(transport.acknowledged.stream().flatMap(List::stream).map(IlpBatchWriterTest::value))
+                .as("nothing of the refused submission, everything else once").containsExactlyInAnyOrder("in-flight", "before", "after");
+        assertThat(transport.discarded).as("the request holding half of the refused submission, dropped").hasValue(1);
+    }
+
     @Test
     void closeSendsEverythingOutstanding() {
         writer(LONG, 1_000, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5));

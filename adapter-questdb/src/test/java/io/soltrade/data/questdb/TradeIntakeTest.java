@@ -263,6 +263,43 @@ class TradeIntakeTest {
     }
 
     /**
+     * Group commit: eight callers each saving one new trade with {@code save} (durable on return) while a request is in
+     * flight go out together in the next request, and none returns before the request holding its row is acknowledged.
+     * The transport counts requests and holds each one until the test releases it. Fails when each save is sent in a
+     * request of its own.
+     */
+    @Test
+    void savesArrivingWhileARequestIsInFlightShareTheNextRequest() throws Exception {
+        scanDone();
+        int requestsBefore = transport.attemptCount();
+        long queuedBefore = writer.stats().queued();
+        java.util.concurrent.CountDownLatch release = transport.hold();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> saves = new java.util.ArrayList<>();
+            saves.add(callers.submit(() -> intake.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-02-01T00:00:00Z"))))
+                    .get(10, TimeUnit.SECONDS)));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> transport.sendsStarted.get() == requestsBefore + 1);
+            for (int caller = 1; caller < 8; caller++) {
+                Trade trade = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-02-01T00:00:00Z").plusSeconds(caller));
+                saves.add(callers.submit(() -> intake.save(List.of(trade)).get(10, TimeUnit.SECONDS)));
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> writer.stats().queued() == queuedBefore + 8);
+            assertThat(saves).as("held: no request acknowledged, so no save returned").noneMatch(java.util.concurrent.Future::isDone);
+
+            release.countDown();
+            for (java.util.concurrent.Future<?> save : saves) {
+                save.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        List<List<RecordingRowSink.Row>> requests = transport.acknowledged.subList(requestsBefore, transport.acknowledged.size());
+        assertThat(requests).as("the request in flight, then one request for the seven saves that arrived meanwhile")
+                .extracting(List::size).containsExactly(1, 7);
+    }
+
+    /**
      * A caller's later save never overtakes its earlier one: a save queued to the intake thread before the scan of stored
      * ids was done (so it holds a new id the filter does not know yet) is followed, once the scan is done, by a save of
      * the same id at another time; the earlier version must be the one written. Fails when the direct path ignores
