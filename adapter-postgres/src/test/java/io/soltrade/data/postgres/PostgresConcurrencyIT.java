@@ -88,7 +88,8 @@ class PostgresConcurrencyIT {
                 blocker.setAutoCommit(false);
                 DSL.using(blocker, SQLDialect.POSTGRES).execute("LOCK TABLE {0} IN EXCLUSIVE MODE", DSL.name(adapter.settings.schema(), "trades"));
                 go.countDown();
-                await().atMost(Duration.ofSeconds(20)).until(() -> inFlight.get() == callers
+                await("every caller in a call, " + POOL_SIZE + " connections busy, the others queueing for one")
+                        .atMost(Duration.ofSeconds(20)).until(() -> inFlight.get() == callers
                         && adapter.pool.stats().getActiveConnections() == POOL_SIZE
                         && adapter.pool.stats().getThreadsAwaitingConnection() == callers - POOL_SIZE);
                 blocker.commit();
