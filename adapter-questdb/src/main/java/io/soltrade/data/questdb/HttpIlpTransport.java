@@ -1,18 +1,12 @@
 package io.soltrade.data.questdb;
 
 import io.questdb.client.Sender;
-import java.util.ArrayDeque;
 import java.util.List;
 
 /**
  * The real transport: ILP over HTTP through the client's {@link Sender}. HTTP because the server answers
  * every request after commit, with an error per request when it rejects a row; over TCP a rejected row only
  * closes the connection, and nothing tells which rows were committed.
- *
- * <p>Two connections (a {@code Sender} each) take turns: while the writer sends one request, callers encode the rows
- * that arrive into the other ({@link #open}), so the next request is ready the moment the first is acknowledged.
- * Idle connections wait in a pool of at most {@value #IDLE_CONNECTIONS}; only the writer thread creates one (creating
- * one may connect, and must never hold up a caller).
  *
  * <p>After any failure the sender is closed and a new one is made for the next attempt, so no state of a
  * failed request (buffered rows, a half-written row, a broken connection) carries over.
@@ -23,40 +17,17 @@ import java.util.List;
  * never land in a table QuestDB would create by itself, without DEDUP keys.
  */
 final class HttpIlpTransport implements IlpTransport {
-    private static final int IDLE_CONNECTIONS = 2;
-
     /** Makes an endpoint ready for writes (applies the schema there); throws if it cannot. */
     @FunctionalInterface
     interface EndpointPreparer {
         void prepare(int endpoint);
     }
 
-    /** A sender and the endpoint it talks to. */
-    private record Connection(Sender sender, int endpoint, SenderRowSink sink) {
-        Connection(Sender sender, int endpoint) {
-            this(sender, endpoint, new SenderRowSink(sender));
-        }
-    }
-
-    private record Open(Connection connection, String table) implements OpenRequest {
-        @Override
-        public RowSink sink() {
-            return connection.sink();
-        }
-
-        @Override
-        public void discard() {
-            closeQuietly(connection);
-        }
-    }
-
     private final QuestDbEndpoints endpoints;
     private final EndpointPreparer preparer;
-    /** Written by the writer thread only. */
     private final boolean[] prepared;
-    /** Guarded by {@code this}. */
-    private final ArrayDeque<Connection> idle = new ArrayDeque<>();
-    private boolean closed;
+    private Sender sender;
+    private int senderEndpoint = -1;
 
     /** @param clientConfiguration e.g. {@code http::addr=127.0.0.1:9000;auto_flush=off;retry_timeout=0;} */
     HttpIlpTransport(String clientConfiguration) {
@@ -73,103 +44,66 @@ final class HttpIlpTransport implements IlpTransport {
 
     @Override
     public void send(String table, List<Submission<?>> submissions) throws IlpFailure {
-        Connection connection = take();
+        Sender current = open();
+        SenderRowSink sink = new SenderRowSink(current);
         try {
             for (Submission<?> submission : submissions) {
-                submission.encodeTo(connection.sink());
+                submission.encodeTo(sink);
             }
         } catch (RuntimeException e) {
-            closeQuietly(connection);
+            discard();
             throw IlpFailure.ofEncoding(e);
         }
-        flush(connection);
-    }
-
-    @Override
-    public synchronized OpenRequest open(String table) {
-        int endpoint = endpoints.current();
-        while (!closed && !idle.isEmpty()) {
-            Connection connection = idle.pollFirst();
-            if (connection.endpoint() == endpoint) {
-                return new Open(connection, table);
-            }
-            closeQuietly(connection); // the writer moved to another endpoint: follow
-        }
-        return null;
-    }
-
-    @Override
-    public void send(OpenRequest request, String table, List<Submission<?>> submissions) throws IlpFailure {
-        Connection connection = ((Open) request).connection();
-        if (connection.endpoint() != endpoints.current()) {
-            closeQuietly(connection); // encoded for an endpoint no longer in use
-            send(table, submissions);
-            return;
-        }
-        flush(connection);
-    }
-
-    private void flush(Connection connection) throws IlpFailure {
         try {
-            connection.sender().flush();
+            current.flush();
         } catch (RuntimeException e) {
-            closeQuietly(connection);
+            int endpoint = senderEndpoint;
+            discard();
             IlpFailure failure = IlpFailure.ofRequest(e);
             if (!failure.permanent()) {
-                endpoints.failed(connection.endpoint()); // no answer, or a 5xx: the next attempt goes to the next endpoint
+                endpoints.failed(endpoint); // no answer, or a 5xx: the next attempt goes to the next endpoint
             }
             throw failure;
         }
-        release(connection);
     }
 
-    /** An idle connection to the endpoint in use, or a new one (applying the schema there first if it is new to us). */
-    private Connection take() throws IlpFailure {
+    private Sender open() throws IlpFailure {
         int endpoint = endpoints.current();
-        synchronized (this) {
-            while (!idle.isEmpty()) {
-                Connection connection = idle.pollFirst();
-                if (connection.endpoint() == endpoint) {
-                    return connection;
+        if (sender != null && senderEndpoint != endpoint) {
+            discard(); // the reads' side moved on (or another failure did): follow
+        }
+        if (sender == null) {
+            try {
+                if (!prepared[endpoint]) {
+                    preparer.prepare(endpoint);
+                    prepared[endpoint] = true;
                 }
-                closeQuietly(connection);
+                sender = Sender.fromConfig(endpoints.clientConfiguration(endpoint));
+                senderEndpoint = endpoint;
+            } catch (RuntimeException e) {
+                endpoints.failed(endpoint);
+                throw IlpFailure.ofConnect(e);
             }
         }
-        try {
-            if (!prepared[endpoint]) {
-                preparer.prepare(endpoint);
-                prepared[endpoint] = true;
+        return sender;
+    }
+
+    private void discard() {
+        Sender failed = sender;
+        sender = null;
+        senderEndpoint = -1;
+        if (failed != null) {
+            try {
+                failed.reset();
+                failed.close();
+            } catch (RuntimeException ignored) {
+                // the sender is being thrown away because it failed; its close cannot lose our rows
             }
-            return new Connection(Sender.fromConfig(endpoints.clientConfiguration(endpoint)), endpoint);
-        } catch (RuntimeException e) {
-            endpoints.failed(endpoint);
-            throw IlpFailure.ofConnect(e);
         }
     }
 
-    private synchronized void release(Connection connection) {
-        if (closed || idle.size() >= IDLE_CONNECTIONS) {
-            closeQuietly(connection);
-        } else {
-            idle.addLast(connection);
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.sender().reset(); // drop what it holds: close() would flush it
-            connection.sender().close();
-        } catch (RuntimeException ignored) {
-            // the sender is being thrown away; its close cannot lose our rows (the writer keeps its own copy)
-        }
-    }
-
-    /** Closes the idle connections; one lent to an open request is closed when that request is sent or discarded. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        while (!idle.isEmpty()) {
-            closeQuietly(idle.pollFirst());
-        }
+    public void close() {
+        discard();
     }
 }

@@ -31,10 +31,6 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Batching: see {@link SubmissionBuffer} for when a batch is sent (size, timer, waiting caller, close).
  *       Each request carries the rows of one table, so it is one transaction.</li>
- *   <li>Group commit: one request in flight at a time, in order; the rows that arrive meanwhile go together in the
- *       next one, which their callers encode on their own threads as they arrive ({@link IlpTransport#open}), so the
- *       writer thread only sends it when the request in flight is acknowledged. A retry encodes the rows again from
- *       the writer's own copy.</li>
  *   <li>Durability: a submission's future completes only after the server acknowledged the request that
  *       carried it, i.e. after commit; {@link #write} (synchronous) returns then.</li>
  *   <li>Transient failures are retried with backoff until the submission's deadline ({@code retryDeadline} from
@@ -88,8 +84,7 @@ final class IlpBatchWriter implements ManagedResource {
         this.settings = settings;
         this.transport = transport;
         this.nanoClock = nanoClock;
-        this.buffer = new SubmissionBuffer(settings.capacityRows(), settings.batchRows(), settings.flushInterval().toNanos(), nanoClock,
-                transport::open);
+        this.buffer = new SubmissionBuffer(settings.capacityRows(), settings.batchRows(), settings.flushInterval().toNanos(), nanoClock);
         this.thread = new Thread(this::run, "questdb-batch-writer");
         this.thread.setDaemon(true);
     }
@@ -236,20 +231,16 @@ final class IlpBatchWriter implements ManagedResource {
     private void run() {
         try {
             while (true) {
-                SubmissionBuffer.Batch batch = buffer.takeBatch();
+                List<Submission<?>> batch = buffer.takeBatch();
                 if (batch.isEmpty()) {
                     return;
                 }
-                if (batch.encoded() != null) {
-                    deliver(batch.encoded().table(), batch.submissions(), batch.encoded());
-                    continue;
-                }
                 Map<String, List<Submission<?>>> byTable = new LinkedHashMap<>();
-                for (Submission<?> submission : batch.submissions()) {
+                for (Submission<?> submission : batch) {
                     byTable.computeIfAbsent(submission.table(), table -> new ArrayList<>()).add(submission);
                 }
                 for (Map.Entry<String, List<Submission<?>>> table : byTable.entrySet()) {
-                    deliver(table.getKey(), table.getValue(), null);
+                    deliver(table.getKey(), table.getValue());
                 }
             }
         } catch (InterruptedException e) {
@@ -264,77 +255,55 @@ final class IlpBatchWriter implements ManagedResource {
         }
     }
 
-    /**
-     * Sends {@code submissions} until each is acknowledged or failed. {@code encoded}: the open request holding exactly
-     * their rows (callers encoded them), sent as the first attempt if every submission is still pending; otherwise, and
-     * for every retry, the rows are encoded again from the writer's own copy.
-     */
-    private void deliver(String table, List<Submission<?>> submissions, IlpTransport.OpenRequest encodedRequest) throws InterruptedException {
-        IlpTransport.OpenRequest encoded = encodedRequest;
+    /** Sends {@code submissions} until each is acknowledged or failed. */
+    private void deliver(String table, List<Submission<?>> submissions) throws InterruptedException {
         List<Submission<?>> pending = new ArrayList<>(submissions);
         pending.removeIf(Submission::isDone);
-        int encodedCount = submissions.size();
         long backoffNanos = INITIAL_BACKOFF_NANOS;
         boolean firstAttempt = true;
         IlpFailure lastFailure = null;
-        try {
-            while (!pending.isEmpty()) {
-                if (abandoned.getCount() == 0) {
-                    return;
-                }
-                settleExpired(table, pending, lastFailure);
-                if (pending.isEmpty()) {
-                    return;
-                }
-                if (!firstAttempt) {
-                    retried.add(rows(pending));
-                }
-                firstAttempt = false;
-                if (encoded != null && pending.size() != encodedCount) {
-                    encoded.discard(); // it holds rows no longer to be sent (failed by close or their deadline)
-                    encoded = null;
-                }
-                long started = System.nanoTime();
-                try {
-                    if (encoded != null) {
-                        IlpTransport.OpenRequest request = encoded;
-                        encoded = null; // sent or discarded by the transport, whatever happens
-                        transport.send(request, table, pending);
-                    } else {
-                        transport.send(table, pending);
-                    }
-                    long flushNanos = Math.max(0, System.nanoTime() - started);
-                    flushMicros.recordValue(flushNanos / 1000);
-                    flushObserver.accept(flushNanos);
-                    for (Submission<?> submission : pending) {
-                        // counters and room first, so a caller woken by its outcome sees them updated
-                        flushed.add(submission.rowCount());
-                        buffer.release(submission);
-                        if (!submission.acknowledge()) {
-                            flushed.add(-submission.rowCount()); // close already gave up on it
-                        }
-                    }
-                    return;
-                } catch (IlpFailure failure) {
-                    if (failure.permanent()) {
-                        isolate(table, pending, failure);
-                        return;
-                    }
-                    lastFailure = failure;
-                    settleExpired(table, pending, failure);
-                    if (!pending.isEmpty()) {
-                        LOG.debug("retrying {} rows for {} after: {}", rows(pending), table, failure.getMessage());
-                        // never sleep past the earliest deadline: a submission due then is failed then, not later
-                        long now = nanoClock.getAsLong();
-                        long wake = Math.min(closeDeadlineNanos, earliestDeadline(pending));
-                        abandoned.await(Math.min(backoffNanos, Math.max(0, wake - now)), TimeUnit.NANOSECONDS);
-                        backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
-                    }
-                }
+        while (!pending.isEmpty()) {
+            if (abandoned.getCount() == 0) {
+                return;
             }
-        } finally {
-            if (encoded != null) {
-                encoded.discard(); // never sent: every submission was settled without it
+            settleExpired(table, pending, lastFailure);
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (!firstAttempt) {
+                retried.add(rows(pending));
+            }
+            firstAttempt = false;
+            long started = System.nanoTime();
+            try {
+                transport.send(table, pending);
+                long flushNanos = Math.max(0, System.nanoTime() - started);
+                flushMicros.recordValue(flushNanos / 1000);
+                flushObserver.accept(flushNanos);
+                for (Submission<?> submission : pending) {
+                    // counters and room first, so a caller woken by its outcome sees them updated
+                    flushed.add(submission.rowCount());
+                    buffer.release(submission);
+                    if (!submission.acknowledge()) {
+                        flushed.add(-submission.rowCount()); // close already gave up on it
+                    }
+                }
+                return;
+            } catch (IlpFailure failure) {
+                if (failure.permanent()) {
+                    isolate(table, pending, failure);
+                    return;
+                }
+                lastFailure = failure;
+                settleExpired(table, pending, failure);
+                if (!pending.isEmpty()) {
+                    LOG.debug("retrying {} rows for {} after: {}", rows(pending), table, failure.getMessage());
+                    // never sleep past the earliest deadline: a submission due then is failed then, not later
+                    long now = nanoClock.getAsLong();
+                    long wake = Math.min(closeDeadlineNanos, earliestDeadline(pending));
+                    abandoned.await(Math.min(backoffNanos, Math.max(0, wake - now)), TimeUnit.NANOSECONDS);
+                    backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
+                }
             }
         }
     }
@@ -382,8 +351,8 @@ final class IlpBatchWriter implements ManagedResource {
             return;
         }
         int half = submissions.size() / 2;
-        deliver(table, new ArrayList<>(submissions.subList(0, half)), null);
-        deliver(table, new ArrayList<>(submissions.subList(half, submissions.size())), null);
+        deliver(table, new ArrayList<>(submissions.subList(0, half)));
+        deliver(table, new ArrayList<>(submissions.subList(half, submissions.size())));
     }
 
     private void settle(Submission<?> submission, DbException failure) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,14 +26,6 @@ import java.util.function.LongSupplier;
  * caller's timeout never makes the writer hold a second copy of rows it is still retrying, and the rows are sent
  * once. (A joiner also takes the first copy's retry deadline, which started earlier.)
  *
- * <p><b>Rows are encoded as they arrive.</b> With an opener (the transport's {@link IlpTransport#open}), a caller's
- * rows are encoded, on the caller's thread, into an open request while the writer sends the previous one; the writer
- * then takes the open request and only sends it (group commit: the rows that arrived during a request go together in the
- * next, and the writer thread no longer encodes them in series with the round trip). The encoded submissions are
- * always the oldest unsent ones, in order: once a submission cannot join the open request (another table, the request
- * has {@code batchRows} rows, no idle connection, a row the client refuses), later ones are not encoded either until
- * the writer has taken what is queued, and are encoded when sent, as without an opener.
- *
  * <p>Time is read from an injected clock, so a test can drive the flush timer exactly.
  */
 final class SubmissionBuffer {
@@ -42,7 +33,6 @@ final class SubmissionBuffer {
     private final int batchRows;
     private final long flushIntervalNanos;
     private final LongSupplier nanoClock;
-    private final Function<String, IlpTransport.OpenRequest> opener;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition roomFreed = lock.newCondition();
     private final Condition batchReady = lock.newCondition();
@@ -54,22 +44,6 @@ final class SubmissionBuffer {
     private int waitingCallers;
     private long timerChecks;
     private boolean closed;
-    /** The request the oldest unsent submissions are encoded into ({@code openEntries} of them), or null. */
-    private IlpTransport.OpenRequest open;
-    private int openEntries;
-    private long openRows;
-    /** A submission since the writer last took a batch was not encoded: nothing more is, until the writer takes it. */
-    private boolean sealed;
-
-    /**
-     * What the writer sends next: submissions in arrival order, and the open request they are already encoded into
-     * (exactly these rows), or null when they are to be encoded when sent.
-     */
-    record Batch(List<Submission<?>> submissions, IlpTransport.OpenRequest encoded) {
-        boolean isEmpty() {
-            return submissions.isEmpty();
-        }
-    }
 
     /** An outstanding submission; {@code urgent} once a synchronous caller waits on it, {@code taken} once sent. */
     private static final class Entry {
@@ -86,15 +60,11 @@ final class SubmissionBuffer {
     }
 
     SubmissionBuffer(int capacityRows, int batchRows, long flushIntervalNanos) {
-        this(capacityRows, batchRows, flushIntervalNanos, System::nanoTime, table -> null);
+        this(capacityRows, batchRows, flushIntervalNanos, System::nanoTime);
     }
 
-    /**
-     * @param nanoClock the time the flush timer reads, {@link System#nanoTime()} outside tests
-     * @param opener    lends a request to encode arriving rows into, or null when none is ready (never blocks)
-     */
-    SubmissionBuffer(int capacityRows, int batchRows, long flushIntervalNanos, LongSupplier nanoClock,
-                     Function<String, IlpTransport.OpenRequest> opener) {
+    /** @param nanoClock the time the flush timer reads, {@link System#nanoTime()} outside tests */
+    SubmissionBuffer(int capacityRows, int batchRows, long flushIntervalNanos, LongSupplier nanoClock) {
         if (capacityRows < 1 || batchRows < 1 || flushIntervalNanos < 1) {
             throw new IllegalArgumentException("capacityRows, batchRows and flushIntervalNanos must be positive");
         }
@@ -102,7 +72,6 @@ final class SubmissionBuffer {
         this.batchRows = batchRows;
         this.flushIntervalNanos = flushIntervalNanos;
         this.nanoClock = nanoClock;
-        this.opener = opener;
     }
 
     int capacityRows() {
@@ -154,49 +123,12 @@ final class SubmissionBuffer {
             if (entry.urgent) {
                 waitingCallers++;
             }
-            encode(submission);
             if (unsent.size() == 1 || unsentRows >= batchRows || entry.urgent) {
                 batchReady.signal();
             }
             return Offer.ACCEPTED;
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** Encodes the submission just queued into the open request, if it can join it (see the class comment). */
-    private void encode(Submission<?> submission) {
-        if (sealed) {
-            return;
-        }
-        if (open == null) {
-            open = unsent.size() == 1 ? opener.apply(submission.table()) : null;
-            if (open == null) {
-                sealed = true;
-                return;
-            }
-        }
-        if (!open.table().equals(submission.table()) || openEntries > 0 && openRows + submission.rowCount() > batchRows) {
-            sealed = true;
-            return;
-        }
-        try {
-            submission.encodeTo(open.sink());
-        } catch (RuntimeException e) {
-            discardOpen(); // half a submission is in it; the writer encodes these rows again, and reports the refusal
-            sealed = true;
-            return;
-        }
-        openEntries++;
-        openRows += submission.rowCount();
-    }
-
-    private void discardOpen() {
-        if (open != null) {
-            open.discard();
-            open = null;
-            openEntries = 0;
-            openRows = 0;
         }
     }
 
@@ -214,7 +146,7 @@ final class SubmissionBuffer {
      * {@code batchRows} rows unless the first submission alone is larger. Returns an empty list once closed
      * and nothing is left unsent.
      */
-    Batch takeBatch() throws InterruptedException {
+    List<Submission<?>> takeBatch() throws InterruptedException {
         lock.lockInterruptibly();
         try {
             while (true) {
@@ -226,7 +158,7 @@ final class SubmissionBuffer {
                     timerChecks++;
                     batchReady.awaitNanos(flushIntervalNanos - waitedNanos);
                 } else if (closed) {
-                    return new Batch(List.of(), null);
+                    return List.of();
                 } else {
                     batchReady.await();
                 }
@@ -236,13 +168,12 @@ final class SubmissionBuffer {
         }
     }
 
-    private Batch drain() {
+    private List<Submission<?>> drain() {
         List<Submission<?>> batch = new ArrayList<>();
         long rows = 0;
-        int encoded = openEntries;
         while (!unsent.isEmpty()) {
             Entry next = unsent.peekFirst();
-            if (encoded > 0 ? batch.size() == encoded : !batch.isEmpty() && rows + next.submission.rowCount() > batchRows) {
+            if (!batch.isEmpty() && rows + next.submission.rowCount() > batchRows) {
                 break;
             }
             unsent.pollFirst();
@@ -254,15 +185,7 @@ final class SubmissionBuffer {
                 waitingCallers--;
             }
         }
-        IlpTransport.OpenRequest request = encoded > 0 ? open : null;
-        if (encoded == 0) {
-            discardOpen(); // opened, then nothing could join it
-        }
-        open = null;
-        openEntries = 0;
-        openRows = 0;
-        sealed = !unsent.isEmpty(); // those left are not encoded: none after them may be
-        return new Batch(batch, request);
+        return batch;
     }
 
     /** Wakes the writer to look at the clock again (a test's clock moved). */
@@ -305,8 +228,6 @@ final class SubmissionBuffer {
         lock.lock();
         try {
             closed = true;
-            discardOpen(); // from here on the writer encodes what is left itself; no caller encodes any more
-            sealed = true;
             roomFreed.signalAll();
             batchReady.signalAll();
             List<Submission<?>> all = new ArrayList<>(outstanding.size());
@@ -329,7 +250,6 @@ final class SubmissionBuffer {
             }
             unsentRows = 0;
             waitingCallers = 0;
-            discardOpen();
             return left;
         } finally {
             lock.unlock();

@@ -11,9 +11,7 @@ import java.util.function.Predicate;
  * A transport double for the writer's unit tests: records every request's rows (encoded through a
  * {@link RecordingRowSink}) and answers with scripted failures: a queue of outcomes for the next requests,
  * a predicate that rejects any request containing a given row, or "down" (every request fails transiently).
- * Thread-safe where the tests need it (script from the test thread, send from the writer thread). Lends open requests
- * (rows recorded as callers encode them) unless {@link #encodeWhenSent} says otherwise; {@code opened} and
- * {@code discarded} count them.
+ * Thread-safe where the tests need it (script from the test thread, send from the writer thread).
  */
 final class ScriptedIlpTransport implements IlpTransport {
     final List<List<RecordingRowSink.Row>> acknowledged = new ArrayList<>();
@@ -25,34 +23,6 @@ final class ScriptedIlpTransport implements IlpTransport {
     volatile boolean closed;
     /** Requests begun, counted before any hold: tells a test the writer is inside send. */
     final java.util.concurrent.atomic.AtomicInteger sendsStarted = new java.util.concurrent.atomic.AtomicInteger();
-    final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
-    final java.util.concurrent.atomic.AtomicInteger discarded = new java.util.concurrent.atomic.AtomicInteger();
-    /** When set, no open request is lent: every request is encoded by the writer when sent. */
-    volatile boolean encodeWhenSent;
-
-    private final class Open implements OpenRequest {
-        private final String table;
-        private final RecordingRowSink sink = new RecordingRowSink();
-
-        Open(String table) {
-            this.table = table;
-        }
-
-        @Override
-        public String table() {
-            return table;
-        }
-
-        @Override
-        public RowSink sink() {
-            return sink;
-        }
-
-        @Override
-        public void discard() {
-            discarded.incrementAndGet();
-        }
-    }
 
     synchronized void failNext(IlpFailure failure) {
         nextOutcomes.addLast(failure);
@@ -82,37 +52,8 @@ final class ScriptedIlpTransport implements IlpTransport {
     }
 
     @Override
-    public OpenRequest open(String table) {
-        if (encodeWhenSent) {
-            return null;
-        }
-        opened.incrementAndGet();
-        return new Open(table);
-    }
-
-    @Override
-    public void send(OpenRequest request, String table, List<Submission<?>> submissions) throws IlpFailure {
-        sendsStarted.incrementAndGet();
-        waitIfHeld();
-        answer(((Open) request).sink.rows);
-    }
-
-    @Override
     public void send(String table, List<Submission<?>> submissions) throws IlpFailure {
         sendsStarted.incrementAndGet();
-        waitIfHeld();
-        RecordingRowSink sink = new RecordingRowSink();
-        try {
-            for (Submission<?> submission : submissions) {
-                submission.encodeTo(sink);
-            }
-        } catch (RuntimeException e) {
-            throw IlpFailure.ofEncoding(e); // as the real transport reports a row the client refuses
-        }
-        answer(sink.rows);
-    }
-
-    private void waitIfHeld() throws IlpFailure {
         CountDownLatch latch = gate;
         if (latch != null) {
             try {
@@ -122,11 +63,12 @@ final class ScriptedIlpTransport implements IlpTransport {
                 throw transientFailure();
             }
         }
-    }
-
-    private void answer(List<RecordingRowSink.Row> rows) throws IlpFailure {
+        RecordingRowSink sink = new RecordingRowSink();
+        for (Submission<?> submission : submissions) {
+            submission.encodeTo(sink);
+        }
         synchronized (this) {
-            attempts.add(List.copyOf(rows));
+            attempts.add(List.copyOf(sink.rows));
             if (down) {
                 throw transientFailure();
             }
@@ -134,10 +76,10 @@ final class ScriptedIlpTransport implements IlpTransport {
             if (scripted != null) {
                 throw scripted;
             }
-            if (rows.stream().anyMatch(rejects)) {
+            if (sink.rows.stream().anyMatch(rejects)) {
                 throw permanentFailure();
             }
-            acknowledged.add(List.copyOf(rows));
+            acknowledged.add(List.copyOf(sink.rows));
         }
     }
 

@@ -27,7 +27,7 @@ class SubmissionBufferTest {
         Submission<String> first = rows(3, false);
         assertThat(buffer.offer(first, 0)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
 
-        assertThat(buffer.takeBatch().submissions()).containsExactly(first);
+        assertThat(buffer.takeBatch()).containsExactly(first);
         assertThat(buffer.offer(rows(1, false), TimeUnit.MILLISECONDS.toNanos(20))).isEqualTo(SubmissionBuffer.Offer.FULL);
 
         buffer.release(first);
@@ -45,8 +45,8 @@ class SubmissionBufferTest {
         buffer.offer(small, 0);
         buffer.offer(more, 0);
 
-        assertThat(buffer.takeBatch().submissions()).containsExactly(big);
-        assertThat(buffer.takeBatch().submissions()).containsExactly(small, more);
+        assertThat(buffer.takeBatch()).containsExactly(big);
+        assertThat(buffer.takeBatch()).containsExactly(small, more);
     }
 
     @Test
@@ -57,7 +57,7 @@ class SubmissionBufferTest {
         buffer.offer(async, 0);
         buffer.offer(sync, 0);
 
-        assertThat(buffer.takeBatch().submissions()).containsExactly(async, sync);
+        assertThat(buffer.takeBatch()).containsExactly(async, sync);
     }
 
     @Test
@@ -68,8 +68,8 @@ class SubmissionBufferTest {
 
         assertThat(buffer.close()).containsExactly(left);
         assertThat(buffer.offer(rows(1, false), 0)).isEqualTo(SubmissionBuffer.Offer.CLOSED);
-        assertThat(buffer.takeBatch().submissions()).containsExactly(left);
-        assertThat(buffer.takeBatch().submissions()).isEmpty();
+        assertThat(buffer.takeBatch()).containsExactly(left);
+        assertThat(buffer.takeBatch()).isEmpty();
     }
 
     @Test
@@ -78,7 +78,7 @@ class SubmissionBufferTest {
         java.util.List<String> values = java.util.List.of("a", "b", "c");
         Submission<String> first = copyOf(values, false);
         assertThat(buffer.offer(first, 0)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
-        assertThat(buffer.takeBatch().submissions()).containsExactly(first);
+        assertThat(buffer.takeBatch()).containsExactly(first);
 
         Submission<String> retry = copyOf(values, true);
         assertThat(buffer.offer(retry, 0)).as("a full buffer, but the same rows are outstanding").isEqualTo(SubmissionBuffer.Offer.JOINED);
@@ -111,7 +111,7 @@ class SubmissionBufferTest {
         buffer.offer(async, 0);
         assertThat(buffer.offer(copyOf(java.util.List.of("a"), true), 0)).isEqualTo(SubmissionBuffer.Offer.JOINED);
 
-        assertThat(buffer.takeBatch().submissions()).containsExactly(async); // without the hour-long timer
+        assertThat(buffer.takeBatch()).containsExactly(async); // without the hour-long timer
     }
 
     @Test

@@ -51,8 +51,10 @@ final class QuestDbConcurrentSaveScenario implements Scenario {
                         encoders.get(worker).append(senders.get(worker), trade);
                         senders.get(worker).flush();
                     }));
-            String why = "each save waits for the writer thread to send the rows queued so far and for QuestDB to acknowledge "
-                    + "them, so a save costs a hand-off to the writer thread and back on top of the round trip";
+            String why = "the writer groups the saves that arrive while a request is in flight into the next one, "
+                    + "but each thread saves one trade at a time, so a save takes at least one round trip; with QuestDB's "
+                    + "default commit (no fsync) a request costs the server little, and on a loaded machine the round trip is "
+                    + "mostly waiting to be scheduled, which grouping cannot share (docs/bench.md, group commit)";
             return new ScenarioOutcome(List.of(
                     // issue 14: group commit reaches twice the rows/s of senders that flush per row
                     comparison.throughput(NAME, "rows/s", Goal.ratioAtLeast(2), why),
