@@ -268,7 +268,7 @@ class CommandLineTest {
                 String line = lines.get(i);
                 assertThat(line.length()).as("%s help: %s", command, line).isLessThanOrEqualTo(80);
                 boolean prose = !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("Usage:");
-                boolean paragraphGoesOn = i + 1 < lines.size() && !lines.get(i + 1).isBlank() && !Character.isWhitespace(lines.get(i + 1).charAt(0));
+                boolean paragraphGoesOn = i + 1 < lines.size() && !lines.get(i + 1).isBlank();
                 if (prose && paragraphGoesOn) {
                     assertThat(line.length() >= 50 || line.endsWith(".") || line.endsWith(":"))
                             .as("%s help: a short line in the middle of a paragraph: '%s'", command, line).isTrue();
