@@ -157,7 +157,7 @@ final class VersionedCache<K, V> {
         long start = System.nanoTime();
         List<String> found = counted(() -> connections.mget(operations.getAll(), "get all " + codec.valueName() + "s", redisKeys));
         statistics.read(start);
-        Map<K, V> result = new LinkedHashMap<>();
+        Map<K, V> result = new LinkedHashMap<>(distinct.size() * 2); // never rehashed while filled
         for (int i = 0; i < distinct.size(); i++) {
             K key = distinct.get(i);
             int index = i;

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "health", mixinStandardHelpOptions = true,
         description = {"Checks each backend the configuration uses.",
-            "Prints each one's state (UP, DEGRADED, DOWN), check latency, details (including its circuit breaker), and the",
-            "server it is connected to."},
+            "Prints each one's state (UP, DEGRADED, DOWN), check latency, details (including its circuit breaker), and the "
+                + "server it is connected to."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:no backend is DOWN", " 1:a backend is DOWN or cannot start", " 2:bad options or configuration"})
 final class HealthCommand implements Callable<Integer> {

@@ -27,9 +27,9 @@ import picocli.CommandLine;
             " 2:bad input, refused before anything starts: an option, the configuration, a port in use, an output path",
             "130:interrupted by Ctrl-C (SIGINT); 143: stopped by SIGTERM. simulate and serve still close cleanly"},
         footerHeading = "%nConfiguration:%n",
-        footer = {"--profile memory (the default: no server) or local (the servers on 127.0.0.1), --config FILE (HOCON keys",
-            "soltrade.*) over it, SOLTRADE_* variables over both; SOLTRADE_LOG_LEVEL sets the log level (TRACE, DEBUG,",
-            "INFO, WARN, ERROR, OFF). Logs go to stderr, results to stdout."})
+        footer = {"--profile memory (the default: no server) or local (the servers on 127.0.0.1), --config FILE (HOCON keys "
+                + "soltrade.*) over it, SOLTRADE_* variables over both; SOLTRADE_LOG_LEVEL sets the log level (TRACE, DEBUG, "
+                + "INFO, WARN, ERROR, OFF). Logs go to stderr, results to stdout."})
 public final class Main implements Runnable {
     /** Exit code of a backend that failed: cannot start, DOWN, or calls that failed during a session. */
     static final int BACKEND_FAILURE = 1;

@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = {"Applies the schema migrations of the backends in use.",
-            "Prints, per backend, what it applied (PostgreSQL: the Liquibase changesets; QuestDB: the versioned",
-            "migrations) or that it is up to date.",
-            "--dry-run connects and lists the pending changesets and migrations, changing nothing; --dry-run --sql",
-            "prints the shipped SQL without connecting. The memory backend and Redis have nothing to migrate."},
+            "Prints, per backend, what it applied (PostgreSQL: the Liquibase changesets; QuestDB: the versioned "
+                + "migrations) or that it is up to date.",
+            "--dry-run connects and lists the pending changesets and migrations, changing nothing; --dry-run --sql "
+                + "prints the shipped SQL without connecting. The memory backend and Redis have nothing to migrate."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:every backend is migrated (or, with --dry-run, the pending changes or the SQL were printed)", " 1:a backend cannot start or migrate",
             " 2:bad options or configuration"})

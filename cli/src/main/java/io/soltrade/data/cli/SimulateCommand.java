@@ -33,14 +33,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {
             "Runs a paper-trading session through every port.",
-            "Prices, pool states, trades that update positions and P&L, MEV assessments, metrics, stream events, live-feed",
-            "messages, and configuration (tokens, trader settings, order rules that prices trigger, RPC node health).",
+            // one element per paragraph: picocli wraps each to the help's width (an element per line made ragged text)
+            "Prices, pool states, trades that update positions and P&L, MEV assessments, metrics, stream events, live-feed "
+                + "messages, and configuration (tokens, trader settings, order rules that prices trigger, RPC node health).",
             "Prints a live progress line on stderr and a summary at the end.",
             "Ends after --duration (default 30s) or --trades N, or on Ctrl-C / SIGTERM, with the summary still exact.",
-            "A seed replays the market (every price tick) and each desk's choices; ids (session, traders, trades) are new in",
-            "every run, and how many trades fit in a --duration depends on the machine's timing.",
-            "With --serve PORT the session is live in the browser at http://127.0.0.1:PORT/ (and runs until Ctrl-C unless",
-            "--duration or --trades is given)."},
+            "A seed replays the market (every price tick) and each desk's choices; ids (session, traders, trades) are new in "
+                + "every run, and how many trades fit in a --duration depends on the machine's timing.",
+            "With --serve PORT the session is live in the browser at http://127.0.0.1:PORT/ (and runs until Ctrl-C unless "
+                + "--duration or --trades is given)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:every port call succeeded",
             " 1:some port calls failed (the summary counts them by kind, with the first message of each), or a backend cannot start",

@@ -254,6 +254,29 @@ class CommandLineTest {
         assertThat(top).doesNotContain("README").contains("Exit codes:", "130", "143");
     }
 
+    /**
+     * Paragraphs are wrapped by picocli, not broken by hand: a description given as pre-broken lines was re-wrapped at
+     * 80 columns into ragged text ("--config FILE (HOCON keys" alone on a line). Lines that start with a space are
+     * options and tables, laid out on purpose.
+     */
+    @Test
+    void helpTextFitsEightyColumnsWithoutRaggedLines() {
+        for (String command : List.of("", "simulate", "health", "migrate", "serve", "bench")) {
+            String help = command.isEmpty() ? run(new Main(), "--help").out : run(new Main(), command, "--help").out;
+            List<String> lines = help.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                assertThat(line.length()).as("%s help: %s", command, line).isLessThanOrEqualTo(80);
+                boolean prose = !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("Usage:");
+                boolean paragraphGoesOn = i + 1 < lines.size() && !lines.get(i + 1).isBlank();
+                if (prose && paragraphGoesOn) {
+                    assertThat(line.length() >= 50 || line.endsWith(".") || line.endsWith(":"))
+                            .as("%s help: a short line in the middle of a paragraph: '%s'", command, line).isTrue();
+                }
+            }
+        }
+    }
+
     @Test
     void benchTakesProfileAndConfigLikeTheOtherCommands() {
         String bench = run(new Main(), "bench", "--help").out;

@@ -2,6 +2,7 @@ package io.soltrade.data.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -53,6 +54,23 @@ public final class Checks {
     public static String matches(String value, String field, Pattern pattern, String description) {
         notNull(value, field);
         if (!pattern.matcher(value).matches()) {
+            throw new DomainValidationException(field, "'" + printable(value) + "' is not " + description);
+        }
+        return value;
+    }
+
+    /**
+     * {@link #matches} for a pattern that is one character class repeated 1 to {@code maxLength} times, checked
+     * without a regex: on the hot path of a cache read (every decoded quote), a regex matcher was a tenth of the
+     * client's samples.
+     */
+    public static String matchesChars(String value, String field, int maxLength, IntPredicate allowed, String description) {
+        notNull(value, field);
+        boolean ok = !value.isEmpty() && value.length() <= maxLength;
+        for (int i = 0; ok && i < value.length(); i++) {
+            ok = allowed.test(value.charAt(i));
+        }
+        if (!ok) {
             throw new DomainValidationException(field, "'" + printable(value) + "' is not " + description);
         }
         return value;

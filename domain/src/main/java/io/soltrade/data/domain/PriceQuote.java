@@ -2,27 +2,31 @@ package io.soltrade.data.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * A token's price, in units of the {@code quote} token (USDC, SOL or any mint) per whole token, as one source saw it
  * at one slot. Quotes are ordered by slot, then by observation time: a cache keeps only the newest.
  */
 public record PriceQuote(TokenSymbol symbol, BigDecimal price, long slot, Instant observedAt, String source, Pubkey quote) {
-    private static final Pattern SOURCE = Pattern.compile("[a-z0-9_.-]{1,32}");
+    /** A source is {@code [a-z0-9_.-]{1,32}}. */
+    private static final int SOURCE_MAX_LENGTH = 32;
 
     public PriceQuote {
         Checks.notNull(symbol, "symbol");
         price = ExactDecimal.positive(price, "price");
         Checks.nonNegative(slot, "slot");
         observedAt = Checks.timestamp(observedAt, "observedAt");
-        Checks.matches(source, "source", SOURCE, "1 to 32 of a-z 0-9 _ . -");
+        Checks.matchesChars(source, "source", SOURCE_MAX_LENGTH, PriceQuote::isSourceChar, "1 to 32 of a-z 0-9 _ . -");
         Checks.notNull(quote, "quote");
     }
 
     /** A price in USDC ({@link QuoteTokens#USDC}). */
     public PriceQuote(TokenSymbol symbol, BigDecimal price, long slot, Instant observedAt, String source) {
         this(symbol, price, slot, observedAt, source, QuoteTokens.USDC);
+    }
+
+    private static boolean isSourceChar(int c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }
 
     /** True when this quote should replace {@code other}: a later slot, or the same slot observed later. */

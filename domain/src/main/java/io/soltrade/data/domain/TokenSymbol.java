@@ -53,12 +53,14 @@ public record TokenSymbol(String value) implements Comparable<TokenSymbol> {
      * characters or spaces.
      */
     public String percentEncoded() {
+        if (isPlain(value)) {
+            return value; // most symbols: no UTF-8 copy, no builder (a key is built per cache read)
+        }
         StringBuilder out = null;
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xFF;
-            boolean plain = b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b == '.' || b == '-';
-            if (plain) {
+            if (isPlain(b)) {
                 if (out != null) {
                     out.append((char) b);
                 }
@@ -73,6 +75,20 @@ public record TokenSymbol(String value) implements Comparable<TokenSymbol> {
             }
         }
         return out == null ? value : out.toString();
+    }
+
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isPlain(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A character (or UTF-8 byte) kept as it is: ASCII letters, digits, {@code _ . -}. */
+    private static boolean isPlain(int c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }
 
     @Override

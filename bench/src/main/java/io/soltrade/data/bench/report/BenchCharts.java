@@ -80,8 +80,6 @@ public final class BenchCharts {
         ((NumberAxis) plot.getRangeAxis()).setRange(0, top);
         plot.addRangeMarker(marker(Goal.MIN_RATIO, "goal " + Goal.MIN_RATIO + " ", new Color(0xd6, 0x27, 0x28),
                 RectangleAnchor.TOP_LEFT, TextAnchor.TOP_RIGHT));
-        plot.addRangeMarker(marker(Goal.AIM_RATIO, "aim " + Goal.AIM_RATIO + " ", new Color(0xff, 0x7f, 0x0e),
-                RectangleAnchor.BOTTOM_LEFT, TextAnchor.BOTTOM_RIGHT));
         plot.addRangeMarker(marker(1.0, " raw = 1.0", Color.DARK_GRAY, RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT));
         style(plot, "0.00");
         plot.getDomainAxis().setTickLabelFont(LABEL_FONT);

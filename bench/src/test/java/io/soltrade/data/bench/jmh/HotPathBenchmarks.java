@@ -2,8 +2,11 @@ package io.soltrade.data.bench.jmh;
 
 import io.soltrade.data.domain.Fill;
 import io.soltrade.data.domain.Position;
+import io.soltrade.data.domain.PriceQuote;
+import io.soltrade.data.domain.QuoteTokens;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.Trade;
+import io.soltrade.data.domain.TokenSymbol;
 import io.soltrade.data.domain.TradeId;
 import io.soltrade.data.domain.TradeSide;
 import io.soltrade.data.domain.TradingMode;
@@ -40,6 +43,10 @@ public class HotPathBenchmarks {
     private Trade[] trades;
     private String[] addresses;
     private Fill[] fills;
+    private static final TokenSymbol SOL = TokenSymbol.of("SOL");
+    private static final Instant QUOTED_AT = Instant.parse("2026-12-02T12:00:00Z");
+    private BigDecimal[] prices;
+    private TokenSymbol[] symbols;
     private Position position;
     private MemoryTradeStore store;
     private ConcurrentHashMap<TradeId, Trade> raw;
@@ -58,6 +65,15 @@ public class HotPathBenchmarks {
             TradeSide side = i % 3 == 2 ? TradeSide.SELL : TradeSide.BUY;
             fills[i] = new Fill(side, BigDecimal.valueOf(1 + i % 7), new BigDecimal("101.25").add(BigDecimal.valueOf(i % 11)),
                     new BigDecimal("0.0005"), at.plusMillis(i));
+        }
+        prices = new BigDecimal[TRADES];
+        for (int i = 0; i < TRADES; i++) {
+            prices[i] = new BigDecimal("187.1234").add(BigDecimal.valueOf(i, 4));
+        }
+        symbols = new TokenSymbol[8];
+        String[] names = {"SOL", "USDC", "JUP", "BONK", "WIF", "RAY", "ORCA", "PYTH"};
+        for (int i = 0; i < symbols.length; i++) {
+            symbols[i] = TokenSymbol.of(names[i]);
         }
         position = Position.flat(ContractFixtures.traderId(), TradingMode.PAPER, token, at);
     }
@@ -89,6 +105,19 @@ public class HotPathBenchmarks {
     @Benchmark
     public Pubkey pubkeyDecode() {
         return Pubkey.of(addresses[nextIndex()]);
+    }
+
+    /** The validated quote a cache read builds per price (source check, exact decimal), from already parsed parts. */
+    @Benchmark
+    public PriceQuote priceQuoteOf() {
+        int i = nextIndex();
+        return new PriceQuote(SOL, prices[i], i, QUOTED_AT, "jupiter", QuoteTokens.USDC);
+    }
+
+    /** The key text of a plain symbol, built per cache read. */
+    @Benchmark
+    public String symbolKeyText() {
+        return symbols[nextIndex() & 7].percentEncoded();
     }
 
     @Benchmark
