@@ -5,8 +5,6 @@ import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TokenSymbol;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A cached quote: the value key holds the price as its exact plain decimal text (never a double, never exponent
@@ -15,16 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * observation time are the version, so neither is repeated.
  */
 final class PriceQuoteCodec implements CachedValueCodec<TokenSymbol, PriceQuote> {
-    /** More distinct quote mints than any platform prices in; past it the map starts over (still correct, slower). */
-    private static final int MAX_KNOWN_MINTS = 64;
-
     private final RedisKeys keys;
-    /**
-     * Quote mints already decoded, by their text. Validating a {@link Pubkey} decodes its base58 (big-number arithmetic),
-     * which was most of a cache read's client time (80% of {@code get}'s samples in a JFR profile); the quote mint of
-     * nearly every price is one of a handful (USDC, SOL), so each text is validated once.
-     */
-    private final Map<String, Pubkey> knownMints = new ConcurrentHashMap<>();
+    private final QuoteMints mints = new QuoteMints();
 
     PriceQuoteCodec(RedisKeys keys) {
         this.keys = keys;
@@ -71,25 +61,12 @@ final class PriceQuoteCodec implements CachedValueCodec<TokenSymbol, PriceQuote>
         if (bar < 0) {
             throw new IllegalArgumentException("no '|' between source and quote mint in '" + fields + "'");
         }
-        Pubkey quote = mint(fields.substring(bar + 1));
+        Pubkey quote = mints.of(fields.substring(bar + 1));
         return new PriceQuote(symbol, new BigDecimal(text), slot, observedAt, fields.substring(0, bar), quote);
-    }
-
-    private Pubkey mint(String text) {
-        Pubkey known = knownMints.get(text);
-        if (known != null) {
-            return known;
-        }
-        Pubkey mint = Pubkey.of(text);
-        if (knownMints.size() >= MAX_KNOWN_MINTS) {
-            knownMints.clear();
-        }
-        knownMints.put(text, mint);
-        return mint;
     }
 
     /** How many distinct quote mints are remembered (for tests). */
     int knownMintCount() {
-        return knownMints.size();
+        return mints.size();
     }
 }

@@ -19,36 +19,46 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.ClusterPipeline;
-import redis.clients.jedis.Response;
 
 /**
  * {@link LiveFeed} on Redis pub/sub, channel {@code <ns>:feed:<name>}.
  *
- * <p><b>Publishing conflates.</b> {@link #publish} only replaces the channel's latest value; one scheduler thread
- * ticks at the feed rate and sends each channel's latest value, all due channels in one pipelined round trip. A
- * {@link RateWindow} per channel keeps it to at most {@code rate} messages in any second, even when a tick runs
- * late: a channel whose window is full is sent the moment it frees up, so no tick's value waits a whole period.
- * <b>Leading edge:</b> a value published when nothing of the channel is waiting is offered to the scheduler thread at
- * once (so a channel's sends stay in order) and sent right away when the channel's last send is at least three
- * quarters of a period old: a sparse event, or each event of a publisher at or below the rate, goes out without
- * waiting for a tick (the quarter period absorbs a publisher's jitter). Otherwise it is sent when that spacing has
- * passed; once values have been conflated (a busy channel) the spacing is a whole period, so a busy channel gets
- * evenly spaced messages at the rate. A failed send keeps the value (unless a newer one came) for the next tick.
+ * <p><b>A value to a channel that can take it goes out at once, on the publisher's thread.</b> {@link #publish}
+ * replaces the channel's latest value; when nothing of the channel was waiting and its {@link RatePacer} allows a send
+ * now, the publishing thread sends it itself ({@code PUBLISH}, as a raw client would) before {@code publish} returns:
+ * a sparse event, or each event of a publisher at or below the rate (jitter of up to a quarter period included),
+ * costs no thread hand-off and no tick. Otherwise the value waits: one scheduler thread sends it when the pacer
+ * allows, and ticks at the feed rate, sending every waiting channel in one pipelined round trip. Once a channel's
+ * values are being conflated (a busy channel) its sends are strict, a whole period apart, so a busy channel gets
+ * evenly spaced messages at the rate, at most {@code rate} in any second; a channel that is not conflated gets at most
+ * one more than that in one second and never more than the rate on average (see {@link RatePacer}).
+ *
+ * <p><b>Order.</b> Each channel has a lock that every send of it holds from taking the value until Redis replied
+ * (and, on failure, until the value is put back): the scheduler waits for it, a publisher only tries it and, finding it
+ * held (another publisher's send, or the scheduler's), leaves its value to the scheduler. So of a channel's values the
+ * later is never sent before the earlier, whichever threads publish and send them. <b>Bounds.</b> A publisher's own
+ * send waits at most for a pooled connection (the pool's wait, the socket timeout) and the reply (the socket timeout);
+ * at most {@code callerSends} publishers send at once (the others leave their value to the scheduler, so the feed never
+ * holds more than that many pooled connections plus the scheduler's); and after a failed send publishers leave every
+ * value to the scheduler until one of its sends succeeds, so a frozen Redis stalls at most the publishers already
+ * sending, once. {@code publish} never throws for a failed send: the value is kept (unless a newer one came) for the
+ * next tick, and {@link #close()} names the channels whose latest value it could not send.
  *
  * <p><b>Only live channels cost anything.</b> A tick looks at the channels that had something to send since the
- * previous one, not at every channel ever published to; a channel that went quiet leaves that set, and once its rate
- * window is empty too (no send within the last window) it is forgotten altogether, so the map holds only channels
- * used within about a second. The ticker thread starts with the first publish: a feed that is only built (or whose
- * module failed to start) holds no thread.
+ * previous one, not at every channel ever published to; a channel that went quiet leaves that set, and once its pacer
+ * is quiet too (its next send due) it is forgotten at the next sweep (about once a second), so the map holds only
+ * channels used within about a second. The ticker thread starts with the first publish: a feed that is only built (or
+ * whose module failed to start) holds no thread.
  *
  * <p><b>Subscribers</b> each hold a dedicated connection on a thread of their own (see
  * {@link RedisFeedSubscription}), never a pooled one, and resubscribe with backoff after the connection drops. The
@@ -59,10 +69,12 @@ import redis.clients.jedis.Response;
 final class RedisLiveFeed implements LiveFeed, ManagedResource {
     private static final Logger LOG = LoggerFactory.getLogger(RedisLiveFeed.class);
     private static final Duration CLOSE_DEADLINE = Duration.ofSeconds(3);
+    private static final long SWEEP_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final RedisConnections connections;
     private final RedisKeys keys;
     private final StreamEventCodec codec;
+    private final FeedSender sender;
     private final double rateHz;
     private final Duration subscribeWait;
     private final ScheduledExecutorService scheduler;
@@ -72,30 +84,41 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final AtomicBoolean keepingAlive = new AtomicBoolean();
     private final long periodNanos;
-    /** How long after a channel's last send a value published with nothing waiting is sent at once (3/4 period). */
-    private final long leadingGapNanos;
-    private final long forgetAfterNanos;
+    /** Publishers' own sends in flight at once; past it a publisher leaves its value to the scheduler. */
+    private final Semaphore callerSends;
+    /** The last send failed: publishers leave their values to the scheduler until one of its sends succeeds. */
+    private volatile boolean sendsFailing;
     private long lastSweepNanos;
     private final LongAdder examined = new LongAdder();
     private final Set<RedisFeedSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LongAdder sent = new LongAdder();
+    private final LongAdder sentByPublishers = new LongAdder();
     private final LongAdder sendFailures = new LongAdder();
 
-    RedisLiveFeed(RedisConnections connections, RedisKeys keys, StreamEventCodec codec, double rateHz, Duration subscribeWait) {
+    RedisLiveFeed(RedisConnections connections, RedisKeys keys, StreamEventCodec codec, double rateHz, Duration subscribeWait, int callerSends) {
+        this(connections, keys, codec, FeedSender.redis(connections), rateHz, subscribeWait, callerSends);
+    }
+
+    /** With the transport given: tests wrap the Redis one to hold a send in flight or fail it. */
+    RedisLiveFeed(RedisConnections connections, RedisKeys keys, StreamEventCodec codec, FeedSender sender, double rateHz, Duration subscribeWait,
+            int callerSends) {
+        if (callerSends < 0) {
+            throw new IllegalArgumentException("callerSends must not be negative: " + callerSends);
+        }
         this.connections = connections;
         this.keys = keys;
         this.codec = codec;
+        this.sender = sender;
         this.rateHz = rateHz;
         this.subscribeWait = subscribeWait;
+        this.callerSends = new Semaphore(callerSends);
+        this.periodNanos = Math.round(1_000_000_000.0 / rateHz);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "redis-feed-publisher-" + keys.namespace());
             thread.setDaemon(true);
             return thread;
         });
-        this.periodNanos = Math.round(1_000_000_000.0 / rateHz);
-        this.leadingGapNanos = periodNanos * 3 / 4;
-        this.forgetAfterNanos = RateWindow.forRate(rateHz).windowNanos();
     }
 
     @Override
@@ -112,8 +135,7 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         // Set inside compute, so a sweep forgetting a quiet channel (also a compute) never drops this value.
         boolean[] nothingWaiting = new boolean[1];
         ChannelState state = channels.compute(channel, (c, existing) -> {
-            ChannelState current = existing != null ? existing : new ChannelState(c, keys.feed(c), RateWindow.forRate(rateHz),
-                    System.nanoTime() - forgetAfterNanos);
+            ChannelState current = existing != null ? existing : new ChannelState(c, keys.feed(c), RatePacer.forRate(rateHz));
             nothingWaiting[0] = current.latest.getAndSet(event) == null;
             if (!nothingWaiting[0]) {
                 current.conflated = true;
@@ -124,12 +146,39 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         if (state.idle.compareAndSet(true, false)) {
             active.add(state);
         }
-        if (nothingWaiting[0]) {
+        if (nothingWaiting[0] && !sendOnCallerThread(state)) {
             try {
                 scheduler.execute(() -> offer(state));
             } catch (RejectedExecutionException e) {
                 // Closing: the final drain sends it, or close reports it.
             }
+        }
+    }
+
+    /**
+     * Sends {@code state}'s waiting value on this (the publisher's) thread when its pacer allows a send now, or
+     * schedules it for when it does; false when it left it alone (another send of the channel in flight, the publishers'
+     * sends at their limit, the last send failed, or closing), for the scheduler to offer.
+     */
+    private boolean sendOnCallerThread(ChannelState state) {
+        if (sendsFailing || !callerSends.tryAcquire()) {
+            return false;
+        }
+        try {
+            if (!state.sending.tryLock()) {
+                return false;
+            }
+            try {
+                if (closed.get()) {
+                    return false;
+                }
+                sentByPublishers.add(sendNow(List.of(state), System.nanoTime()));
+                return true;
+            } finally {
+                state.sending.unlock();
+            }
+        } finally {
+            callerSends.release();
         }
     }
 
@@ -187,11 +236,16 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         return sent.sum();
     }
 
+    /** Of {@link #sent()}, those the publishing thread sent itself. */
+    long sentByPublishers() {
+        return sentByPublishers.sum();
+    }
+
     long sendFailures() {
         return sendFailures.sum();
     }
 
-    /** Channels the feed holds state for now (published to within about the last window). */
+    /** Channels the feed holds state for now (published to within about the last second). */
     int channelCount() {
         return channels.size();
     }
@@ -226,7 +280,16 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             }
         }
         scheduler.shutdownNow();
-        channels.values().stream().filter(state -> state.latest.get() != null).forEach(state -> undelivered.add(state.channel.name()));
+        for (ChannelState state : channels.values()) {
+            state.sending.lock(); // a publisher's send in flight ends first: sent, or its value put back
+            try {
+                if (state.latest.get() != null) {
+                    undelivered.add(state.channel.name());
+                }
+            } finally {
+                state.sending.unlock();
+            }
+        }
         for (RedisFeedSubscription subscription : List.copyOf(subscriptions)) {
             subscription.close();
         }
@@ -242,7 +305,12 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             long now = System.nanoTime();
             for (ChannelState state : channels.values()) {
                 if (state.latest.get() != null) {
-                    wait = Math.min(wait, Math.max(1_000_000L, waitNanos(state, now)));
+                    state.sending.lock();
+                    try {
+                        wait = Math.min(wait, Math.max(1_000_000L, waitNanos(state, now)));
+                    } finally {
+                        state.sending.unlock();
+                    }
                 }
             }
             if (wait == Long.MAX_VALUE) {
@@ -267,11 +335,11 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
     }
 
     /**
-     * Sends every active channel whose latest value is new and whose window allows it, schedules the others, and
-     * lets the quiet ones go; about once a window, forgets the channels that have been quiet for a whole window.
+     * Sends every active channel whose latest value is new and whose pacer allows it, schedules the others, and
+     * lets the quiet ones go; about once a second, forgets the channels that have been quiet since the last sweep.
+     * Scheduler thread only: it alone takes more than one channel's lock, so it waits for each in turn.
      */
     private void tick() {
-        long now = System.nanoTime();
         List<ChannelState> due = new ArrayList<>();
         for (ChannelState state : active) {
             examined.increment();
@@ -284,38 +352,49 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
                 }
                 continue;
             }
-            long wait = waitNanos(state, now);
-            if (wait <= 0) {
-                due.add(state);
-            } else {
-                sendLater(state, wait);
-            }
+            due.add(state);
         }
-        sendNow(due);
-        if (now - lastSweepNanos >= forgetAfterNanos) {
+        due.forEach(state -> state.sending.lock());
+        try {
+            sendNow(due, System.nanoTime());
+        } finally {
+            due.forEach(state -> state.sending.unlock());
+        }
+        long now = System.nanoTime();
+        if (now - lastSweepNanos >= SWEEP_EVERY_NANOS) {
             lastSweepNanos = now;
             forgetQuietChannels(now);
         }
     }
 
-    /** Drops the state of channels with nothing to send and no send within the last window (so no rate to keep). */
+    /** Drops the state of channels with nothing to send and a quiet pacer (a new state would pace them the same). */
     private void forgetQuietChannels(long now) {
         for (ChannelState state : channels.values()) {
-            if (state.idle.get() && state.latest.get() == null && !state.retryScheduled.get() && state.window.isQuiet(now)) {
-                channels.computeIfPresent(state.channel, (channel, current) -> current == state && current.idle.get()
-                        && current.latest.get() == null && !current.retryScheduled.get() ? null : current);
+            if (!state.idle.get() || state.latest.get() != null || state.retryScheduled.get() || !state.sending.tryLock()) {
+                continue;
+            }
+            try {
+                if (state.pacer.isQuiet(now)) {
+                    channels.computeIfPresent(state.channel, (channel, current) -> current == state && current.idle.get()
+                            && current.latest.get() == null && !current.retryScheduled.get() ? null : current);
+                }
+            } finally {
+                state.sending.unlock();
             }
         }
     }
 
-    private void sendNow(List<ChannelState> candidates) {
-        long now = System.nanoTime();
+    /**
+     * Sends the waiting values of those {@code candidates} whose pacer allows a send at {@code now}, in one round trip,
+     * and schedules the others; the caller holds every candidate's lock. A failed send puts each value back unless a
+     * newer one came, for the next tick. Returns how many were sent.
+     */
+    private int sendNow(List<ChannelState> candidates, long now) {
         List<ChannelState> states = new ArrayList<>(candidates.size());
         List<StreamEvent> events = new ArrayList<>(candidates.size());
         for (ChannelState state : candidates) {
-            long wait = state.window.waitNanos(now);
+            long wait = waitNanos(state, now);
             if (wait > 0) {
-                // Found the window full (a publisher right at the rate): at the moment it frees.
                 if (state.latest.get() != null) {
                     sendLater(state, wait);
                 }
@@ -324,63 +403,61 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
             state.conflated = false;
             StreamEvent event = state.latest.getAndSet(null);
             if (event != null) {
-                state.window.record(now);
-                state.lastSentNanos = now;
+                state.pacer.record(now);
                 states.add(state);
                 events.add(event);
             }
         }
         if (states.isEmpty()) {
-            return;
+            return 0;
         }
         try {
-            connections.pipelinedOnce("live feed publish", pipeline -> {
-                List<Response<Long>> replies = new ArrayList<>(states.size());
-                for (int i = 0; i < states.size(); i++) {
-                    String channel = states.get(i).redisChannel;
-                    String message = codec.encode(events.get(i));
-                    // On a cluster a channel lives on the master of its slot (sharded pub/sub), not on every node.
-                    replies.add(pipeline instanceof ClusterPipeline sharded ? sharded.spublish(channel, message) : pipeline.publish(channel, message));
-                }
-                pipeline.sync();
-                return replies.size();
-            });
-            sent.add(states.size());
-        } catch (DbException e) {
-            sendFailures.increment();
+            List<String> redisChannels = new ArrayList<>(states.size());
+            List<String> messages = new ArrayList<>(states.size());
             for (int i = 0; i < states.size(); i++) {
-                states.get(i).latest.compareAndSet(null, events.get(i));
+                redisChannels.add(states.get(i).redisChannel);
+                messages.add(codec.encode(events.get(i)));
+            }
+            sender.send(redisChannels, messages);
+        } catch (RuntimeException e) {
+            sendFailures.increment();
+            sendsFailing = true;
+            for (int i = 0; i < states.size(); i++) {
+                ChannelState state = states.get(i);
+                state.latest.compareAndSet(null, events.get(i));
+                if (state.idle.compareAndSet(true, false)) {
+                    active.add(state); // a tick that found nothing waiting while this send was in flight let it go
+                }
             }
             LOG.warn("live feed publish failed, keeping the latest values for the next tick: {}", e.getMessage());
+            return 0;
         }
+        sent.add(states.size());
+        sendsFailing = false;
+        return states.size();
     }
 
-    /**
-     * Sends a value published when nothing of its channel was waiting: at once when the channel's last send is at
-     * least 3/4 period old and its window has room (the leading edge), else when both allow it. Scheduler thread only.
-     */
+    /** Sends {@code state}'s waiting value when its pacer allows, now or later. Scheduler thread only. */
     private void offer(ChannelState state) {
         if (state.latest.get() == null) {
             return;
         }
-        long now = System.nanoTime();
-        long wait = waitNanos(state, now);
-        if (wait <= 0) {
-            sendNow(List.of(state));
-        } else {
-            sendLater(state, wait);
+        state.sending.lock();
+        try {
+            sendNow(List.of(state), System.nanoTime());
+        } finally {
+            state.sending.unlock();
         }
     }
 
     /**
-     * How long {@code state}'s waiting value must still wait: for its rate window, and for the spacing after the
-     * channel's last send: 3/4 period for a value that is the only one offered since (a publisher at or below the
-     * rate, whose jitter the quarter absorbs), a whole period once values were conflated (a busy channel, which so
-     * gets evenly spaced messages at the rate rather than bursts the window cuts off).
+     * How long {@code state}'s waiting value must still wait: tolerant pacing (up to a quarter period early) for a
+     * value that is the only one offered since the last send (a publisher at or below the rate, whose jitter the quarter
+     * absorbs), strict once values were conflated (a busy channel, which so gets evenly spaced messages at the rate).
+     * Under the channel's lock.
      */
     private long waitNanos(ChannelState state, long now) {
-        long spacing = state.conflated ? periodNanos : leadingGapNanos;
-        return Math.max(state.window.waitNanos(now), state.lastSentNanos + spacing - now);
+        return state.pacer.waitNanos(now, state.conflated);
     }
 
     /** Offers {@code state}'s latest value again in {@code waitNanos} (one timer per channel at a time). */
@@ -397,25 +474,25 @@ final class RedisLiveFeed implements LiveFeed, ManagedResource {
         }
     }
 
-    /** One channel's latest unsent value and its send times. Only the scheduler thread touches the window. */
+    /** One channel's latest unsent value, its pacer, and the lock its sends hold. */
     private static final class ChannelState {
         final FeedChannel channel;
         final String redisChannel;
-        final RateWindow window;
+        /** Held by a send of this channel from taking the value until Redis replied or the value was put back. */
+        final ReentrantLock sending = new ReentrantLock();
+        /** Under {@link #sending}. */
+        final RatePacer pacer;
         final AtomicReference<StreamEvent> latest = new AtomicReference<>();
         final AtomicBoolean retryScheduled = new AtomicBoolean();
         /** Not in the set the ticks look at: the last tick found nothing to send (or none has run since it was made). */
         final AtomicBoolean idle = new AtomicBoolean(true);
-        /** When the scheduler last sent this channel (written by it only). */
-        volatile long lastSentNanos;
         /** A value waiting to be sent was replaced since the last send: the channel is busy (set by publishers). */
         volatile boolean conflated;
 
-        ChannelState(FeedChannel channel, String redisChannel, RateWindow window, long lastSentNanos) {
+        ChannelState(FeedChannel channel, String redisChannel, RatePacer pacer) {
             this.channel = channel;
             this.redisChannel = redisChannel;
-            this.window = window;
-            this.lastSentNanos = lastSentNanos;
+            this.pacer = pacer;
         }
     }
 }

@@ -113,7 +113,8 @@ public final class RedisModule extends AbstractModule {
     @Singleton
     RedisLiveFeed redisLiveFeed(RedisConnections connections, RedisKeys keys, StreamEventCodec codec) {
         Duration subscribeWait = settings.connectTimeout().plus(settings.socketTimeout()).plusSeconds(10);
-        return new RedisLiveFeed(connections, keys, codec, settings.feedRateHz(), subscribeWait);
+        // Publishers may send on their own threads, a quarter of the pool at once: the caches keep the rest.
+        return new RedisLiveFeed(connections, keys, codec, settings.feedRateHz(), subscribeWait, Math.max(1, settings.poolSize() / 4));
     }
 
     @Provides

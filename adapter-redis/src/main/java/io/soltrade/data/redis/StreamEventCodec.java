@@ -21,7 +21,6 @@ import io.soltrade.data.domain.TraderId;
 import io.soltrade.data.domain.TradingMode;
 import io.soltrade.data.domain.UiEvent;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,6 +34,8 @@ import java.util.TreeMap;
  */
 final class StreamEventCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final QuoteMints mints = new QuoteMints();
 
     String encode(StreamEvent event) {
         ObjectNode node = JSON.createObjectNode();
@@ -96,15 +97,15 @@ final class StreamEventCodec {
         String type = text(node, "type");
         return switch (type) {
             case "price" -> new PriceUpdateEvent(new PriceQuote(TokenSymbol.of(text(node, "symbol")), new BigDecimal(text(node, "price")),
-                    number(node, "slot"), Instant.parse(text(node, "observedAt")), text(node, "source"),
-                    optionalText(node, "quote").map(Pubkey::of).orElse(QuoteTokens.USDC)));
-            case "trade" -> new TradeEvent(new Trade(TradeId.parse(text(node, "id")), Instant.parse(text(node, "executedAt")),
+                    number(node, "slot"), IsoInstant.parse(text(node, "observedAt")), text(node, "source"),
+                    optionalText(node, "quote").map(mints::of).orElse(QuoteTokens.USDC)));
+            case "trade" -> new TradeEvent(new Trade(TradeId.parse(text(node, "id")), IsoInstant.parse(text(node, "executedAt")),
                     TraderId.of(text(node, "trader")), TradingMode.valueOf(text(node, "mode")), TradeSide.valueOf(text(node, "side")),
                     Pubkey.of(text(node, "tokenIn")), Pubkey.of(text(node, "tokenOut")), TokenAmount.parse(text(node, "amountIn")),
                     TokenAmount.parse(text(node, "amountOut")), TokenAmount.parse(text(node, "fee")), new BigDecimal(text(node, "price")),
                     number(node, "slot"), MevStatus.valueOf(text(node, "mevStatus")),
                     optionalText(node, "commitment").map(Commitment::valueOf).orElse(Commitment.FINALIZED)));
-            case "ui" -> new UiEvent(text(node, "kind"), text(node, "message"), attributes(node), Instant.parse(text(node, "at")));
+            case "ui" -> new UiEvent(text(node, "kind"), text(node, "message"), attributes(node), IsoInstant.parse(text(node, "at")));
             default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
         };
     }

@@ -4,16 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.soltrade.data.domain.StreamName;
+import io.soltrade.data.domain.UiEvent;
+import io.soltrade.data.ports.DbErrorKind;
+import io.soltrade.data.ports.DbException;
 import io.soltrade.data.ports.FeedChannel;
 import io.soltrade.data.ports.FeedSubscription;
 import io.soltrade.data.ports.LiveFeed;
 import io.soltrade.data.ports.contract.LiveFeedContract;
 import io.soltrade.data.redis.testing.TestingRedis;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +123,133 @@ class RedisLiveFeedIT extends LiveFeedContract {
         java.util.Collections.sort(delays);
         System.out.println("leading edge at 2 Hz, publish to listener (ms): " + delays);
         assertThat(delays.get(1)).as("median delay of %s ms; the next tick was 80 ms away", delays).isLessThan(60L);
+    }
+
+    /**
+     * The leading edge without a hand-off: a value to a channel with nothing waiting and nothing sent within its pacing is
+     * sent by the publishing thread before {@code publish} returns; one that must wait for the pacing is left to the
+     * scheduler. At 2 Hz, so the second value (published right after the first) waits 375 ms however slow the machine.
+     */
+    @Test
+    void aValueToAQuietChannelIsSentOnThePublishersThreadBeforePublishReturns() throws Exception {
+        List<String> senders = new CopyOnWriteArrayList<>();
+        try (PacedFeed paced = new PacedFeed(2, redis -> (channels, messages) -> {
+            senders.add(Thread.currentThread().getName());
+            redis.send(channels, messages);
+        })) {
+            FeedChannel channel = channel();
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            try (FeedSubscription subscription = paced.feed.subscribe(channel, event -> received.add(((UiEvent) event).message()))) {
+                paced.feed.publish(channel, TestValues.uiEvent("first"));
+
+                assertThat(paced.feed.sent()).as("sent before publish returned").isEqualTo(1);
+                assertThat(senders).containsExactly(Thread.currentThread().getName());
+                assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("first");
+
+                paced.feed.publish(channel, TestValues.uiEvent("second, within the pacing"));
+                assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("second, within the pacing");
+                assertThat(senders).hasSize(2);
+                assertThat(senders.get(1)).startsWith("redis-feed-publisher-");
+                assertThat(paced.feed.sentByPublishers()).isEqualTo(1);
+            }
+        }
+    }
+
+    /**
+     * Order, publisher against publisher: while one publisher's send of a channel is in flight (held here until
+     * released), a second publisher's later value, published after the pacing allowed another send, does not go
+     * past it: the second {@code publish} returns at once, leaving its value to the scheduler, which sends it once the
+     * first send is done. Without the channel's lock the second publisher sends it at once and it arrives first.
+     */
+    @Test
+    void aSendInFlightOnAPublishersThreadIsNotOvertakenByAnotherPublisher() throws Exception {
+        HeldSend held = new HeldSend("slow");
+        try (PacedFeed paced = new PacedFeed(2, held::wrap)) {
+            FeedChannel channel = channel();
+            List<String> received = new CopyOnWriteArrayList<>();
+            ExecutorService publishers = Executors.newFixedThreadPool(2);
+            try (FeedSubscription subscription = paced.feed.subscribe(channel, event -> received.add(((UiEvent) event).message()))) {
+                Future<?> first = publishers.submit(() -> paced.feed.publish(channel, TestValues.uiEvent("first, slow")));
+                assertThat(held.inFlight.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(held.thread).startsWith("pool-");
+                await().pollDelay(Duration.ofMillis(700)).until(() -> true); // past the 500 ms period: only the lock holds it back
+
+                publishers.submit(() -> paced.feed.publish(channel, TestValues.uiEvent("second"))).get(10, TimeUnit.SECONDS);
+                assertThat(first).as("the first send is still held").isNotDone();
+                held.release.countDown();
+                first.get(10, TimeUnit.SECONDS);
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("second"));
+                assertThat(received).containsExactly("first, slow", "second");
+            } finally {
+                held.release.countDown();
+                publishers.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Order, scheduler against publisher: while the scheduler's send of a channel is in flight (held), a publisher's
+     * later value waits for it, even once the pacing would let it go. Without the channel's lock the publisher sends it
+     * on its own thread and it arrives before the scheduler's.
+     */
+    @Test
+    void aSendInFlightOnTheSchedulerIsNotOvertakenByAPublisher() throws Exception {
+        HeldSend held = new HeldSend("slow");
+        try (PacedFeed paced = new PacedFeed(2, held::wrap)) {
+            FeedChannel channel = channel();
+            List<String> received = new CopyOnWriteArrayList<>();
+            ExecutorService publisher = Executors.newSingleThreadExecutor();
+            try (FeedSubscription subscription = paced.feed.subscribe(channel, event -> received.add(((UiEvent) event).message()))) {
+                paced.feed.publish(channel, TestValues.uiEvent("zero"));
+                publisher.submit(() -> paced.feed.publish(channel, TestValues.uiEvent("first, slow"))).get(10, TimeUnit.SECONDS);
+                assertThat(held.inFlight.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(held.thread).as("within the pacing: the scheduler sends it").startsWith("redis-feed-publisher-");
+                await().pollDelay(Duration.ofMillis(700)).until(() -> true); // past the 500 ms period: only the lock holds it back
+
+                publisher.submit(() -> paced.feed.publish(channel, TestValues.uiEvent("second"))).get(10, TimeUnit.SECONDS);
+                held.release.countDown();
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("second"));
+                assertThat(received).containsExactly("zero", "first, slow", "second");
+            } finally {
+                held.release.countDown();
+                publisher.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * A failed send on a publisher's thread is not thrown at the publisher: the value is kept and the scheduler sends it;
+     * until one of its sends succeeds, other publishers leave their values to it rather than each trying Redis (and
+     * waiting out its timeouts) on their own threads.
+     */
+    @Test
+    void aFailedSendOnAPublishersThreadIsKeptForTheSchedulerWhichAlsoTakesTheNextPublishers() throws Exception {
+        List<String> senders = new CopyOnWriteArrayList<>();
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        try (PacedFeed paced = new PacedFeed(2, redis -> (channels, messages) -> {
+            senders.add(Thread.currentThread().getName() + " " + messages.size());
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw DbException.of(DbErrorKind.CONNECTION, RedisErrors.BACKEND, "redis unreachable (injected by the test)");
+            }
+            redis.send(channels, messages);
+        })) {
+            FeedChannel failing = channel();
+            FeedChannel next = channel();
+            List<String> received = new CopyOnWriteArrayList<>();
+            try (FeedSubscription one = paced.feed.subscribe(failing, event -> received.add(((UiEvent) event).message()));
+                    FeedSubscription two = paced.feed.subscribe(next, event -> received.add(((UiEvent) event).message()))) {
+                paced.feed.publish(failing, TestValues.uiEvent("failed once"));
+                assertThat(paced.feed.sendFailures()).isEqualTo(1);
+                paced.feed.publish(next, TestValues.uiEvent("on another channel"));
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> received.containsAll(List.of("failed once", "on another channel")));
+                assertThat(senders.get(0)).isEqualTo(Thread.currentThread().getName() + " 1");
+                assertThat(senders.subList(1, senders.size())).allMatch(sender -> sender.startsWith("redis-feed-publisher-"));
+                assertThat(paced.feed.sentByPublishers()).isZero();
+            }
+        }
     }
 
     /**
@@ -229,6 +367,49 @@ class RedisLiveFeedIT extends LiveFeedContract {
         await().pollDelay(Duration.ofMillis(500)).until(() -> true);
         assertThat(callsAfterClose.get()).isZero();
         assertThat(closeReports.get()).as("racing closes report once").isEqualTo(1);
+    }
+
+    /** A feed of its own at {@code rateHz} on the shared Redis, whose sends pass through a wrapper of the Redis transport. */
+    private static final class PacedFeed implements AutoCloseable {
+        final RedisLiveFeed feed;
+
+        PacedFeed(double rateHz, UnaryOperator<FeedSender> wrap) {
+            RedisConnections connections = adapter.connections();
+            feed = new RedisLiveFeed(connections, adapter.injector.getInstance(RedisKeys.class), new StreamEventCodec(),
+                    wrap.apply(FeedSender.redis(connections)), rateHz, Duration.ofSeconds(15), 4);
+        }
+
+        @Override
+        public void close() {
+            feed.close();
+        }
+    }
+
+    /** Holds the send of a message containing {@code marker} until released, and says which thread sends it. */
+    private static final class HeldSend {
+        final String marker;
+        final CountDownLatch inFlight = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        volatile String thread;
+
+        HeldSend(String marker) {
+            this.marker = marker;
+        }
+
+        FeedSender wrap(FeedSender redis) {
+            return (channels, messages) -> {
+                if (messages.stream().anyMatch(message -> message.contains(marker))) {
+                    thread = Thread.currentThread().getName();
+                    inFlight.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                redis.send(channels, messages);
+            };
+        }
     }
 
     private static FeedChannel channel() {

@@ -17,6 +17,20 @@ class StreamEventCodecTest {
         }
     }
 
+    /** A live-feed subscriber decodes every price: its quote mint (base58, big-number arithmetic) is validated once. */
+    @Test
+    void aPricesQuoteMintIsDecodedOnceAndReused() {
+        String first = codec.encode(TestValues.priceEvent(1));
+        String second = codec.encode(TestValues.priceEvent(2));
+
+        io.soltrade.data.domain.PriceQuote one = ((io.soltrade.data.domain.PriceUpdateEvent) codec.decode(first)).quote();
+        io.soltrade.data.domain.PriceQuote two = ((io.soltrade.data.domain.PriceUpdateEvent) codec.decode(second)).quote();
+
+        assertThat(two.quote()).isEqualTo(TestValues.priceEvent(2).quote().quote()).isSameAs(one.quote());
+        assertThatThrownBy(() -> codec.decode(first.replace(one.quote().base58(), "not-base58-0OIl")))
+                .isInstanceOf(io.soltrade.data.domain.DomainValidationException.class);
+    }
+
     @Test
     void decimalsAndAmountsAreStringsSoNoJsonReaderRoundsThem() {
         String json = codec.encode(TestValues.tradeEvent());

@@ -11,7 +11,11 @@ import java.util.function.Consumer;
  */
 public interface LiveFeed {
 
-    /** Offers {@code event} as the channel's latest value; it is sent on the channel's next tick. */
+    /**
+     * Offers {@code event} as the channel's latest value; it is sent on the channel's next tick, or at once when the
+     * channel has been quiet for a tick (an adapter may then send it before this returns). A failed send is not thrown
+     * here: the value is kept, unless a newer one replaces it, and sent when the backend is back.
+     */
     void publish(FeedChannel channel, StreamEvent event);
 
     /** Calls {@code listener} for every message on {@code channel}, resubscribing after a lost connection. */

@@ -72,9 +72,9 @@ final class RedisBusyFeedScenario implements Scenario {
                     new Busy(publishNanos, quotes, symbol, rawArrivals, quote -> raw.publish(rawChannel, BenchQuotes.json(quote))),
                     1, context.sizing().size(3, 1));
             double rate = feed.maxRateHz();
-            String why = "the subscriber received more than the feed's rate of " + rate + " messages/s: the conflation or the rate window "
+            String why = "the subscriber received more than the feed's rate of " + rate + " messages/s: the conflation or the pacing "
                     + "let a burst through";
-            String lastWhy = "the last value waited longer than two feed periods after its publish: the rate window holds a value "
+            String lastWhy = "the last value waited longer than two feed periods after its publish: the pacing holds a value "
                     + "at most one period, so the rest is the machine's scheduling delay";
             return new ScenarioOutcome(List.of(
                     comparison.sample(NAME, "delivered rate", "messages/s", MetricKind.THROUGHPUT, Goal.atMost(rate, "messages/s"), why),
@@ -159,7 +159,7 @@ final class RedisBusyFeedScenario implements Scenario {
 
         @Override
         public void prepare() throws InterruptedException {
-            // A quiet second first, so every round starts from an empty rate window and the previous round's stragglers are in.
+            // A quiet second first, so every round starts with nothing paced and the previous round's stragglers are in.
             TimeUnit.SECONDS.sleep(1);
             arrivals.reset();
         }

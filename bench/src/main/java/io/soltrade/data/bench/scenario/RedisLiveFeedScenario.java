@@ -69,11 +69,10 @@ final class RedisLiveFeedScenario implements Scenario {
                     new TenHertz(messagesPerRound, quotes, symbol, oursDeliveries, quote -> feed.publish(channel, new PriceUpdateEvent(quote))),
                     new TenHertz(messagesPerRound, quotes, symbol, rawDeliveries, quote -> raw.publish(rawChannel, BenchQuotes.json(quote))),
                     context.sizing().warmupRounds(), context.sizing().size(6, 1));
-            String why = "a value published 3/4 of a period or more after the channel's last send goes out at once, but from the "
-                    + "feed's scheduler thread (a thread hand-off the raw PUBLISH on the caller's thread does not pay) and through "
-                    + "the rate window: a publisher exactly at the rate fills the 10-per-second window, so a message whose "
-                    + "predecessor ten back went out later than it waits the difference; and our subscriber decodes each message "
-                    + "into a StreamEvent on its own thread. A publisher late by more than a quarter period waits for the spacing";
+            String why = "a value to a channel whose pacing allows a send goes out on the publisher's thread, as the raw PUBLISH does, "
+                    + "but the publish first validates the event, updates the channel's state (latest value, pacer, lock) and encodes it, "
+                    + "and our subscriber decodes each message into a validated StreamEvent where the raw one parses the JSON and reads "
+                    + "one field; a publisher late by more than a quarter period waits for the pacing, on the feed's scheduler thread";
             return new ScenarioOutcome(List.of(
                     // issue 14: end to end within 1.1x of raw PUBLISH
                     comparison.latencyPercentile(NAME, 50, Goal.ratioAtLeast(1 / 1.1), why),

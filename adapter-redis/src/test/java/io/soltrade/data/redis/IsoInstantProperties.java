@@ -1,0 +1,82 @@
+package io.soltrade.data.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** {@link IsoInstant} reads what {@link Instant#toString()} writes, and on any text agrees with {@link Instant#parse}. */
+class IsoInstantProperties {
+
+    @Property(tries = 3_000)
+    void readsWhatInstantWrites(@ForAll("instants") Instant instant) {
+        assertThat(IsoInstant.parse(instant.toString())).isEqualTo(instant);
+    }
+
+    /** Text near the canonical shape, a character changed or cut: the same instant as Instant.parse, or the same error. */
+    @Property(tries = 3_000)
+    void agreesWithInstantParseOnAnyText(@ForAll("instants") Instant instant, @ForAll("edits") int position, @ForAll("characters") char replacement,
+            @ForAll boolean cut) {
+        String canonical = instant.toString();
+        int at = Math.floorMod(position, canonical.length());
+        String text = cut ? canonical.substring(0, at) : canonical.substring(0, at) + replacement + canonical.substring(at + 1);
+        Object expected;
+        try {
+            expected = Instant.parse(text);
+        } catch (RuntimeException e) {
+            expected = e.getClass();
+        }
+        Object actual;
+        try {
+            actual = IsoInstant.parse(text);
+        } catch (RuntimeException e) {
+            actual = e.getClass();
+        }
+        assertThat(actual).as("'%s'", text).isEqualTo(expected);
+    }
+
+    @Example
+    void outOfRangeFieldsAndOtherShapesAreInstantParses() {
+        for (String text : new String[] {"2024-02-29T23:59:59.999999999Z", "2023-02-29T00:00:00Z", "2025-06-01T24:00:00Z", "2025-06-01T23:59:60Z",
+                "2025-13-01T00:00:00Z", "+10000-01-01T00:00:00Z", "2025-06-01t12:00:00z", "2025-06-01T12:00:00.Z", "2025-06-01T12:00:00.1234567890Z",
+                "2025-06-01T12:00:00+01:00"}) {
+            Object expected;
+            try {
+                expected = Instant.parse(text);
+            } catch (RuntimeException e) {
+                expected = e.getClass();
+            }
+            Object actual;
+            try {
+                actual = IsoInstant.parse(text);
+            } catch (RuntimeException e) {
+                actual = e.getClass();
+            }
+            assertThat(actual).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Provide
+    Arbitrary<Instant> instants() {
+        long min = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+        long max = Instant.parse("+12000-01-01T00:00:00Z").getEpochSecond();
+        Arbitrary<Integer> nanos = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999).map(ms -> ms * 1_000_000),
+                Arbitraries.integers().between(0, 999_999).map(us -> us * 1_000), Arbitraries.integers().between(0, 999_999_999));
+        return net.jqwik.api.Combinators.combine(Arbitraries.longs().between(min, max), nanos).as(Instant::ofEpochSecond);
+    }
+
+    @Provide
+    Arbitrary<Integer> edits() {
+        return Arbitraries.integers().between(0, 40);
+    }
+
+    @Provide
+    Arbitrary<Character> characters() {
+        return Arbitraries.of('0', '5', '9', ':', '-', '.', 'T', 'Z', 'z', 't', '+', ' ', 'a', '/');
+    }
+}
