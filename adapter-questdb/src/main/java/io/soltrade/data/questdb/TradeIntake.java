@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,7 +157,7 @@ final class TradeIntake implements AutoCloseable {
          * of its own, and visiting all of them every 50 ms was most of the intake thread's work in issue 14's profile).
          */
         void settle(long applied, long sequenced, long mark) {
-            for (java.util.Iterator<Batch> newest = batches.descendingIterator(); newest.hasNext(); ) {
+            for (Iterator<Batch> newest = batches.descendingIterator(); newest.hasNext(); ) {
                 Batch batch = newest.next();
                 if (batch.sequencedBound >= 0) {
                     break;
