@@ -87,8 +87,8 @@ public final class DataLayer implements AutoCloseable {
             checks.add(BackendHealth.of(backend, backends.healthChecks(backend), resilience.breaker(backend)));
         }
         this.healthChecks = List.copyOf(checks);
-        CacheMeters.bind(meters, "prices", prices::stats);
-        CacheMeters.bind(meters, "pools", pools::stats);
+        CacheMeters.bind(meters, "prices", prices, PriceCache::stats);
+        CacheMeters.bind(meters, "pools", pools, PoolStateCache::stats);
         // The adapters' own figures (pools, batch writer), which only they can read.
         backends.meterBinders().forEach(binder -> binder.bindTo(meters));
         // What this data layer registered, so that closing it leaves no meter reading closed pools in the host's registry.

@@ -37,6 +37,12 @@ final class BreakerCalls {
     private static final CircuitBreakerMetricNames NAMES = CircuitBreakerMetricNames.ofDefaults();
 
     private final CircuitBreaker breaker;
+    /**
+     * The view the gauges were bound to. Micrometer gauges hold their object weakly: were nothing else to reference
+     * this view, the first collection would turn every state gauge into NaN (a host's {@code /metrics} would show no
+     * breaker state at all, as a drill in CI did).
+     */
+    private final CircuitBreaker gaugedView;
     private final CircuitBreakerConfig config;
     private final TimeUnit unit;
     private final Timer successful;
@@ -44,8 +50,9 @@ final class BreakerCalls {
     private final Timer ignored;
     private final Counter notPermitted;
 
-    private BreakerCalls(CircuitBreaker breaker, MeterRegistry registry) {
+    private BreakerCalls(CircuitBreaker breaker, CircuitBreaker gaugedView, MeterRegistry registry) {
         this.breaker = breaker;
+        this.gaugedView = gaugedView;
         this.config = breaker.getCircuitBreakerConfig();
         this.unit = breaker.getTimestampUnit();
         Tags tags = Tags.of("name", breaker.getName());
@@ -64,8 +71,9 @@ final class BreakerCalls {
 
     /** {@code breaker} with its meters bound to {@code registry}: Resilience4j's gauges, and the call meters fed by this. */
     static BreakerCalls bind(CircuitBreaker breaker, MeterRegistry registry) {
-        new TaggedCircuitBreakerMetricsPublisher(NAMES, registry).publishMetrics(withoutEventConsumers(breaker));
-        return new BreakerCalls(breaker, registry);
+        CircuitBreaker view = withoutEventConsumers(breaker);
+        new TaggedCircuitBreakerMetricsPublisher(NAMES, registry).publishMetrics(view);
+        return new BreakerCalls(breaker, view, registry);
     }
 
     private static Timer callTimer(MeterRegistry registry, Tags tags, String kind, String description) {

@@ -4,7 +4,9 @@ import com.typesafe.config.ConfigFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.soltrade.data.app.DataLayer;
 import io.soltrade.data.app.config.DataLayerConfig;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A {@link DataLayer} as a host starts it ({@code DataLayerConfig.from} the host's configuration, the production
@@ -35,12 +37,22 @@ public final class DrillLayer {
 
     /**
      * The state of {@code backend}'s circuit breaker ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}), read from its
-     * metrics: unlike a health check, reading it sends nothing to the (possibly frozen) server.
+     * metrics: unlike a health check, reading it sends nothing to the (possibly frozen) server. Each state has its own
+     * gauge, read one after another: a transition between two reads shows no state at 1 (or two), so such a read is
+     * taken again.
      */
     public static String circuit(DataLayer layer, String backend) {
-        return layer.meters().find("resilience4j.circuitbreaker.state").tag("name", backend).gauges().stream()
-                .filter(gauge -> gauge.value() == 1.0).map(gauge -> gauge.getId().getTag("state").toUpperCase(Locale.ROOT))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no circuit breaker state for " + backend));
+        List<String> states = List.of();
+        for (int read = 0; read < 100; read++) {
+            states = layer.meters().find("resilience4j.circuitbreaker.state").tag("name", backend).gauges().stream()
+                    .filter(gauge -> gauge.value() == 1.0).map(gauge -> gauge.getId().getTag("state").toUpperCase(Locale.ROOT))
+                    .toList();
+            if (states.size() == 1) {
+                return states.get(0);
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        throw new IllegalStateException("no single circuit breaker state for " + backend + " in 100 reads, last: " + states);
     }
 
     /** Retries the data layer made for {@code retryName} ({@code <backend>.idempotent}, ...) that ended in {@code kind}. */
