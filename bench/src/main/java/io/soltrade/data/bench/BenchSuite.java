@@ -60,14 +60,20 @@ public final class BenchSuite {
      * @return whether every scenario ran without failing (skipped ones count as run)
      */
     public boolean run(DataLayerConfig servers, Path out, boolean smoke, PrintStream log) throws IOException {
+        return run(servers, out, smoke ? BenchSizing.smokeRun() : BenchSizing.full(), log);
+    }
+
+    /** Like {@link #run(DataLayerConfig, Path, boolean, PrintStream)} with the run's size given ({@link BenchSizing#full(int)}: more rounds). */
+    public boolean run(DataLayerConfig servers, Path out, BenchSizing sizing, PrintStream log) throws IOException {
         Objects.requireNonNull(servers, "servers is null");
         Objects.requireNonNull(out, "out is null");
         Objects.requireNonNull(log, "log is null");
         BenchTargets targets = BenchTargets.from(servers);
         Files.createDirectories(out);
         String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
-        BenchSizing sizing = smoke ? BenchSizing.smokeRun() : BenchSizing.full();
-        log.println("bench: " + scenarios.size() + " scenario(s), " + (smoke ? "smoke" : "full") + " run " + runId + " against " + targets);
+        Objects.requireNonNull(sizing, "sizing is null");
+        log.println("bench: " + scenarios.size() + " scenario(s), " + (sizing.smoke() ? "smoke run " : "full run (" + sizing.measuredRounds() + " measured rounds) ")
+                + runId + " against " + targets);
         BenchReport report = new BenchRun(sizing, servers, runId, log).run(scenarios);
         ResultsJson.write(out, report.results());
         List<String> charts = BenchCharts.write(out, report.results(), report.latencyProfiles());

@@ -3,6 +3,7 @@ package io.soltrade.data.cli;
 import io.soltrade.data.app.config.ConfigurationException;
 import io.soltrade.data.app.config.DataLayerConfig;
 import io.soltrade.data.bench.BenchSuite;
+import io.soltrade.data.bench.measure.BenchSizing;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -40,6 +41,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--smoke", description = "Seconds, tiny sizes: proves every scenario runs; the figures mean nothing.")
     boolean smoke;
 
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "Measured rounds per side of a full run (default: 10; 1 to 100). More rounds, steadier ratios, "
+                    + "a longer run: 30 takes about three times as long.")
+    Integer rounds;
+
     @Option(names = "--profile", defaultValue = "local", paramLabel = "NAME",
             description = "The profile naming the servers: local (the default, every server on 127.0.0.1).")
     String profile;
@@ -73,9 +79,23 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        BenchSizing sizing = sizing();
         DataLayerConfig servers = servers();
         quietLibraryLogging();
-        return suite.run(servers, out, smoke, log) ? 0 : 1;
+        return suite.run(servers, out, sizing, log) ? 0 : 1;
+    }
+
+    private BenchSizing sizing() {
+        if (rounds == null) {
+            return smoke ? BenchSizing.smokeRun() : BenchSizing.full();
+        }
+        if (smoke) {
+            throw new ParameterException(spec.commandLine(), "--rounds sizes a full run; a smoke run has its own (leave out one of them)");
+        }
+        if (rounds < 1 || rounds > 100) {
+            throw new ParameterException(spec.commandLine(), "--rounds must be 1 to 100, got " + rounds);
+        }
+        return BenchSizing.full(rounds);
     }
 
     /**

@@ -286,6 +286,18 @@ class CommandLineTest {
     }
 
     @Test
+    void benchRefusesARoundCountItCannotRunBeforeTouchingAServer() {
+        Result smoke = run(new Main(), "bench", "--out", "/tmp/never-written", "--smoke", "--rounds", "30");
+        Result zero = run(new Main(), "bench", "--out", "/tmp/never-written", "--rounds", "0");
+
+        assertThat(smoke.exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(smoke.err).startsWith("--rounds sizes a full run; a smoke run has its own");
+        assertThat(zero.exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(zero.err).startsWith("--rounds must be 1 to 100, got 0");
+        assertThat(Path.of("/tmp/never-written")).doesNotExist();
+    }
+
+    @Test
     void anUnexpectedFailureIsOneLineWithoutAStackTrace() {
         Main main = new Main((config, meters) -> {
             throw new IllegalStateException("the disk is on fire", new java.io.IOException("EIO"));

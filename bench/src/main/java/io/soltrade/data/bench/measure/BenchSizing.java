@@ -9,6 +9,8 @@ package io.soltrade.data.bench.measure;
  * @param measuredRounds rounds per side that count; the sides alternate, ours first
  */
 public record BenchSizing(boolean smoke, int warmupRounds, int measuredRounds) {
+    /** Measured rounds per side of a full run unless {@code bench --rounds} asks for more. */
+    public static final int DEFAULT_MEASURED_ROUNDS = 10;
 
     public BenchSizing {
         if (warmupRounds < 0 || measuredRounds < 1) {
@@ -18,11 +20,27 @@ public record BenchSizing(boolean smoke, int warmupRounds, int measuredRounds) {
     }
 
     public static BenchSizing full() {
-        return new BenchSizing(false, 3, 10);
+        return full(DEFAULT_MEASURED_ROUNDS);
+    }
+
+    /**
+     * A full run with {@code measuredRounds} per side: more rounds average more of a shared machine's scheduling
+     * noise into each ratio (the sides alternate round by round), at the cost of a longer run.
+     */
+    public static BenchSizing full(int measuredRounds) {
+        return new BenchSizing(false, 3, measuredRounds);
     }
 
     public static BenchSizing smokeRun() {
         return new BenchSizing(true, 1, 2);
+    }
+
+    /**
+     * A scenario's own measured round count ({@code full} in a default full run, {@code smoke} in a smoke run),
+     * scaled like the default when the run asks for more or fewer rounds (at least one).
+     */
+    public int rounds(int full, int smoke) {
+        return this.smoke ? smoke : Math.max(1, (int) Math.round((double) full * measuredRounds / DEFAULT_MEASURED_ROUNDS));
     }
 
     /** {@code full} in a full run, {@code smoke} in a smoke run. */

@@ -70,7 +70,7 @@ final class RedisBusyFeedScenario implements Scenario {
             Comparison comparison = context.rounds().run(
                     new Busy(publishNanos, quotes, symbol, oursArrivals, quote -> feed.publish(channel, new PriceUpdateEvent(quote))),
                     new Busy(publishNanos, quotes, symbol, rawArrivals, quote -> raw.publish(rawChannel, BenchQuotes.json(quote))),
-                    1, context.sizing().size(3, 1));
+                    1, context.sizing().rounds(3, 1));
             double rate = feed.maxRateHz();
             String why = "the subscriber received more than the feed's rate of " + rate + " messages/s: the conflation or the pacing "
                     + "let a burst through";

@@ -68,7 +68,7 @@ final class RedisLiveFeedScenario implements Scenario {
             Comparison comparison = context.rounds().run(
                     new TenHertz(messagesPerRound, quotes, symbol, oursDeliveries, quote -> feed.publish(channel, new PriceUpdateEvent(quote))),
                     new TenHertz(messagesPerRound, quotes, symbol, rawDeliveries, quote -> raw.publish(rawChannel, BenchQuotes.json(quote))),
-                    context.sizing().warmupRounds(), context.sizing().size(6, 1));
+                    context.sizing().warmupRounds(), context.sizing().rounds(6, 1));
             String why = "a value to a channel whose pacing allows a send goes out on the publisher's thread, as the raw PUBLISH does, "
                     + "but the publish first validates the event, updates the channel's state (latest value, pacer, lock) and encodes it, "
                     + "and our subscriber decodes each message into a validated StreamEvent where the raw one parses the JSON and reads "
