@@ -10,15 +10,72 @@ import java.time.LocalDate;
  * as much as Jackson reading the whole message, on the cold path a subscriber at 10 Hz runs). Text of that exact shape
  * (a four-digit year, seconds 00-59, 0 to 9 fraction digits, {@code Z}) is read directly; anything else, and any field
  * out of range, goes to {@link Instant#parse}, so the result and the errors are exactly {@code Instant.parse}'s.
+ *
+ * <p>Writes them the same way round: {@link #format} is {@link Instant#toString()}'s text, built directly for years
+ * 0000 to 9999 (the formatter behind {@code toString} was the largest piece of encoding a live-feed price), and
+ * {@code toString} itself for any other year.
  */
 final class IsoInstant {
     private static final int SECONDS_PER_DAY = 86_400;
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: outside them {@code toString} writes a sign or more digits. */
+    private static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
+    private static final long LAST_FOUR_DIGIT_SECOND = 253_402_300_799L;
 
     private IsoInstant() {}
 
     static Instant parse(String text) {
         Instant read = readCanonical(text);
         return read != null ? read : Instant.parse(text);
+    }
+
+    /**
+     * {@code instant.toString()}: {@code yyyy-MM-ddTHH:mm:ss}, then the fraction in 3, 6 or 9 digits (as few of those as
+     * hold it exactly; none when it is zero), then {@code Z}.
+     */
+    static String format(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_FOUR_DIGIT_SECOND || seconds > LAST_FOUR_DIGIT_SECOND) {
+            return instant.toString();
+        }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        int nanos = instant.getNano();
+        char[] out = new char[30];
+        put(out, 0, date.getYear(), 4);
+        out[4] = '-';
+        put(out, 5, date.getMonthValue(), 2);
+        out[7] = '-';
+        put(out, 8, date.getDayOfMonth(), 2);
+        out[10] = 'T';
+        put(out, 11, secondOfDay / 3_600, 2);
+        out[13] = ':';
+        put(out, 14, secondOfDay / 60 % 60, 2);
+        out[16] = ':';
+        put(out, 17, secondOfDay % 60, 2);
+        int length = 19;
+        if (nanos != 0) {
+            out[length++] = '.';
+            if (nanos % 1_000_000 == 0) {
+                put(out, length, nanos / 1_000_000, 3);
+                length += 3;
+            } else if (nanos % 1_000 == 0) {
+                put(out, length, nanos / 1_000, 6);
+                length += 6;
+            } else {
+                put(out, length, nanos, 9);
+                length += 9;
+            }
+        }
+        out[length++] = 'Z';
+        return new String(out, 0, length);
+    }
+
+    /** {@code value} as {@code width} decimal digits, zero-padded, at {@code out[at]}. */
+    private static void put(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** The instant of canonical text; null when the text is not of that shape or a field is out of range. */

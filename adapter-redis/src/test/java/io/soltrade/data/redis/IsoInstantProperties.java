@@ -11,7 +11,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** {@link IsoInstant} reads what {@link Instant#toString()} writes, and on any text agrees with {@link Instant#parse}. */
+/**
+ * {@link IsoInstant} reads what {@link Instant#toString()} writes, and on any text agrees with {@link Instant#parse};
+ * it writes exactly what {@code toString} writes.
+ */
 class IsoInstantProperties {
 
     @Property(tries = 3_000)
@@ -27,6 +30,22 @@ class IsoInstantProperties {
         int at = Math.floorMod(position, canonical.length());
         String text = cut ? canonical.substring(0, at) : canonical.substring(0, at) + replacement + canonical.substring(at + 1);
         assertThat(outcome(IsoInstant::parse, text)).as("'%s'", text).isEqualTo(outcome(Instant::parse, text));
+    }
+
+    @Property(tries = 3_000)
+    void writesWhatInstantWrites(@ForAll("instants") Instant instant) {
+        assertThat(IsoInstant.format(instant)).isEqualTo(instant.toString());
+    }
+
+    @Example
+    void writesWhatInstantWritesAtTheEdges() {
+        Instant lastFourDigitYear = Instant.parse("9999-12-31T23:59:59Z");
+        for (Instant instant : new Instant[] {Instant.MIN, Instant.MAX, Instant.EPOCH, Instant.EPOCH.minusNanos(1), Instant.ofEpochSecond(-62_167_219_200L),
+                Instant.ofEpochSecond(-62_167_219_200L).minusNanos(1), lastFourDigitYear, lastFourDigitYear.plusNanos(999_999_999),
+                lastFourDigitYear.plusSeconds(1), Instant.parse("2024-02-29T00:00:00Z"), Instant.parse("2025-06-01T12:00:00.100Z"),
+                Instant.parse("2025-06-01T12:00:00.000100Z"), Instant.parse("2025-06-01T12:00:00.000000100Z")}) {
+            assertThat(IsoInstant.format(instant)).isEqualTo(instant.toString());
+        }
     }
 
     @Example
@@ -49,7 +68,7 @@ class IsoInstantProperties {
 
     @Provide
     Arbitrary<Instant> instants() {
-        long min = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+        long min = Instant.parse("-1000-01-01T00:00:00Z").getEpochSecond();
         long max = Instant.parse("+12000-01-01T00:00:00Z").getEpochSecond();
         Arbitrary<Integer> nanos = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999).map(ms -> ms * 1_000_000),
                 Arbitraries.integers().between(0, 999_999).map(us -> us * 1_000), Arbitraries.integers().between(0, 999_999_999));

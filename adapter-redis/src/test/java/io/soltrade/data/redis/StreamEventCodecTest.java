@@ -3,12 +3,70 @@ package io.soltrade.data.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.soltrade.data.domain.MevStatus;
+import io.soltrade.data.domain.PaperTradeId;
+import io.soltrade.data.domain.PriceQuote;
+import io.soltrade.data.domain.PriceUpdateEvent;
+import io.soltrade.data.domain.QuoteTokens;
 import io.soltrade.data.domain.StreamEvent;
+import io.soltrade.data.domain.TokenAmount;
+import io.soltrade.data.domain.TokenSymbol;
+import io.soltrade.data.domain.Trade;
+import io.soltrade.data.domain.TradeEvent;
+import io.soltrade.data.domain.TradeSide;
+import io.soltrade.data.domain.TraderId;
+import io.soltrade.data.domain.TradingMode;
+import io.soltrade.data.domain.UiEvent;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StreamEventCodecTest {
     private final StreamEventCodec codec = new StreamEventCodec();
+
+    /**
+     * The exact text of each kind of event, as the tree-based codec before the streaming one wrote it (pinned from its
+     * output, {@link TreeEventCodec}): streams already hold it and readers in other languages parse it.
+     */
+    @Test
+    void eachEventIsWrittenExactlyAsBefore() {
+        PriceUpdateEvent price = new PriceUpdateEvent(new PriceQuote(TokenSymbol.of("SOL"), new BigDecimal("187.123456789012345678"), 312_345_678,
+                TestValues.BASE_TIME, "pyth"));
+        TradeEvent trade = new TradeEvent(new Trade(new PaperTradeId("0001"), TestValues.BASE_TIME, TraderId.of("trader-1"), TradingMode.PAPER,
+                TradeSide.BUY, QuoteTokens.SOL, QuoteTokens.USDC, TokenAmount.MAX, TokenAmount.parse("9223372036854775808"), TokenAmount.of(5_000),
+                new BigDecimal("99999999999999999999.999999999999999999"), Long.MAX_VALUE, MevStatus.SANDWICHED));
+        UiEvent ui = UiEvent.of("alert.price", "line one, \"two\" \\ / ✓ é 狗", Map.of("symbol", "$WIF", "note", "ünïcode ✓ \"quoted\""),
+                TestValues.BASE_TIME);
+        Map<StreamEvent, String> expected = new LinkedHashMap<>();
+        expected.put(price, PINNED_PRICE);
+        expected.put(trade, PINNED_TRADE);
+        expected.put(ui, PINNED_UI);
+
+        expected.forEach((event, text) -> {
+            assertThat(new TreeEventCodec().encode(event)).as("the tree codec's text").isEqualTo(text);
+            assertThat(codec.encode(event)).isEqualTo(text);
+            assertThat(codec.decode(text)).isEqualTo(event);
+        });
+    }
+
+    private static final String PINNED_PRICE =
+            "{\"type\":\"price\",\"symbol\":\"SOL\",\"price\":\"187.123456789012345678\",\"slot\":312345678,"
+            + "\"observedAt\":\"2025-06-01T12:00:00.123456Z\",\"source\":\"pyth\","
+            + "\"quote\":\"EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v\"}";
+    private static final String PINNED_TRADE =
+            "{\"type\":\"trade\",\"id\":\"paper:0001\",\"executedAt\":\"2025-06-01T12:00:00.123456Z\","
+            + "\"trader\":\"trader-1\",\"mode\":\"PAPER\",\"side\":\"BUY\","
+            + "\"tokenIn\":\"So11111111111111111111111111111111111111112\","
+            + "\"tokenOut\":\"EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v\",\"amountIn\":\"18446744073709551615\","
+            + "\"amountOut\":\"9223372036854775808\",\"fee\":\"5000\",\"price\":\"99999999999999999999.999999999999999999\","
+            + "\"slot\":9223372036854775807,\"mevStatus\":\"SANDWICHED\",\"commitment\":\"FINALIZED\","
+            + "\"quote\":\"So11111111111111111111111111111111111111112\"}";
+    private static final String PINNED_UI =
+            "{\"type\":\"ui\",\"kind\":\"alert.price\",\"message\":\"line one, \\\"two\\\" \\\\ / ✓ é 狗\","
+            + "\"attributes\":{\"note\":\"ünïcode ✓ \\\"quoted\\\"\",\"symbol\":\"$WIF\"},"
+            + "\"at\":\"2025-06-01T12:00:00.123456Z\"}";
 
     @Test
     void everyEventRoundTripsExactly() {
