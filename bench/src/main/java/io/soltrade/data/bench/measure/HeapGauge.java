@@ -2,12 +2,16 @@ package io.soltrade.data.bench.measure;
 
 import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The memory figures of the memory scenarios. {@link #usedHeapAfterGc} asks for full collections until the figure
- * settles, so it counts what is still reachable, not garbage. {@link #allocationMark} and {@link #allocatedSince} measure what every
+ * settles, so it counts what is still reachable, not garbage; {@link #usedHeapAtOneCollection} takes one, for a figure
+ * that must be read at an instant. {@link #allocationMark} and {@link #allocatedSince} measure what every
  * thread of the JVM allocated in between (HotSpot's per-thread counters), including on the adapters' own threads.
  */
 public final class HeapGauge {
@@ -33,6 +37,26 @@ public final class HeapGauge {
             lowest = Math.min(lowest, used);
         }
         return lowest;
+    }
+
+    /**
+     * The heap reachable at one moment: one full collection, read from what each heap pool held right after it (its
+     * collection usage, which the collector records before any thread runs again), so threads that run on after it and
+     * the allocation buffers they take do not count. For a figure taken at an instant (the end of a burst), where
+     * {@link #usedHeapAfterGc}'s repeated collections let the program move on between them (a store acknowledging and
+     * forgetting what it held: the figure then said what was left 30 to 300 ms later). It does not retry, so an object
+     * only a second collection frees (a finalizer, reference processing) still counts.
+     */
+    public static long usedHeapAtOneCollection() {
+        System.gc();
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterCollection = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            if (afterCollection != null) {
+                used += afterCollection.getUsed();
+            }
+        }
+        return used;
     }
 
     private static final int MAX_COLLECTIONS = 6;

@@ -12,9 +12,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 
 /**
@@ -92,6 +95,32 @@ final class QuestDbBench implements AutoCloseable {
             try (ResultSet count = query.executeQuery()) {
                 return count.next() && count.getLong(1) > 0;
             }
+        }
+    }
+
+    /**
+     * Waits until QuestDB has applied every transaction of the adapter's {@code trades} table committed before the
+     * call (its WAL apply runs behind the commits that acknowledge writes). Called from one thread at a time.
+     */
+    void awaitTradesApplied(Duration timeout) throws SQLException {
+        long committed = tradesWal()[1];
+        long giveUp = System.nanoTime() + timeout.toNanos();
+        while (tradesWal()[0] < committed) {
+            if (System.nanoTime() - giveUp > 0) {
+                throw new IllegalStateException("QuestDB did not apply the trades table's transactions up to " + committed + " within " + timeout);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+    }
+
+    /** The trades table's {@code [writerTxn, sequencerTxn]}. */
+    private long[] tradesWal() throws SQLException {
+        try (PreparedStatement query = rawQueries.prepareStatement(BenchSql.named("questdb.trades-wal"));
+             ResultSet row = query.executeQuery()) {
+            if (!row.next()) {
+                throw new IllegalStateException("QuestDB has no WAL table 'trades'");
+            }
+            return new long[] {row.getLong(1), row.getLong(2)};
         }
     }
 

@@ -48,3 +48,7 @@ FROM trader_config WHERE trader_id = ?
 -- name: postgres.drop-run-schema
 -- The run's schema is the connection's currentSchema, so its name never has to be written into SQL.
 DO $$ BEGIN EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', current_schema()); END $$
+
+-- name: questdb.trades-wal
+-- How far QuestDB has applied the adapter's trades table: its writer (applied) and sequencer (committed) transactions.
+SELECT writerTxn, sequencerTxn FROM wal_tables() WHERE name = 'trades'

@@ -37,6 +37,22 @@ class AlternatingRoundsTest {
     }
 
     @Test
+    void severalSidesTakeTurnsBaselineFirstAndEachIsComparedWithTheBaseline() throws Exception {
+        List<String> order = new ArrayList<>();
+        List<Comparison> comparisons = new AlternatingRounds(new BenchSizing(false, 1, 2), progress).runAgainst(
+                sampling("1x", 1.0, order), List.of(sampling("10x", 10.0, order), sampling("20x", 20.0, order)), 1, 2);
+
+        assertThat(order).containsExactly("1x", "10x", "20x", "1x", "10x", "20x", "1x", "10x", "20x");
+        assertThat(comparisons).hasSize(2);
+        assertThat(comparisons.get(0).ours().medianSample()).isEqualTo(10.0);
+        assertThat(comparisons.get(1).ours().medianSample()).isEqualTo(20.0);
+        assertThat(comparisons).allSatisfy(comparison -> {
+            assertThat(comparison.raw().medianSample()).isEqualTo(1.0);
+            assertThat(comparison.raw().rounds()).as("measured rounds only").isEqualTo(2);
+        });
+    }
+
+    @Test
     void prepareIsNotTimed() throws Exception {
         Side slowPrepare = new Side() {
             @Override
@@ -66,6 +82,13 @@ class AlternatingRoundsTest {
                 order.add(name);
                 recorder.record(1_000, 1);
             }
+        };
+    }
+
+    private static Side sampling(String name, double sample, List<String> order) {
+        return recorder -> {
+            order.add(name);
+            recorder.sample(sample);
         };
     }
 }
