@@ -83,7 +83,7 @@ final class MemoryBurstHeapScenario implements Scenario {
         Side fullBuffer = burst(questDb, capacity, capacity - 1, source);
         Side tenTimes = burst(questDb, capacity, capacity * 10, source);
         Side twentyTimes = burst(questDb, capacity, capacity * 20, source);
-        List<Comparison> comparisons = context.rounds().runAgainst(fullBuffer, List.of(tenTimes, twentyTimes), 1, context.sizing().size(9, 1));
+        List<Comparison> comparisons = context.rounds().runAgainst(fullBuffer, List.of(tenTimes, twentyTimes), 1, context.sizing().rounds(9, 1));
         String why = "at the burst's end the store holds its buffer (at most " + capacity + " trades, until acknowledged) "
                 + "plus the trades acknowledged during the burst that QuestDB has not applied yet, remembered so that a resend "
                 + "is not written twice; the buffer's bound does not count them: bounded by QuestDB's apply lag, not by "
