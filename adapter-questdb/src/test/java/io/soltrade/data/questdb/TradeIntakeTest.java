@@ -156,6 +156,33 @@ class TradeIntakeTest {
         assertThat(rowsOf(transport.acknowledged, fresh.get(0))).as("an id this intake wrote, saved again at another time").isEqualTo(1);
     }
 
+    /**
+     * The future a save returns is the caller's own: completing it early must not tell the intake the trade is stored
+     * (a save of the same id meanwhile would then be skipped and reported stored before any row was).
+     */
+    @Test
+    void aCallerCompletingItsOwnFutureDoesNotMakeItsTradeCountAsStored() throws Exception {
+        table.scannable = true;
+        intake.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:00Z")))).get(5, TimeUnit.SECONDS);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(intake::knowsStoredIds);
+        Trade trade = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:01Z"));
+        Trade moved = new Trade(trade.id(), trade.executedAt().plusSeconds(60), trade.trader(), trade.mode(), trade.side(), trade.tokenIn(),
+                trade.tokenOut(), trade.amountIn(), trade.amountOut(), trade.fee(), trade.price(), trade.slot(), trade.mevStatus(), trade.commitment());
+        java.util.concurrent.CountDownLatch gate = transport.hold();
+
+        java.util.concurrent.CompletableFuture<Void> mine = intake.save(List.of(trade), false);
+        mine.complete(null);
+        java.util.concurrent.CompletableFuture<Void> again = intake.save(List.of(moved));
+
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> !again.isDone()); // waits for the write still held, as for any id in flight
+        gate.countDown();
+        again.get(5, TimeUnit.SECONDS);
+        assertThat(rowsOf(transport.acknowledged, trade)).isEqualTo(1);
+        assertThat(transport.acknowledged.stream().flatMap(List::stream).filter(row -> trade.id().naturalKey().equals(row.columns().get("trade_id")))
+                .map(RecordingRowSink.Row::at)).containsExactly(trade.executedAt());
+    }
+
     @Test
     void aLookupThatFailsTransientlyIsRetriedAndTheSaveGoesThrough() throws Exception {
         Trade trade = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:00Z"));
