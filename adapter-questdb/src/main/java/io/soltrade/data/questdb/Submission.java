@@ -28,10 +28,16 @@ final class Submission<T> {
     private final boolean callerWaiting;
     private final long deadlineNanos;
     private final CompletableFuture<Void> outcome;
-    /** null until decided, then {@link #ACKNOWLEDGED} or the {@link DbException}; written under {@code this}. */
-    private volatile Object decision;
-    /** Equal submissions that joined this one and complete with it (rare: a caller resubmitting); guarded by {@code this}. */
-    private List<Submission<?>> followers;
+    /** Hashed once, on the caller's thread: the buffer looks the submission up by content when it is offered and released. */
+    private final int contentHash;
+    /**
+     * Until decided: null, or the {@link Followers} that joined it; then {@link #ACKNOWLEDGED} or the {@link DbException}.
+     * One field for both, so the hash above fits in the 48 bytes a submission takes. Written under {@code this}.
+     */
+    private volatile Object state;
+
+    /** Equal submissions that joined this one and complete with it (rare: a caller resubmitting). */
+    private record Followers(List<Submission<?>> joined) {}
 
     /**
      * @param callerWaiting a synchronous caller blocks on this submission: flush without waiting for the timer
@@ -54,11 +60,12 @@ final class Submission<T> {
         this.callerWaiting = callerWaiting;
         this.deadlineNanos = deadlineNanos;
         this.outcome = Objects.requireNonNull(outcome, "outcome is null");
+        this.contentHash = 31 * encoder.table().hashCode() + (onlyRow != null ? onlyRow.hashCode() : this.rows.hashCode());
     }
 
-    /** Hashes what {@link #sameContent} compares: the table and the rows (values with value equality). */
+    /** The hash of what {@link #sameContent} compares: the table and the rows (values with value equality). */
     int contentHash() {
-        return 31 * table().hashCode() + (onlyRow != null ? onlyRow.hashCode() : rows.hashCode());
+        return contentHash;
     }
 
     /** The same table and equal rows in the same order: a second copy of the same write. */
@@ -70,12 +77,11 @@ final class Submission<T> {
     void follow(Submission<?> carrier) {
         Object decided;
         synchronized (carrier) {
-            decided = carrier.decision;
-            if (decided == null) {
-                if (carrier.followers == null) {
-                    carrier.followers = new ArrayList<>(1);
-                }
-                carrier.followers.add(this);
+            decided = carrier.state;
+            if (decided == null || decided instanceof Followers) {
+                Followers followers = decided == null ? new Followers(new ArrayList<>(1)) : (Followers) decided;
+                followers.joined().add(this);
+                carrier.state = followers;
                 return;
             }
         }
@@ -123,31 +129,31 @@ final class Submission<T> {
     }
 
     private boolean decide(Object decided) {
-        List<Submission<?>> joined;
+        Object before;
         synchronized (this) {
-            if (decision != null) {
+            before = state;
+            if (before != null && !(before instanceof Followers)) {
                 return false;
             }
-            decision = decided;
-            joined = followers;
-            followers = null;
+            state = decided;
         }
         if (decided == ACKNOWLEDGED) {
             outcome.complete(null);
         } else {
             outcome.completeExceptionally((DbException) decided);
         }
-        if (joined != null) {
-            joined.forEach(follower -> follower.decide(decided));
+        if (before instanceof Followers followers) {
+            followers.joined().forEach(follower -> follower.decide(decided));
         }
         return true;
     }
 
     boolean isDone() {
-        return decision != null;
+        Object current = state;
+        return current != null && !(current instanceof Followers);
     }
 
     boolean isAcknowledged() {
-        return decision == ACKNOWLEDGED;
+        return state == ACKNOWLEDGED;
     }
 }

@@ -51,26 +51,24 @@ final class SubmissionBuffer {
      */
     private static final class Entry {
         final Submission<?> submission;
-        final int contentHash;
         long offeredNanos;
         boolean urgent;
         boolean taken;
 
         Entry(Submission<?> submission, long offeredNanos) {
             this.submission = submission;
-            this.contentHash = submission.contentHash();
             this.offeredNanos = offeredNanos;
             this.urgent = submission.callerWaiting();
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Entry that && contentHash == that.contentHash && submission.sameContent(that.submission);
+            return other instanceof Entry that && submission.contentHash() == that.submission.contentHash() && submission.sameContent(that.submission);
         }
 
         @Override
         public int hashCode() {
-            return contentHash;
+            return submission.contentHash();
         }
     }
 
@@ -110,7 +108,7 @@ final class SubmissionBuffer {
         if (rows > capacityRows) {
             throw new IllegalArgumentException(rows + " rows exceed the buffer capacity of " + capacityRows + " rows");
         }
-        Entry entry = new Entry(submission, 0); // hashes the rows outside the lock
+        Entry entry = new Entry(submission, 0);
         lock.lockInterruptibly();
         try {
             long remaining = timeoutNanos;
