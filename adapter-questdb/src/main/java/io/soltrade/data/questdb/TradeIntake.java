@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * false positives) and commitment updates go through the intake thread. The two paths stay consistent under one lock
  * ({@link #ledger}): an id is added to the filter and registered as in flight in one step, so whichever path sees the
  * id second waits for the first one's write (first save wins), and a caller's save never overtakes a request it
- * queued before (while the intake holds requests not yet classified, every save goes through it).
+ * queued before (while the intake holds requests whose write it has not handed to the writer yet, every save goes
+ * through it).
  *
  * <p>Saves of other processes are not seen: ids another process stores after this store's scan are not in its filter,
  * so two processes saving one id at two different times can both write a row (one writer per trader, as the platform
@@ -188,14 +189,18 @@ final class TradeIntake implements AutoCloseable {
     }
 
     /**
-     * Guards what both paths read and change: {@link #recent}, {@link #inFlight} and {@link #unclassified}, and makes
+     * Guards what both paths read and change: {@link #recent}, {@link #inFlight} and {@link #pendingRequests}, and makes
      * "add the id to the filter, register its write as in flight" one step (the filter has its own lock as well, for the
      * scan).
      */
     private final Object ledger = new Object();
     private final RecentWrites recent = new RecentWrites();
-    /** Requests queued to the intake thread whose ids it has not classified yet: while any, saves take its path. */
-    private int unclassified;
+    /**
+     * Requests queued to the intake thread whose cycle has not handed its write to the writer yet: while any, saves take
+     * its path, so none overtakes them (counting only until classified let a save made during a cycle's lookups reach the
+     * writer first: a synchronous one was then acknowledged before the caller's earlier rows were even sent).
+     */
+    private int pendingRequests;
     /**
      * How often a cycle asks the table how far it has applied (to forget applied writes): not every cycle, since the
      * answer only bounds memory, never correctness; more often once many writes are remembered.
@@ -287,8 +292,8 @@ final class TradeIntake implements AutoCloseable {
     /**
      * The caller's thread classifies the ids and hands the certainly-new trades to the writer itself; the rest (ids that
      * may be stored, a second copy of an id in the batch) go through the intake thread, which waits for this write where
-     * it meets one of its ids. Everything goes through the intake while it holds requests not classified yet (so a
-     * caller's save never overtakes its own earlier one) or while too many acknowledged writes wait to be settled.
+     * it meets one of its ids. Everything goes through the intake while it holds requests not handed to the writer yet (so
+     * a caller's save never overtakes its own earlier one) or while too many acknowledged writes wait to be settled.
      */
     private CompletableFuture<Void> saveDirect(List<Trade> trades, boolean callerWaits) {
         long queuedNanos = System.nanoTime();
@@ -296,7 +301,7 @@ final class TradeIntake implements AutoCloseable {
         DirectWrite write = null;
         List<Trade> rest = null;
         synchronized (ledger) {
-            if (unclassified > 0 || recent.size() > MAX_RECENT) {
+            if (pendingRequests > 0 || recent.size() > MAX_RECENT) {
                 rest = trades;
             } else if (trades.size() == 1) {
                 Trade trade = trades.get(0);
@@ -448,12 +453,12 @@ final class TradeIntake implements AutoCloseable {
         }
         ensureStarted();
         synchronized (ledger) {
-            unclassified++;
+            pendingRequests++;
             queue.add(request);
         }
         if (closed && queue.remove(request)) {
             synchronized (ledger) {
-                unclassified--;
+                pendingRequests--;
             }
             room.release(request.rows());
             throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
@@ -486,7 +491,7 @@ final class TradeIntake implements AutoCloseable {
                     "the questdb trade store closed before this write was attempted; nothing was written", null, null);
             for (Request request; (request = queue.poll()) != null; ) {
                 synchronized (ledger) {
-                    unclassified--;
+                    pendingRequests--;
                 }
                 room.release(request.rows());
                 request.fail(gone);
@@ -597,7 +602,6 @@ final class TradeIntake implements AutoCloseable {
             int remembered;
             long mark;
             synchronized (ledger) {
-            unclassified -= cycle.size();
             remembered = recent.size();
             mark = recent.mark();
             for (Request request : cycle) {
@@ -686,6 +690,10 @@ final class TradeIntake implements AutoCloseable {
             room.release(rows);
             DbException failure = new PermanentDbException(DbErrorKind.QUERY, BACKEND, "trade write failed: " + e, null, e);
             cycle.forEach(request -> request.fail(failure));
+        } finally {
+            synchronized (ledger) {
+                pendingRequests -= cycle.size(); // handed to the writer (or failed): later saves may go direct again
+            }
         }
     }
 
