@@ -123,20 +123,25 @@ final class IlpBatchWriter implements ManagedResource {
         if (rows.isEmpty()) {
             return;
         }
-        Submission<T> submission = enqueue(encoder, rows, true, deadlineNanos);
+        Submission<T> submission = enqueue(encoder, rows, true, deadlineNanos, new CompletableFuture<>());
         await(submission.outcome());
     }
 
-    /** Queues {@code rows}; the future completes once the server acknowledged all of them. */
+    /**
+     * Queues {@code rows}; the future completes once the server acknowledged all of them. It is the caller's own: what
+     * the caller does with it (complete it, time it out) changes nothing the writer sends.
+     */
     <T> CompletableFuture<Void> writeAsync(RowEncoder<T> encoder, List<T> rows) {
         if (rows.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
+        CompletableFuture<Void> outcome = new CompletableFuture<>();
         try {
-            return enqueue(encoder, rows, false, nanoClock.getAsLong() + settings.retryDeadline().toNanos()).outcome().copy();
+            enqueue(encoder, rows, false, nanoClock.getAsLong() + settings.retryDeadline().toNanos(), outcome);
         } catch (DbException e) {
             return CompletableFuture.failedFuture(e);
         }
+        return outcome;
     }
 
     /**
@@ -154,19 +159,32 @@ final class IlpBatchWriter implements ManagedResource {
      * the flush timer (an asynchronous caller), true sends them with the next request (a caller blocks on them).
      */
     <T> CompletableFuture<Void> writeAsync(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos) {
-        if (rows.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return enqueue(encoder, rows, callerWaiting, deadlineNanos).outcome().copy();
+        CompletableFuture<Void> outcome = new CompletableFuture<>();
+        submit(encoder, rows, callerWaiting, deadlineNanos, outcome);
+        return outcome;
     }
 
-    private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos) {
+    /**
+     * Like {@link #writeAsync(RowEncoder, List, boolean, long)}, completing {@code outcome} (once: with null when the
+     * server acknowledged every row, else exceptionally with a {@link DbException}) instead of a future of its own: for a
+     * caller that keeps many rows waiting and holds a future per write anyway (the trade intake), so no second future
+     * relays the first. Refusals are thrown and leave {@code outcome} alone.
+     */
+    <T> void submit(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
+        if (rows.isEmpty()) {
+            outcome.complete(null);
+            return;
+        }
+        enqueue(encoder, rows, callerWaiting, deadlineNanos, outcome);
+    }
+
+    private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
         if (rows.size() > buffer.capacityRows()) {
             throw DbException.invalidInput(QuestDbExceptionTranslator.BACKEND, "a batch of " + rows.size()
                     + " rows exceeds the writer's buffer capacity of " + buffer.capacityRows() + " rows", null);
         }
         ensureStarted();
-        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, deadlineNanos);
+        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, deadlineNanos, outcome);
         SubmissionBuffer.Offer offer;
         try {
             offer = buffer.offer(submission, settings.enqueueTimeout().toNanos());

@@ -1,7 +1,9 @@
 package io.soltrade.data.questdb;
 
 import io.soltrade.data.ports.DbException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -9,66 +11,81 @@ import java.util.concurrent.CompletableFuture;
  * The writer keeps this object (an immutable copy of the caller's values) until the server acknowledges it
  * or it fails, and encodes it again for every attempt, so nothing depends on what a failed client flush
  * leaves in the client's buffer.
+ *
+ * <p>Every buffered row is held here, so it is kept small (issue 14, heap per buffered trade): a one-row submission
+ * holds its row without a list; the outcome is decided here, once, and then handed to the future of whoever submitted
+ * it, so that future can be the caller's own (what the caller does with it, complete it or time it out, never changes
+ * what the writer sends) without a second future relaying to it.
  */
 final class Submission<T> {
+    private static final Object ACKNOWLEDGED = new Object();
+
     private final RowEncoder<T> encoder;
+    /** The row of a one-row submission (the common single save), else null. */
+    private final T onlyRow;
+    /** The rows of a submission of two or more, else null. */
     private final List<T> rows;
     private final boolean callerWaiting;
     private final long deadlineNanos;
-    private final Content content;
-    private final CompletableFuture<Void> outcome = new CompletableFuture<>();
-
+    private final CompletableFuture<Void> outcome;
+    /** Hashed once, on the caller's thread: the buffer looks the submission up by content when it is offered and released. */
+    private final int contentHash;
     /**
-     * What a submission holds, for telling a second copy of the same rows from new ones: the table and the rows
-     * (values with value equality), hashed once.
+     * Until decided: null, or the {@link Followers} that joined it; then {@link #ACKNOWLEDGED} or the {@link DbException}.
+     * One field for both, so the hash above fits in the 48 bytes a submission takes. Written under {@code this}.
      */
-    static final class Content {
-        private final String table;
-        private final List<?> rows;
-        private final int hash;
+    private volatile Object state;
 
-        Content(String table, List<?> rows) {
-            this.table = table;
-            this.rows = rows;
-            this.hash = 31 * table.hashCode() + rows.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Content that && hash == that.hash && table.equals(that.table) && rows.equals(that.rows);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
+    /** Equal submissions that joined this one and complete with it (rare: a caller resubmitting). */
+    private record Followers(List<Submission<?>> joined) {}
 
     /**
      * @param callerWaiting a synchronous caller blocks on this submission: flush without waiting for the timer
      * @param deadlineNanos {@link System#nanoTime()} after which transient failures are no longer retried
      */
     Submission(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos) {
-        this.encoder = encoder;
-        this.rows = List.copyOf(rows);
-        this.callerWaiting = callerWaiting;
-        this.deadlineNanos = deadlineNanos;
-        this.content = new Content(encoder.table(), this.rows);
+        this(encoder, rows, callerWaiting, deadlineNanos, new CompletableFuture<>());
     }
 
-    Content content() {
-        return content;
+    /** @param outcome completed once with this submission's outcome; the writer never reads it back */
+    Submission(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
+        this.encoder = encoder;
+        if (rows.size() == 1) {
+            this.onlyRow = Objects.requireNonNull(rows.get(0), "row is null");
+            this.rows = null;
+        } else {
+            this.onlyRow = null;
+            this.rows = List.copyOf(rows);
+        }
+        this.callerWaiting = callerWaiting;
+        this.deadlineNanos = deadlineNanos;
+        this.outcome = Objects.requireNonNull(outcome, "outcome is null");
+        this.contentHash = 31 * encoder.table().hashCode() + (onlyRow != null ? onlyRow.hashCode() : this.rows.hashCode());
+    }
+
+    /** The hash of what {@link #sameContent} compares: the table and the rows (values with value equality). */
+    int contentHash() {
+        return contentHash;
+    }
+
+    /** The same table and equal rows in the same order: a second copy of the same write. */
+    boolean sameContent(Submission<?> other) {
+        return table().equals(other.table()) && Objects.equals(onlyRow, other.onlyRow) && Objects.equals(rows, other.rows);
     }
 
     /** Makes this submission complete exactly as {@code carrier} does: it was joined to an equal one already outstanding. */
     void follow(Submission<?> carrier) {
-        carrier.outcome.whenComplete((ignored, failure) -> {
-            if (failure == null) {
-                outcome.complete(null);
-            } else {
-                outcome.completeExceptionally(failure);
+        Object decided;
+        synchronized (carrier) {
+            decided = carrier.state;
+            if (decided == null || decided instanceof Followers) {
+                Followers followers = decided == null ? new Followers(new ArrayList<>(1)) : (Followers) decided;
+                followers.joined().add(this);
+                carrier.state = followers;
+                return;
             }
-        });
+        }
+        decide(decided);
     }
 
     String table() {
@@ -76,7 +93,7 @@ final class Submission<T> {
     }
 
     int rowCount() {
-        return rows.size();
+        return onlyRow != null ? 1 : rows.size();
     }
 
     boolean callerWaiting() {
@@ -88,6 +105,10 @@ final class Submission<T> {
     }
 
     void encodeTo(RowSink sink) {
+        if (onlyRow != null) {
+            encoder.encode(onlyRow, sink);
+            return;
+        }
         for (T row : rows) {
             encoder.encode(row, sink);
         }
@@ -100,18 +121,39 @@ final class Submission<T> {
 
     /** @return false if the outcome was already decided (e.g. failed by a close that gave up) */
     boolean acknowledge() {
-        return outcome.complete(null);
+        return decide(ACKNOWLEDGED);
     }
 
     boolean fail(DbException failure) {
-        return outcome.completeExceptionally(failure);
+        return decide(Objects.requireNonNull(failure, "failure is null"));
+    }
+
+    private boolean decide(Object decided) {
+        Object before;
+        synchronized (this) {
+            before = state;
+            if (before != null && !(before instanceof Followers)) {
+                return false;
+            }
+            state = decided;
+        }
+        if (decided == ACKNOWLEDGED) {
+            outcome.complete(null);
+        } else {
+            outcome.completeExceptionally((DbException) decided);
+        }
+        if (before instanceof Followers followers) {
+            followers.joined().forEach(follower -> follower.decide(decided));
+        }
+        return true;
     }
 
     boolean isDone() {
-        return outcome.isDone();
+        Object current = state;
+        return current != null && !(current instanceof Followers);
     }
 
     boolean isAcknowledged() {
-        return outcome.isDone() && !outcome.isCompletedExceptionally();
+        return state == ACKNOWLEDGED;
     }
 }

@@ -37,18 +37,21 @@ final class SubmissionBuffer {
     private final Condition roomFreed = lock.newCondition();
     private final Condition batchReady = lock.newCondition();
     private final ArrayDeque<Entry> unsent = new ArrayDeque<>();
-    /** Every outstanding submission by its content, in arrival order. */
-    private final Map<Submission.Content, Entry> outstanding = new LinkedHashMap<>();
+    /** Every outstanding submission by its content (an entry is its own key), in arrival order. */
+    private final Map<Entry, Entry> outstanding = new LinkedHashMap<>();
     private long unsentRows;
     private long outstandingRows;
     private int waitingCallers;
     private long timerChecks;
     private boolean closed;
 
-    /** An outstanding submission; {@code urgent} once a synchronous caller waits on it, {@code taken} once sent. */
+    /**
+     * An outstanding submission; {@code urgent} once a synchronous caller waits on it, {@code taken} once sent. Equal to
+     * another entry when their submissions have the same content, so it is its own key in {@link #outstanding}.
+     */
     private static final class Entry {
         final Submission<?> submission;
-        final long offeredNanos;
+        long offeredNanos;
         boolean urgent;
         boolean taken;
 
@@ -56,6 +59,16 @@ final class SubmissionBuffer {
             this.submission = submission;
             this.offeredNanos = offeredNanos;
             this.urgent = submission.callerWaiting();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Entry that && submission.contentHash() == that.submission.contentHash() && submission.sameContent(that.submission);
+        }
+
+        @Override
+        public int hashCode() {
+            return submission.contentHash();
         }
     }
 
@@ -95,6 +108,7 @@ final class SubmissionBuffer {
         if (rows > capacityRows) {
             throw new IllegalArgumentException(rows + " rows exceed the buffer capacity of " + capacityRows + " rows");
         }
+        Entry entry = new Entry(submission, 0);
         lock.lockInterruptibly();
         try {
             long remaining = timeoutNanos;
@@ -102,7 +116,7 @@ final class SubmissionBuffer {
                 if (closed) {
                     return Offer.CLOSED;
                 }
-                Entry equal = outstanding.get(submission.content());
+                Entry equal = outstanding.get(entry);
                 if (equal != null) {
                     join(submission, equal);
                     return Offer.JOINED;
@@ -115,9 +129,9 @@ final class SubmissionBuffer {
                 }
                 remaining = roomFreed.awaitNanos(remaining);
             }
-            Entry entry = new Entry(submission, nanoClock.getAsLong());
+            entry.offeredNanos = nanoClock.getAsLong(); // after any wait for room: its flush timer starts now
             unsent.addLast(entry);
-            outstanding.put(submission.content(), entry);
+            outstanding.put(entry, entry);
             unsentRows += rows;
             outstandingRows += rows;
             if (entry.urgent) {
@@ -210,11 +224,12 @@ final class SubmissionBuffer {
 
     /** The submission's outcome is decided: its rows no longer count against the capacity. */
     void release(Submission<?> submission) {
+        Entry probe = new Entry(submission, 0);
         lock.lock();
         try {
-            Entry entry = outstanding.get(submission.content());
+            Entry entry = outstanding.get(probe);
             if (entry != null && entry.submission == submission) {
-                outstanding.remove(submission.content());
+                outstanding.remove(entry);
                 outstandingRows -= submission.rowCount();
                 roomFreed.signalAll();
             }

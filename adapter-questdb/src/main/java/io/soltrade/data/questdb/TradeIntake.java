@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * false positives) and commitment updates go through the intake thread. The two paths stay consistent under one lock
  * ({@link #ledger}): an id is added to the filter and registered as in flight in one step, so whichever path sees the
  * id second waits for the first one's write (first save wins), and a caller's save never overtakes a request it
- * queued before (while the intake holds requests not yet classified, every save goes through it).
+ * queued before (while the intake holds requests whose write it has not handed to the writer yet, every save goes
+ * through it).
  *
  * <p>Saves of other processes are not seen: ids another process stores after this store's scan are not in its filter,
  * so two processes saving one id at two different times can both write a row (one writer per trader, as the platform
@@ -188,14 +189,18 @@ final class TradeIntake implements AutoCloseable {
     }
 
     /**
-     * Guards what both paths read and change: {@link #recent}, {@link #inFlight} and {@link #unclassified}, and makes
+     * Guards what both paths read and change: {@link #recent}, {@link #inFlight} and {@link #pendingRequests}, and makes
      * "add the id to the filter, register its write as in flight" one step (the filter has its own lock as well, for the
      * scan).
      */
     private final Object ledger = new Object();
     private final RecentWrites recent = new RecentWrites();
-    /** Requests queued to the intake thread whose ids it has not classified yet: while any, saves take its path. */
-    private int unclassified;
+    /**
+     * Requests queued to the intake thread whose cycle has not handed its write to the writer yet: while any, saves take
+     * its path, so none overtakes them (counting only until classified let a save made during a cycle's lookups reach the
+     * writer first: a synchronous one was then acknowledged before the caller's earlier rows were even sent).
+     */
+    private int pendingRequests;
     /**
      * How often a cycle asks the table how far it has applied (to forget applied writes): not every cycle, since the
      * answer only bounds memory, never correctness; more often once many writes are remembered.
@@ -287,18 +292,27 @@ final class TradeIntake implements AutoCloseable {
     /**
      * The caller's thread classifies the ids and hands the certainly-new trades to the writer itself; the rest (ids that
      * may be stored, a second copy of an id in the batch) go through the intake thread, which waits for this write where
-     * it meets one of its ids. Everything goes through the intake while it holds requests not classified yet (so a
-     * caller's save never overtakes its own earlier one) or while too many acknowledged writes wait to be settled.
+     * it meets one of its ids. Everything goes through the intake while it holds requests not handed to the writer yet (so
+     * a caller's save never overtakes its own earlier one) or while too many acknowledged writes wait to be settled.
      */
     private CompletableFuture<Void> saveDirect(List<Trade> trades, boolean callerWaits) {
         long queuedNanos = System.nanoTime();
-        CompletableFuture<Void> write = new CompletableFuture<>();
-        Map<String, Trade> fresh = new LinkedHashMap<>();
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        DirectWrite write = null;
         List<Trade> rest = null;
         synchronized (ledger) {
-            if (unclassified > 0 || recent.size() > MAX_RECENT) {
+            if (pendingRequests > 0 || recent.size() > MAX_RECENT) {
                 rest = trades;
+            } else if (trades.size() == 1) {
+                Trade trade = trades.get(0);
+                if (known.addIfNew(trade.id().naturalKey())) {
+                    write = new DirectWrite(trade, null, written);
+                    inFlight.put(trade.id(), write);
+                } else {
+                    rest = trades;
+                }
             } else {
+                Map<String, Trade> fresh = new LinkedHashMap<>();
                 for (Trade trade : trades) {
                     String id = trade.id().naturalKey();
                     if (!fresh.containsKey(id) && known.addIfNew(id)) {
@@ -310,44 +324,39 @@ final class TradeIntake implements AutoCloseable {
                         rest.add(trade);
                     }
                 }
-                for (Map.Entry<String, Trade> entry : fresh.entrySet()) {
-                    inFlight.put(entry.getKey(), new InFlight(entry.getValue(), write));
+                if (!fresh.isEmpty()) {
+                    write = new DirectWrite(null, fresh, written);
+                    for (Trade trade : fresh.values()) {
+                        inFlight.put(trade.id(), new InFlightTrade(trade, write));
+                    }
                 }
             }
         }
-        if (!fresh.isEmpty()) {
-            write.whenComplete((ignored, failure) -> settle(fresh, write, failure == null));
+        if (write != null) {
             try {
-                writer.writeAsync(TradeRowEncoder.INSTANCE, new ArrayList<>(fresh.values()), callerWaits, queuedNanos + retryDeadline.toNanos())
-                        .whenComplete((ignored, failure) -> {
-                            if (failure == null) {
-                                write.complete(null);
-                            } else {
-                                write.completeExceptionally(unwrap(failure));
-                            }
-                        });
+                writer.submit(TradeRowEncoder.INSTANCE, write.trades(), callerWaits, queuedNanos + retryDeadline.toNanos(), write);
             } catch (DbException e) {
                 write.completeExceptionally(e); // refused (backpressure, closed): nothing was written
                 throw e;
             }
         }
         if (rest == null) {
-            return write;
+            return written;
         }
         CompletableFuture<Void> viaIntake = new CompletableFuture<>();
         try {
             offer(new Save(List.copyOf(rest), viaIntake, queuedNanos, callerWaits));
         } catch (DbException e) {
-            if (fresh.isEmpty()) {
+            if (write == null) {
                 throw e;
             }
             viaIntake.completeExceptionally(e); // the fresh part is sent already: the caller learns of the refusal from the future
         }
-        if (fresh.isEmpty()) {
+        if (write == null) {
             return viaIntake;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        CompletableFuture.allOf(write, viaIntake).whenComplete((ignored, failure) -> {
+        CompletableFuture.allOf(written, viaIntake).whenComplete((ignored, failure) -> {
             if (failure == null) {
                 done.complete(null);
             } else {
@@ -355,6 +364,63 @@ final class TradeIntake implements AutoCloseable {
             }
         });
         return done;
+    }
+
+    /**
+     * The write of a direct save, completed by the writer (its submission's outcome): it settles the ledger and then
+     * completes {@code written}, the caller's future (so what a caller does with its future never reaches the ledger).
+     * For a one-trade save, the common case, it is also the trade's {@link InFlight} entry: a buffered trade costs its
+     * submission, this and the caller's future, and no map, record or completion stage besides (issue 14: heap per
+     * buffered trade).
+     */
+    private final class DirectWrite extends CompletableFuture<Void> implements InFlight {
+        /** The trade of a one-trade save, else null. */
+        private final Trade only;
+        /** The trades of a save of two or more by id, else null. */
+        private final Map<String, Trade> many;
+        private final CompletableFuture<Void> written;
+
+        DirectWrite(Trade only, Map<String, Trade> many, CompletableFuture<Void> written) {
+            this.only = only;
+            this.many = many;
+            this.written = written;
+        }
+
+        List<Trade> trades() {
+            return only != null ? List.of(only) : new ArrayList<>(many.values());
+        }
+
+        @Override
+        public Trade trade() {
+            return only;
+        }
+
+        @Override
+        public CompletableFuture<Void> write() {
+            return this;
+        }
+
+        // only the writer (once, through its submission) or a refused submit completes this: the ledger is settled once
+
+        @Override
+        public boolean complete(Void value) {
+            if (isDone()) {
+                return false;
+            }
+            settle(only != null ? Map.of(only.id().naturalKey(), only) : many, this, true);
+            super.complete(value);
+            return written.complete(value);
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            if (isDone()) {
+                return false;
+            }
+            settle(only != null ? Map.of(only.id().naturalKey(), only) : many, this, false);
+            super.completeExceptionally(failure);
+            return written.completeExceptionally(failure);
+        }
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -387,12 +453,12 @@ final class TradeIntake implements AutoCloseable {
         }
         ensureStarted();
         synchronized (ledger) {
-            unclassified++;
+            pendingRequests++;
             queue.add(request);
         }
         if (closed && queue.remove(request)) {
             synchronized (ledger) {
-                unclassified--;
+                pendingRequests--;
             }
             room.release(request.rows());
             throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
@@ -425,7 +491,7 @@ final class TradeIntake implements AutoCloseable {
                     "the questdb trade store closed before this write was attempted; nothing was written", null, null);
             for (Request request; (request = queue.poll()) != null; ) {
                 synchronized (ledger) {
-                    unclassified--;
+                    pendingRequests--;
                 }
                 room.release(request.rows());
                 request.fail(gone);
@@ -460,11 +526,21 @@ final class TradeIntake implements AutoCloseable {
         return cycle.stream().mapToLong(Request::queuedNanos).min().orElse(System.nanoTime()) + retryDeadline.toNanos();
     }
 
-    /** A trade being written by an earlier cycle, and that cycle's write. */
-    private record InFlight(Trade trade, CompletableFuture<Void> write) {}
+    /** A trade being written, and the write that carries it. */
+    private interface InFlight {
+        Trade trade();
 
-    /** Ids whose write was sent and not yet completed, by either path (guarded by {@link #ledger}). */
-    private final Map<String, InFlight> inFlight = new java.util.HashMap<>();
+        CompletableFuture<Void> write();
+    }
+
+    /** A trade of a write of several (a cycle's, or a direct save of more than one trade). */
+    private record InFlightTrade(Trade trade, CompletableFuture<Void> write) implements InFlight {}
+
+    /**
+     * Ids whose write was sent and not yet completed, by either path (guarded by {@link #ledger}). Keyed by the id value,
+     * not its natural-key string, so a buffered trade holds no second copy of its id.
+     */
+    private final Map<TradeId, InFlight> inFlight = new java.util.HashMap<>();
 
     /**
      * A write completed (on the writer's thread): its ids move from {@link #inFlight} to {@link #recent} (if stored) in
@@ -475,10 +551,10 @@ final class TradeIntake implements AutoCloseable {
             if (succeeded) {
                 recent.add(writes);
             }
-            for (String id : writes.keySet()) {
-                InFlight flying = inFlight.get(id);
+            for (Trade trade : writes.values()) {
+                InFlight flying = inFlight.get(trade.id());
                 if (flying != null && flying.write() == write) {
-                    inFlight.remove(id);
+                    inFlight.remove(trade.id());
                 }
             }
         }
@@ -526,14 +602,13 @@ final class TradeIntake implements AutoCloseable {
             int remembered;
             long mark;
             synchronized (ledger) {
-            unclassified -= cycle.size();
             remembered = recent.size();
             mark = recent.mark();
             for (Request request : cycle) {
                 if (request instanceof Save save) {
                     for (Trade trade : save.trades()) {
                         String id = trade.id().naturalKey();
-                        InFlight flying = inFlight.get(id);
+                        InFlight flying = inFlight.get(trade.id());
                         if (flying != null) {
                             storedIds.add(id);
                             waits.computeIfAbsent(request, r -> new ArrayList<>()).add(flying.write());
@@ -580,8 +655,8 @@ final class TradeIntake implements AutoCloseable {
             // have stored it); registered as in flight before the writer can acknowledge it
             CompletableFuture<Void> write = new CompletableFuture<>();
             synchronized (ledger) {
-                for (Map.Entry<String, Trade> written : writes.entrySet()) {
-                    inFlight.put(written.getKey(), new InFlight(written.getValue(), write));
+                for (Trade written : writes.values()) {
+                    inFlight.put(written.id(), new InFlightTrade(written, write));
                 }
             }
             write.whenComplete((ignored, failure) -> settle(writes, write, failure == null));
@@ -615,6 +690,10 @@ final class TradeIntake implements AutoCloseable {
             room.release(rows);
             DbException failure = new PermanentDbException(DbErrorKind.QUERY, BACKEND, "trade write failed: " + e, null, e);
             cycle.forEach(request -> request.fail(failure));
+        } finally {
+            synchronized (ledger) {
+                pendingRequests -= cycle.size(); // handed to the writer (or failed): later saves may go direct again
+            }
         }
     }
 
@@ -642,7 +721,7 @@ final class TradeIntake implements AutoCloseable {
         Trade current = writes.get(id);
         if (current == null) {
             synchronized (ledger) {
-                InFlight flying = inFlight.get(id);
+                InFlight flying = inFlight.get(update.id());
                 if (flying != null) {
                     current = flying.trade();
                     waits.computeIfAbsent(update, r -> new ArrayList<>()).add(flying.write());

@@ -180,6 +180,29 @@ class IlpBatchWriterTest {
         assertThat(transport.acknowledged).hasSize(1);
     }
 
+    @Test
+    void whatACallerDoesWithItsFutureChangesNothingTheWriterSends() {
+        ManualNanoClock clock = new ManualNanoClock();
+        writer = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(100), 1_000, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(5)), transport, clock);
+
+        // the future is the caller's own (no second future relays to it): completing or cancelling it early must not
+        // make the writer take the rows as decided
+        CompletableFuture<Void> completed = writer.writeAsync(TextRows.INSTANCE, List.of("completed"));
+        CompletableFuture<Void> cancelled = writer.writeAsync(TextRows.INSTANCE, List.of("cancelled", "too"));
+        completed.complete(null);
+        cancelled.cancel(false);
+        assertThat(writer.stats().outstanding()).isEqualTo(3);
+
+        clock.advance(Duration.ofMillis(100));
+        writer.clockMoved();
+        await().until(() -> transport.acknowledgedRows() == 3);
+        await().until(() -> writer.stats().outstanding() == 0);
+        assertThat(transport.acknowledged).singleElement().satisfies(request ->
+                assertThat(request).extracting(IlpBatchWriterTest::value).containsExactly("completed", "cancelled", "too"));
+        assertThat(writer.stats().flushed()).isEqualTo(3);
+    }
+
     /** Wakes the writer after the clock moved and waits until it has looked at the clock again and gone back to waiting. */
     static void awaitTimerChecked(IlpBatchWriter writer) {
         long before = writer.timerChecks();

@@ -42,6 +42,8 @@ class TradeIntakeTest {
         volatile boolean scannable;
         /** When set, the scan waits for it before it reads. */
         volatile java.util.concurrent.CountDownLatch scanGate;
+        /** When set, a lookup of ids waits for it (a slow table). */
+        volatile java.util.concurrent.CountDownLatch lookupGate;
 
         synchronized void apply() {
             for (List<RecordingRowSink.Row> request : transport.acknowledged) {
@@ -57,6 +59,15 @@ class TradeIntakeTest {
             lookups.incrementAndGet();
             if (failingLookups.getAndDecrement() > 0) {
                 throw new io.soltrade.data.ports.TransientDbException(DbErrorKind.CONNECTION, "questdb", "server frozen", null, null);
+            }
+            java.util.concurrent.CountDownLatch gate = lookupGate;
+            if (gate != null) {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new io.soltrade.data.ports.TransientDbException(DbErrorKind.CONNECTION, "questdb", "interrupted", null, e);
+                }
             }
             Set<String> found = new HashSet<>(naturalKeys);
             found.retainAll(applied.keySet());
@@ -154,6 +165,76 @@ class TradeIntakeTest {
                 fresh.get(0).fee(), fresh.get(0).price(), fresh.get(0).slot(), fresh.get(0).mevStatus(), fresh.get(0).commitment());
         intake.save(List.of(freshMoved)).get(5, TimeUnit.SECONDS);
         assertThat(rowsOf(transport.acknowledged, fresh.get(0))).as("an id this intake wrote, saved again at another time").isEqualTo(1);
+    }
+
+    /**
+     * The future a save returns is the caller's own: completing it early must not tell the intake the trade is stored
+     * (a save of the same id meanwhile would then be skipped and reported stored before any row was).
+     */
+    @Test
+    void aCallerCompletingItsOwnFutureDoesNotMakeItsTradeCountAsStored() throws Exception {
+        table.scannable = true;
+        intake.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:00Z")))).get(5, TimeUnit.SECONDS);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(intake::knowsStoredIds);
+        Trade trade = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:01Z"));
+        Trade moved = new Trade(trade.id(), trade.executedAt().plusSeconds(60), trade.trader(), trade.mode(), trade.side(), trade.tokenIn(),
+                trade.tokenOut(), trade.amountIn(), trade.amountOut(), trade.fee(), trade.price(), trade.slot(), trade.mevStatus(), trade.commitment());
+        java.util.concurrent.CountDownLatch gate = transport.hold();
+
+        java.util.concurrent.CompletableFuture<Void> mine = intake.save(List.of(trade), false);
+        mine.complete(null);
+        java.util.concurrent.CompletableFuture<Void> again = intake.save(List.of(moved));
+
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> !again.isDone()); // waits for the write still held, as for any id in flight
+        gate.countDown();
+        again.get(5, TimeUnit.SECONDS);
+        assertThat(rowsOf(transport.acknowledged, trade)).isEqualTo(1);
+        assertThat(transport.acknowledged.stream().flatMap(List::stream).filter(row -> trade.id().naturalKey().equals(row.columns().get("trade_id")))
+                .map(RecordingRowSink.Row::at)).containsExactly(trade.executedAt());
+    }
+
+    /**
+     * A caller's save never overtakes one it made before: a save made while the intake still looks up an earlier one's
+     * ids goes through the intake too, behind it, so a synchronous save is not acknowledged before the earlier rows are
+     * even sent (with a writer's flush timer of an hour, those rows then waited an hour).
+     */
+    @Test
+    void aSaveMadeWhileTheIntakeLooksUpAnEarlierOneDoesNotOvertakeIt() throws Exception {
+        table.scannable = true;
+        intake.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:00Z")))).get(5, TimeUnit.SECONDS);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(intake::knowsStoredIds);
+        Trade earlier = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:01Z"));
+        transport.rejectRowsWhere(row -> earlier.id().naturalKey().equals(row.columns().get("trade_id")));
+        Throwable rejected = org.assertj.core.api.Assertions.catchThrowable(() -> intake.save(List.of(earlier)).get(5, TimeUnit.SECONDS));
+        assertThat(rejected).hasCauseInstanceOf(DbException.class); // its id is known from here on, and not stored
+        transport.rejectRowsWhere(row -> false);
+        int lookupsBefore = table.lookups.get();
+        java.util.concurrent.CountDownLatch lookup = new java.util.concurrent.CountDownLatch(1);
+        table.lookupGate = lookup;
+
+        java.util.concurrent.CompletableFuture<Void> first = intake.save(List.of(earlier), false); // looked up: the table is slow
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> table.lookups.get() > lookupsBefore);
+        Trade later = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:02Z"));
+        java.util.concurrent.CompletableFuture<Void> second = intake.save(List.of(later)); // a new id; the caller waits
+
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !second.isDone());
+        lookup.countDown();
+        second.get(5, TimeUnit.SECONDS);
+        first.get(5, TimeUnit.SECONDS);
+        List<List<RecordingRowSink.Row>> requests = List.copyOf(transport.acknowledged);
+        int earlierSent = -1;
+        int laterSent = -1;
+        for (int i = 0; i < requests.size(); i++) {
+            if (rowsOf(List.of(requests.get(i)), earlier) > 0) {
+                earlierSent = i;
+            }
+            if (rowsOf(List.of(requests.get(i)), later) > 0) {
+                laterSent = i;
+            }
+        }
+        assertThat(earlierSent).as("the earlier save's row was sent").isNotNegative();
+        assertThat(earlierSent).as("no later than the later save's").isLessThanOrEqualTo(laterSent);
     }
 
     @Test

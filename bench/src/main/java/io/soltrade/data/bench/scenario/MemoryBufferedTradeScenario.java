@@ -66,10 +66,13 @@ final class MemoryBufferedTradeScenario implements Scenario {
         };
         // five rounds: the row is the median, so one round disturbed by a collection or a stray thread does not decide it
         Comparison comparison = context.rounds().run(ours, raw, 1, context.sizing().size(5, 1));
-        String why = "until it is sent, the writer keeps each trade as its domain object (a Trade record with its ids, "
-                + "keys, amounts and BigDecimal price), a submission and the caller's future, and encodes rows only when it "
-                + "sends; the Sender holds just the encoded ILP bytes. Encoding at enqueue time into a binary buffer would "
-                + "bring ours down to the raw size, at the cost of encoding on the caller's thread";
+        String why = "until it is sent, the writer keeps each trade as its domain object (about 280 bytes: the Trade record, "
+                + "its id, amounts, Instant and BigDecimal price; keys and trader are shared) so it can encode it again for a retry "
+                + "or for another endpoint after failover, plus about 230 bytes of bookkeeping that each buy a guarantee: its "
+                + "submission (retry deadline, one decided outcome, joined duplicates), the caller's future, the in-flight "
+                + "entry by id (first save wins, updates of an unsent trade) and the buffer's entry by content (a resubmitted copy "
+                + "joins, flush timer, group commit). The Sender holds only the encoded row, about 570 bytes, and keeps none of "
+                + "these promises; see docs/bench.md, buffered trade heap";
         return new ScenarioOutcome(List.of(
                 comparison.sample(NAME, "heap per buffered trade", "bytes/trade", MetricKind.MEMORY, Goal.ratio(), why)), List.of());
     }
