@@ -207,6 +207,14 @@ final class TradeIntake implements AutoCloseable {
      */
     private static final long SETTLE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final int MAX_RECENT = 10_000;
+    /**
+     * How many acknowledged, not yet applied trades are remembered at most (beyond one cycle's rows): twice the buffer.
+     * Past it every save goes through the intake thread, which waits for the table to apply (holding its cycle's room,
+     * so callers meet backpressure) and fails the cycle with {@code BACKPRESSURE} at its deadline. Without it a server
+     * that kept acknowledging while its apply stalled grew the host's heap with every write (found by the burst-heap
+     * bench row, issue 14).
+     */
+    private final int rememberLimit;
     private long lastSettled;
     private final KnownTradeIds known = new KnownTradeIds(1 << 20);
     private final Thread scanner;
@@ -216,6 +224,7 @@ final class TradeIntake implements AutoCloseable {
         this.writer = writer;
         this.stored = stored;
         this.capacityRows = capacityRows;
+        this.rememberLimit = 2 * capacityRows;
         this.enqueueTimeout = enqueueTimeout;
         this.room = new Semaphore(capacityRows);
         this.thread = new Thread(this::run, "questdb-trade-intake");
@@ -301,7 +310,7 @@ final class TradeIntake implements AutoCloseable {
         DirectWrite write = null;
         List<Trade> rest = null;
         synchronized (ledger) {
-            if (pendingRequests > 0 || recent.size() > MAX_RECENT) {
+            if (pendingRequests > 0 || recent.size() >= Math.min(MAX_RECENT, rememberLimit)) {
                 rest = trades;
             } else if (trades.size() == 1) {
                 Trade trade = trades.get(0);
@@ -596,6 +605,7 @@ final class TradeIntake implements AutoCloseable {
      */
     private void process(List<Request> cycle, int rows) {
         try {
+            awaitRoomToRemember(cycle);
             Map<Request, List<CompletableFuture<Void>>> waits = new java.util.IdentityHashMap<>();
             Set<String> ids = new LinkedHashSet<>();
             Set<String> storedIds = new HashSet<>();
@@ -693,6 +703,40 @@ final class TradeIntake implements AutoCloseable {
         } finally {
             synchronized (ledger) {
                 pendingRequests -= cycle.size(); // handed to the writer (or failed): later saves may go direct again
+            }
+        }
+    }
+
+    /**
+     * Returns once fewer than {@link #rememberLimit} acknowledged trades wait for the table to apply them, settling every
+     * {@link #SETTLE_INTERVAL_NANOS} meanwhile; at the cycle's deadline (or on close) fails it with {@code BACKPRESSURE}:
+     * nothing of it was written.
+     */
+    private void awaitRoomToRemember(List<Request> cycle) {
+        long deadline = deadline(cycle);
+        while (true) {
+            int remembered;
+            long mark;
+            synchronized (ledger) {
+                remembered = recent.size();
+                mark = recent.mark();
+            }
+            if (remembered < rememberLimit) {
+                return;
+            }
+            if (closed || System.nanoTime() - deadline > 0) {
+                throw new TransientDbException(DbErrorKind.BACKPRESSURE, BACKEND, "questdb acknowledged " + remembered
+                        + " trades it has not applied yet (at most " + rememberLimit + " are remembered, twice the buffer); nothing was written",
+                        null, null);
+            }
+            long[] transactions = retrying(cycle, stored::walTransactions);
+            synchronized (ledger) {
+                recent.settle(transactions[0], transactions[1], mark);
+                remembered = recent.size();
+            }
+            lastSettled = System.nanoTime();
+            if (remembered >= rememberLimit) {
+                java.util.concurrent.locks.LockSupport.parkNanos(SETTLE_INTERVAL_NANOS);
             }
         }
     }

@@ -451,6 +451,43 @@ class TradeIntakeTest {
     }
 
     /**
+     * A table that keeps acknowledging but stops applying: the acknowledged trades the intake remembers stop at twice
+     * the buffer (plus one cycle), and a save past that meets {@code BACKPRESSURE} at its deadline and writes nothing;
+     * once the table applies, saves are accepted again. Without the limit every save was accepted and remembered (the
+     * host's heap grew with every write).
+     */
+    @Test
+    void acknowledgedTradesTheTableHasNotAppliedAreBoundedByTwiceTheBuffer() throws Exception {
+        IlpBatchWriter small = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(10), 10, 20, Duration.ofMillis(200),
+                Duration.ofSeconds(5), Duration.ofSeconds(5)), transport);
+        table.scannable = true;
+        TradeIntake bounded = new TradeIntake(small, table, 20, Duration.ofMillis(200), Duration.ofMillis(500));
+        try {
+            for (int i = 0; i < 40; i++) {
+                bounded.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i))))
+                        .get(5, TimeUnit.SECONDS);
+            }
+            assertThat(bounded.remembered()).as("acknowledged, none applied").isEqualTo(40);
+
+            Trade refused = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-02T00:00:00Z"));
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> bounded.save(List.of(refused)).get(5, TimeUnit.SECONDS))
+                    .getCause();
+            assertThat(failure).as("a save past twice the buffer of unapplied trades").isInstanceOf(io.soltrade.data.ports.TransientDbException.class);
+            assertThat(((DbException) failure).kind()).isEqualTo(DbErrorKind.BACKPRESSURE);
+            assertThat(failure).hasMessageContaining("acknowledged 40 trades it has not applied yet");
+            assertThat(rowsOf(transport.acknowledged, refused)).as("the refused trade was not written").isZero();
+            assertThat(bounded.remembered()).isEqualTo(40);
+
+            table.apply();
+            bounded.save(List.of(refused)).get(5, TimeUnit.SECONDS);
+            assertThat(rowsOf(transport.acknowledged, refused)).as("saved again once the table applied: written once").isEqualTo(1);
+        } finally {
+            bounded.close();
+            small.close();
+        }
+    }
+
+    /**
      * Writes of the direct path are remembered until the table applies them, and forgotten afterwards even when no
      * request reaches the intake thread (memory stays bounded). Fails without the idle settling.
      */
