@@ -65,7 +65,7 @@ final class MemoryBufferedTradeScenario implements Scenario {
             }
         };
         // five rounds: the row is the median, so one round disturbed by a collection or a stray thread does not decide it
-        Comparison comparison = context.rounds().run(ours, raw, 1, context.sizing().size(5, 1));
+        Comparison comparison = context.rounds().run(ours, raw, 1, context.sizing().rounds(5, 1));
         String why = "until it is sent, the writer keeps each trade as its domain object (about 280 bytes: the Trade record, "
                 + "its id, amounts, Instant and BigDecimal price; keys and trader are shared) so it can encode it again for a retry "
                 + "or for another endpoint after failover, plus about 230 bytes of bookkeeping that each buy a guarantee: its "
