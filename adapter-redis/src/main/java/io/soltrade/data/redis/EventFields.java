@@ -44,6 +44,10 @@ final class EventFields {
         throw new IllegalArgumentException("field " + field + " is missing or not text");
     }
 
+    boolean has(String field) {
+        return values.containsKey(field);
+    }
+
     /** A field events written before it existed lack ({@code quote}, {@code commitment}): their defaults apply. */
     Optional<String> optionalText(String field) {
         return values.containsKey(field) ? Optional.of(text(field)) : Optional.empty();

@@ -3,7 +3,6 @@ package io.soltrade.data.redis;
 import io.soltrade.data.domain.PriceQuote;
 import io.soltrade.data.domain.Pubkey;
 import io.soltrade.data.domain.TokenSymbol;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -62,7 +61,7 @@ final class PriceQuoteCodec implements CachedValueCodec<TokenSymbol, PriceQuote>
             throw new IllegalArgumentException("no '|' between source and quote mint in '" + fields + "'");
         }
         Pubkey quote = mints.of(fields.substring(bar + 1));
-        return new PriceQuote(symbol, new BigDecimal(text), slot, observedAt, fields.substring(0, bar), quote);
+        return new PriceQuote(symbol, PlainDecimal.parse(text), slot, observedAt, fields.substring(0, bar), quote);
     }
 
     /** How many distinct quote mints are remembered (for tests). */

@@ -23,7 +23,6 @@ import io.soltrade.data.domain.TradingMode;
 import io.soltrade.data.domain.UiEvent;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -119,13 +118,13 @@ final class StreamEventCodec {
         }
         String type = fields.text("type");
         return switch (type) {
-            case "price" -> new PriceUpdateEvent(new PriceQuote(TokenSymbol.of(fields.text("symbol")), new BigDecimal(fields.text("price")),
+            case "price" -> new PriceUpdateEvent(new PriceQuote(TokenSymbol.of(fields.text("symbol")), PlainDecimal.parse(fields.text("price")),
                     fields.number("slot"), IsoInstant.parse(fields.text("observedAt")), fields.text("source"),
-                    fields.optionalText("quote").map(mints::of).orElse(QuoteTokens.USDC)));
+                    fields.has("quote") ? mints.of(fields.text("quote")) : QuoteTokens.USDC));
             case "trade" -> new TradeEvent(new Trade(TradeId.parse(fields.text("id")), IsoInstant.parse(fields.text("executedAt")),
                     TraderId.of(fields.text("trader")), TradingMode.valueOf(fields.text("mode")), TradeSide.valueOf(fields.text("side")),
                     Pubkey.of(fields.text("tokenIn")), Pubkey.of(fields.text("tokenOut")), TokenAmount.parse(fields.text("amountIn")),
-                    TokenAmount.parse(fields.text("amountOut")), TokenAmount.parse(fields.text("fee")), new BigDecimal(fields.text("price")),
+                    TokenAmount.parse(fields.text("amountOut")), TokenAmount.parse(fields.text("fee")), PlainDecimal.parse(fields.text("price")),
                     fields.number("slot"), MevStatus.valueOf(fields.text("mevStatus")),
                     fields.optionalText("commitment").map(Commitment::valueOf).orElse(Commitment.FINALIZED)));
             case "ui" -> new UiEvent(fields.text("kind"), fields.text("message"), fields.attributes(), IsoInstant.parse(fields.text("at")));

@@ -32,6 +32,20 @@ class IsoInstantProperties {
         assertThat(outcome(IsoInstant::parse, text)).as("'%s'", text).isEqualTo(outcome(Instant::parse, text));
     }
 
+    /** Any day number of any month of a four-digit year, including leap days and days past a month's end. */
+    @Property(tries = 5_000)
+    void agreesWithInstantParseOnEveryDateOfTheCanonicalShape(@ForAll("years") int year, @ForAll("months") int month, @ForAll("days") int day) {
+        String text = String.format("%04d-%02d-%02dT12:34:56.123456Z", year, month, day);
+        assertThat(outcome(IsoInstant::parse, text)).as(text).isEqualTo(outcome(Instant::parse, text));
+    }
+
+    @Example
+    void readsEveryDayOfFourHundredYears() {
+        for (Instant day = Instant.parse("1800-01-01T00:00:00Z"); day.isBefore(Instant.parse("2200-01-02T00:00:00Z")); day = day.plusSeconds(86_400)) {
+            assertThat(IsoInstant.parse(day.toString())).isEqualTo(day);
+        }
+    }
+
     @Property(tries = 3_000)
     void writesWhatInstantWrites(@ForAll("instants") Instant instant) {
         assertThat(IsoInstant.format(instant)).isEqualTo(instant.toString());
@@ -73,6 +87,21 @@ class IsoInstantProperties {
         Arbitrary<Integer> nanos = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999).map(ms -> ms * 1_000_000),
                 Arbitraries.integers().between(0, 999_999).map(us -> us * 1_000), Arbitraries.integers().between(0, 999_999_999));
         return net.jqwik.api.Combinators.combine(Arbitraries.longs().between(min, max), nanos).as(Instant::ofEpochSecond);
+    }
+
+    @Provide
+    Arbitrary<Integer> years() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(0, 9999), Arbitraries.of(0, 4, 100, 400, 1900, 2000, 2024, 2100, 9996, 9999));
+    }
+
+    @Provide
+    Arbitrary<Integer> months() {
+        return Arbitraries.integers().between(0, 13);
+    }
+
+    @Provide
+    Arbitrary<Integer> days() {
+        return Arbitraries.integers().between(0, 32);
     }
 
     @Provide

@@ -114,7 +114,10 @@ public final class Checks {
         if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
             throw new DomainValidationException(field, value + " is outside " + EARLIEST + " .. " + LATEST);
         }
-        return value.truncatedTo(ChronoUnit.MICROS);
+        // Nearly every instant is already whole microseconds (read back from a store or a codec), and truncatedTo
+        // returns those unchanged by a longer way (a Duration, two divisions): about 1 of the 18 us that building a
+        // live-feed price took on the subscriber, where it runs mostly interpreted.
+        return value.getNano() % 1_000 == 0 ? value : value.truncatedTo(ChronoUnit.MICROS);
     }
 
     /**

@@ -30,6 +30,9 @@ public record TokenSymbol(String value) implements Comparable<TokenSymbol> {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c != 0 && (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE)) {
+                continue; // nearly every character: neither check below applies, and this needs no method call
+            }
             if (c == 0) {
                 throw new DomainValidationException("symbol", "contains U+0000 at index " + i + " (strip the NUL padding of fixed-size metadata)");
             }
