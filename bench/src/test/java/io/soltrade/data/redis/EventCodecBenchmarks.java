@@ -74,7 +74,11 @@ public class EventCodecBenchmarks {
     /** The raw publisher's encoding of the same quote (the bench's {@code BenchQuotes.json}). */
     @Benchmark
     public String rawEncodePrice() {
-        PriceQuote quote = events[nextIndex()].quote();
+        return rawEncode(events[nextIndex()].quote());
+    }
+
+    /** The bench's raw publisher: the quote as a Jackson tree, written as text (as {@code BenchQuotes.json} does). */
+    static String rawEncode(PriceQuote quote) {
         ObjectNode node = RAW_JSON.createObjectNode();
         node.put("type", "price");
         node.put("symbol", quote.symbol().value());

@@ -1,7 +1,6 @@
 package io.soltrade.data.redis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.soltrade.data.domain.PriceQuote;
 import io.soltrade.data.domain.PriceUpdateEvent;
 import io.soltrade.data.domain.StreamEvent;
@@ -40,7 +39,7 @@ public final class EventCodecColdCalls {
             sink += codec.decode(codec.encode(events[i])).hashCode();
         }
         for (int i = 0; i < FIRST_CALLS; i++) {
-            sink += rawDecode(rawEncode(events[i].quote()));
+            sink += rawDecode(EventCodecBenchmarks.rawEncode(events[i].quote()));
         }
         long[] nanos = new long[4];
         for (int i = FIRST_CALLS; i < events.length; i++) {
@@ -49,7 +48,7 @@ public final class EventCodecColdCalls {
             long encoded = threads.getCurrentThreadCpuTime();
             StreamEvent back = codec.decode(text);
             long decoded = threads.getCurrentThreadCpuTime();
-            String rawText = rawEncode(events[i].quote());
+            String rawText = EventCodecBenchmarks.rawEncode(events[i].quote());
             long rawEncoded = threads.getCurrentThreadCpuTime();
             sink += rawDecode(rawText) + back.hashCode();
             long rawDecoded = threads.getCurrentThreadCpuTime();
@@ -60,18 +59,6 @@ public final class EventCodecColdCalls {
         }
         System.out.printf("cold calls %d (after %d), cpu us/call: encode %.1f decode %.1f raw-encode %.1f raw-decode %.1f%s%n", CALLS, FIRST_CALLS,
                 nanos[0] / 1e3 / CALLS, nanos[1] / 1e3 / CALLS, nanos[2] / 1e3 / CALLS, nanos[3] / 1e3 / CALLS, sink == 42 ? " " : "");
-    }
-
-    /** The bench's raw publisher: the quote as a Jackson tree, written as text ({@code BenchQuotes.json}). */
-    private static String rawEncode(PriceQuote quote) {
-        ObjectNode node = RAW_JSON.createObjectNode();
-        node.put("type", "price");
-        node.put("symbol", quote.symbol().value());
-        node.put("price", quote.price().toPlainString());
-        node.put("slot", quote.slot());
-        node.put("observedAt", quote.observedAt().toString());
-        node.put("source", quote.source());
-        return node.toString();
     }
 
     /** The bench's raw subscriber: the tree, then the slot ({@code BenchQuotes.slotOf}). */
