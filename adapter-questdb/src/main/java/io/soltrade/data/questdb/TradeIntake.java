@@ -411,12 +411,17 @@ final class TradeIntake implements AutoCloseable {
 
         // only the writer (once, through its submission) or a refused submit completes this: the ledger is settled once
 
+        /** Its trades by natural key, as the ledger settles them. */
+        private Map<String, Trade> byId() {
+            return only != null ? Map.of(only.id().naturalKey(), only) : many;
+        }
+
         @Override
         public boolean complete(Void value) {
             if (isDone()) {
                 return false;
             }
-            settle(only != null ? Map.of(only.id().naturalKey(), only) : many, this, true);
+            settle(byId(), this, true);
             super.complete(value);
             return written.complete(value);
         }
@@ -426,7 +431,7 @@ final class TradeIntake implements AutoCloseable {
             if (isDone()) {
                 return false;
             }
-            settle(only != null ? Map.of(only.id().naturalKey(), only) : many, this, false);
+            settle(byId(), this, false);
             super.completeExceptionally(failure);
             return written.completeExceptionally(failure);
         }
@@ -586,11 +591,7 @@ final class TradeIntake implements AutoCloseable {
             return;
         }
         try {
-            long[] transactions = stored.walTransactions();
-            synchronized (ledger) {
-                recent.settle(transactions[0], transactions[1], mark);
-            }
-            lastSettled = now;
+            forgetApplied(stored.walTransactions(), mark, now);
         } catch (RuntimeException e) {
             LOG.debug("could not read how far the trades table has applied; applied writes are remembered longer: {}", e.getMessage());
         }
@@ -637,11 +638,7 @@ final class TradeIntake implements AutoCloseable {
             // anyway or too much is remembered (a cycle of new ids does no read at all)
             long now = System.nanoTime();
             if (remembered > 0 && now - lastSettled >= SETTLE_INTERVAL_NANOS && (!ids.isEmpty() || remembered > MAX_RECENT)) {
-                long[] transactions = retrying(cycle, stored::walTransactions);
-                synchronized (ledger) {
-                    recent.settle(transactions[0], transactions[1], mark);
-                }
-                lastSettled = now;
+                forgetApplied(retrying(cycle, stored::walTransactions), mark, now);
             }
             if (!ids.isEmpty()) {
                 storedIds.addAll(retrying(cycle, () -> stored.appliedIds(ids)));
@@ -708,6 +705,20 @@ final class TradeIntake implements AutoCloseable {
     }
 
     /**
+     * Forgets the remembered writes the table has applied, given its {@code [writerTxn, sequencerTxn]} read after
+     * {@code mark} was taken at {@code readAt}; returns how many are still remembered.
+     */
+    private int forgetApplied(long[] transactions, long mark, long readAt) {
+        int remembered;
+        synchronized (ledger) {
+            recent.settle(transactions[0], transactions[1], mark);
+            remembered = recent.size();
+        }
+        lastSettled = readAt;
+        return remembered;
+    }
+
+    /**
      * Returns once fewer than {@link #rememberLimit} acknowledged trades wait for the table to apply them, settling every
      * {@link #SETTLE_INTERVAL_NANOS} meanwhile; at the cycle's deadline (or on close) fails it with {@code BACKPRESSURE}:
      * nothing of it was written.
@@ -729,13 +740,7 @@ final class TradeIntake implements AutoCloseable {
                         + " trades it has not applied yet (at most " + rememberLimit + " are remembered, twice the buffer); nothing was written",
                         null, null);
             }
-            long[] transactions = retrying(cycle, stored::walTransactions);
-            synchronized (ledger) {
-                recent.settle(transactions[0], transactions[1], mark);
-                remembered = recent.size();
-            }
-            lastSettled = System.nanoTime();
-            if (remembered >= rememberLimit) {
+            if (forgetApplied(retrying(cycle, stored::walTransactions), mark, System.nanoTime()) >= rememberLimit) {
                 java.util.concurrent.locks.LockSupport.parkNanos(SETTLE_INTERVAL_NANOS);
             }
         }

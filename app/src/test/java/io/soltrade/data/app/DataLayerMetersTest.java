@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class DataLayerMetersTest {
 
     @Test
-    void everyGaugeAndFunctionCounterStillReadsAfterTheHeapIsCollected() throws InterruptedException {
+    void everyGaugeAndFunctionCounterStillReadsAfterTheHeapIsCollected() {
         try (DataLayer data = DataLayer.create(DataLayerConfig.inMemory())) {
             data.prices().getAll(List.of());
             Map<String, Double> before = MeterReadings.of(data.meters());

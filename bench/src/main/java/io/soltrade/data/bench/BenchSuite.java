@@ -27,7 +27,7 @@ import java.util.UUID;
  *
  * <pre>{@code
  * BenchSuite suite = BenchSuite.select(List.of("redis", "questdb.batch-save"));
- * boolean clean = suite.run(config, Path.of("docs/bench"), false, System.err);
+ * boolean clean = suite.run(config, Path.of("docs/bench"), BenchSizing.full(), System.err);
  * }</pre>
  */
 public final class BenchSuite {
@@ -54,16 +54,12 @@ public final class BenchSuite {
 
     /**
      * Runs the selected scenarios against the servers {@code servers} names and writes the results, report and
-     * charts to {@code out} (created if missing); progress goes to {@code log}. A {@code smoke} run takes seconds
-     * and proves every scenario runs; its figures mean nothing.
+     * charts to {@code out} (created if missing); progress goes to {@code log}. {@code sizing} is the run's size: a
+     * full run ({@link BenchSizing#full()}, or {@link BenchSizing#full(int)} for more measured rounds), or a smoke run
+     * ({@link BenchSizing#smokeRun()}: seconds, proving every scenario runs; its figures mean nothing).
      *
      * @return whether every scenario ran without failing (skipped ones count as run)
      */
-    public boolean run(DataLayerConfig servers, Path out, boolean smoke, PrintStream log) throws IOException {
-        return run(servers, out, smoke ? BenchSizing.smokeRun() : BenchSizing.full(), log);
-    }
-
-    /** Like {@link #run(DataLayerConfig, Path, boolean, PrintStream)} with the run's size given ({@link BenchSizing#full(int)}: more rounds). */
     public boolean run(DataLayerConfig servers, Path out, BenchSizing sizing, PrintStream log) throws IOException {
         Objects.requireNonNull(servers, "servers is null");
         Objects.requireNonNull(out, "out is null");

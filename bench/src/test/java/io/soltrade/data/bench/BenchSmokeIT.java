@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soltrade.data.app.config.DataLayerConfig;
+import io.soltrade.data.bench.measure.BenchSizing;
 import io.soltrade.data.bench.scenario.Scenario;
 import io.soltrade.data.bench.scenario.Scenarios;
 import io.soltrade.data.questdb.testing.QuestDbServer;
@@ -43,7 +44,7 @@ class BenchSmokeIT {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(stderr, true, StandardCharsets.UTF_8);
 
-        boolean clean = BenchSuite.select(List.of()).run(DataLayerConfig.load("local", Optional.of(profile)), out.resolve("run"), true, log);
+        boolean clean = BenchSuite.select(List.of()).run(DataLayerConfig.load("local", Optional.of(profile)), out.resolve("run"), BenchSizing.smokeRun(), log);
 
         assertThat(clean).as(stderr.toString(StandardCharsets.UTF_8)).isTrue();
         JsonNode results = new ObjectMapper().readTree(out.resolve("run/results.json").toFile());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import io.soltrade.data.app.config.DataLayerConfig;
+import io.soltrade.data.bench.measure.BenchSizing;
 import io.soltrade.data.bench.scenario.Scenario;
 import io.soltrade.data.bench.scenario.Scenarios;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +38,7 @@ class BenchSuiteTest {
 
     @Test
     void smokeRunWritesResultsReportAndCharts() throws Exception {
-        boolean clean = BenchSuite.select(List.of("memory-adapter.batch-save")).run(NOTHING_LISTENS, out, true, log);
+        boolean clean = BenchSuite.select(List.of("memory-adapter.batch-save")).run(NOTHING_LISTENS, out, BenchSizing.smokeRun(), log);
 
         assertThat(clean).isTrue();
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -65,7 +66,7 @@ class BenchSuiteTest {
     void scenariosWhoseServerDoesNotAnswerAreSkippedSayingWhy() throws Exception {
         BenchSuite suite = BenchSuite.select(List.of("redis.price-get", "redis.get-all-50", "questdb.batch-save", "postgres.batch-save-copy", "memory"));
 
-        boolean clean = suite.run(NOTHING_LISTENS, out, true, log);
+        boolean clean = suite.run(NOTHING_LISTENS, out, BenchSizing.smokeRun(), log);
 
         assertThat(clean).isTrue();
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());

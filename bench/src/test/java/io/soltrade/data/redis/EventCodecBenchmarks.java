@@ -1,13 +1,10 @@
 package io.soltrade.data.redis;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.soltrade.data.bench.scenario.BenchQuotes;
 import io.soltrade.data.domain.PriceQuote;
 import io.soltrade.data.domain.PriceUpdateEvent;
 import io.soltrade.data.domain.StreamEvent;
 import io.soltrade.data.domain.TokenSymbol;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +34,6 @@ import org.openjdk.jmh.runner.options.TimeValue;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class EventCodecBenchmarks {
     private static final int EVENTS = 1_024;
-    private static final ObjectMapper RAW_JSON = new ObjectMapper();
 
     private final StreamEventCodec codec = new StreamEventCodec();
     private PriceUpdateEvent[] events;
@@ -71,29 +67,16 @@ public class EventCodecBenchmarks {
         return codec.decode(texts[nextIndex()]);
     }
 
-    /** The raw publisher's encoding of the same quote (the bench's {@code BenchQuotes.json}). */
+    /** The raw publisher's encoding of the same quote: the bench's own ({@link BenchQuotes#json}). */
     @Benchmark
     public String rawEncodePrice() {
-        return rawEncode(events[nextIndex()].quote());
+        return BenchQuotes.json(events[nextIndex()].quote());
     }
 
-    /** The bench's raw publisher: the quote as a Jackson tree, written as text (as {@code BenchQuotes.json} does). */
-    static String rawEncode(PriceQuote quote) {
-        ObjectNode node = RAW_JSON.createObjectNode();
-        node.put("type", "price");
-        node.put("symbol", quote.symbol().value());
-        node.put("price", quote.price().toPlainString());
-        node.put("slot", quote.slot());
-        node.put("observedAt", quote.observedAt().toString());
-        node.put("source", quote.source());
-        return node.toString();
-    }
-
-    /** The raw subscriber's reading: the tree, then the one field it needs (the bench's {@code BenchQuotes.slotOf}). */
+    /** The raw subscriber's reading: the tree, then the one field it needs ({@link BenchQuotes#slotOf}). */
     @Benchmark
-    public long rawDecodePrice() throws IOException {
-        JsonNode node = RAW_JSON.readTree(texts[nextIndex()]);
-        return node.get("slot").asLong();
+    public long rawDecodePrice() {
+        return BenchQuotes.slotOf(texts[nextIndex()]);
     }
 
     /** {@code java -cp ... io.soltrade.data.redis.EventCodecBenchmarks}: 1 fork, 3 x 1 s warm-up, 5 x 1 s measured. */

@@ -1,7 +1,7 @@
 package io.soltrade.data.redis;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soltrade.data.domain.PriceQuote;
+import io.soltrade.data.bench.scenario.BenchQuotes;
 import io.soltrade.data.domain.PriceUpdateEvent;
 import io.soltrade.data.domain.StreamEvent;
 import io.soltrade.data.domain.TokenSymbol;
@@ -21,7 +21,6 @@ import java.time.Instant;
 public final class EventCodecColdCalls {
     private static final int FIRST_CALLS = 20;
     private static final int CALLS = 200;
-    private static final ObjectMapper RAW_JSON = new ObjectMapper();
 
     private EventCodecColdCalls() {}
 
@@ -39,7 +38,7 @@ public final class EventCodecColdCalls {
             sink += codec.decode(codec.encode(events[i])).hashCode();
         }
         for (int i = 0; i < FIRST_CALLS; i++) {
-            sink += rawDecode(EventCodecBenchmarks.rawEncode(events[i].quote()));
+            sink += BenchQuotes.slotOf(BenchQuotes.json(events[i].quote()));
         }
         long[] nanos = new long[4];
         for (int i = FIRST_CALLS; i < events.length; i++) {
@@ -48,9 +47,9 @@ public final class EventCodecColdCalls {
             long encoded = threads.getCurrentThreadCpuTime();
             StreamEvent back = codec.decode(text);
             long decoded = threads.getCurrentThreadCpuTime();
-            String rawText = EventCodecBenchmarks.rawEncode(events[i].quote());
+            String rawText = BenchQuotes.json(events[i].quote());
             long rawEncoded = threads.getCurrentThreadCpuTime();
-            sink += rawDecode(rawText) + back.hashCode();
+            sink += BenchQuotes.slotOf(rawText) + back.hashCode();
             long rawDecoded = threads.getCurrentThreadCpuTime();
             nanos[0] += encoded - start;
             nanos[1] += decoded - encoded;
@@ -59,14 +58,5 @@ public final class EventCodecColdCalls {
         }
         System.out.printf("cold calls %d (after %d), cpu us/call: encode %.1f decode %.1f raw-encode %.1f raw-decode %.1f%s%n", CALLS, FIRST_CALLS,
                 nanos[0] / 1e3 / CALLS, nanos[1] / 1e3 / CALLS, nanos[2] / 1e3 / CALLS, nanos[3] / 1e3 / CALLS, sink == 42 ? " " : "");
-    }
-
-    /** The bench's raw subscriber: the tree, then the slot ({@code BenchQuotes.slotOf}). */
-    private static long rawDecode(String text) {
-        try {
-            return RAW_JSON.readTree(text).get("slot").asLong();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,12 +1,13 @@
 package io.soltrade.data.app.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -36,12 +37,12 @@ public final class MeterReadings {
     }
 
     /** Collects until an object only weakly reachable is gone, so every weak reference to garbage has been cleared. */
-    public static void collectTheHeap() throws InterruptedException {
+    public static void collectTheHeap() {
         WeakReference<Object> sentinel = new WeakReference<>(new Object());
-        for (int attempt = 0; attempt < 50 && sentinel.get() != null; attempt++) {
-            System.gc();
-            Thread.sleep(20);
-        }
-        assertThat(sentinel.get()).as("a weakly reachable object after 50 collections").isNull();
+        await("a weakly reachable object collected").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    System.gc();
+                    return sentinel.get() == null;
+                });
     }
 }

@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The price quotes the Redis scenarios write, each with a slot higher than the last (so set-if-newer always
  * stores), and their raw-side encodings: the JSON the raw publisher sends, and the cache value the raw side SETs,
- * the same size as ours ({@code <version>|<price>|<source>}). Thread-safe.
+ * the same size as ours ({@code <version>|<price>|<source>}). Thread-safe. Public for the codec micro-benchmarks
+ * (bench's tests), which time the same raw encoding and reading as the scenarios.
  */
-final class BenchQuotes {
+public final class BenchQuotes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AtomicLong slot = new AtomicLong(300_000_000L);
 
@@ -47,7 +48,7 @@ final class BenchQuotes {
     }
 
     /** The raw side's stream entry and feed message: the quote as JSON, as a host would write it by hand. */
-    static String json(PriceQuote quote) {
+    public static String json(PriceQuote quote) {
         ObjectNode node = JSON.createObjectNode();
         node.put("type", "price");
         node.put("symbol", quote.symbol().value());
@@ -59,7 +60,7 @@ final class BenchQuotes {
     }
 
     /** The slot of a quote the raw side sent as {@link #json}. */
-    static long slotOf(String json) {
+    public static long slotOf(String json) {
         try {
             return JSON.readTree(json).get("slot").asLong();
         } catch (java.io.IOException e) {

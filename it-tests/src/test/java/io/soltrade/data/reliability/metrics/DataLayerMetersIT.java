@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class DataLayerMetersIT {
 
     @Test
-    void everyGaugeAndFunctionCounterStillReadsAfterTheHeapIsCollected() throws InterruptedException {
+    void everyGaugeAndFunctionCounterStillReadsAfterTheHeapIsCollected() {
         QuestDbServer questDb = FaultServers.questDb();
         try (TestingPostgres postgres = TestingPostgres.start(); TestingRedis.Namespace namespace = TestingRedis.shared().freshNamespace()) {
             PostgresSettings settings = postgres.settingsFor(postgres.freshSchema(), 2);
@@ -39,7 +39,7 @@ class DataLayerMetersIT {
         }
     }
 
-    private static void readAfterACollection(DataLayer started) throws InterruptedException {
+    private static void readAfterACollection(DataLayer started) {
         try (DataLayer layer = started) {
             layer.prices().getAll(List.of());
             Map<String, Double> before = MeterReadings.of(layer.meters());
