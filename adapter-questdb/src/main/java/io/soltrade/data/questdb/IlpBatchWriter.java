@@ -178,16 +178,97 @@ final class IlpBatchWriter implements ManagedResource {
         enqueue(encoder, rows, callerWaiting, deadlineNanos, outcome);
     }
 
+    /**
+     * Like {@link #submit}, for a submitter that remembers the rows once acknowledged (the trade intake): they keep their
+     * room in the buffer until {@link #giveBack} (so the capacity bounds what the writer and the submitter hold
+     * together), and a caller finding no room waits at most {@code timeoutNanos} (the intake waits in short steps, giving
+     * back what QuestDB applied in between).
+     */
+    <T> void submitKeepingRoom(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos,
+                               CompletableFuture<Void> outcome, long timeoutNanos) {
+        if (rows.isEmpty()) {
+            outcome.complete(null);
+            return;
+        }
+        enqueue(encoder, rows, callerWaiting, deadlineNanos, outcome, true, timeoutNanos);
+    }
+
+    /**
+     * Reserves room for {@code rows} the caller will hand over later with {@link #submitReserved} (the trade intake, for
+     * the requests it queues on its own thread), waiting up to the enqueue timeout.
+     *
+     * @throws TransientDbException {@code BACKPRESSURE} when no room came in time; {@link PermanentDbException}
+     *                              {@code CLOSED} once closed: nothing reserved either way
+     */
+    void reserve(int rows) {
+        if (rows > buffer.capacityRows()) {
+            throw DbException.invalidInput(QuestDbExceptionTranslator.BACKEND, "a batch of " + rows
+                    + " rows exceeds the writer's buffer capacity of " + buffer.capacityRows() + " rows", null);
+        }
+        SubmissionBuffer.Offer offer;
+        try {
+            offer = buffer.reserve(rows, settings.enqueueTimeout().toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientDbException(DbErrorKind.BACKPRESSURE, QuestDbExceptionTranslator.BACKEND,
+                    "interrupted while waiting for room in the questdb write buffer; nothing was written", null, e);
+        }
+        if (offer == SubmissionBuffer.Offer.FULL) {
+            throw full(settings.enqueueTimeout().toNanos());
+        }
+        if (offer == SubmissionBuffer.Offer.CLOSED) {
+            throw closedException("the questdb batch writer is closed; nothing was written");
+        }
+    }
+
+    /** Reserved rows that will not be submitted: their room is free again. */
+    void unreserve(long rows) {
+        buffer.unreserve(rows);
+    }
+
+    /**
+     * Like {@link #submitKeepingRoom}, for rows whose room was {@link #reserve reserved}: takes the reservation, never
+     * waits. Throws only when closed (the reservation then stays the caller's to give back).
+     */
+    <T> void submitReserved(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
+        if (rows.isEmpty()) {
+            outcome.complete(null);
+            return;
+        }
+        ensureStarted();
+        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, deadlineNanos, outcome, true);
+        switch (buffer.offerReserved(submission)) {
+            case ACCEPTED -> queued.add(rows.size());
+            case JOINED -> joined.add(rows.size());
+            case FULL, CLOSED -> throw closedException("the questdb batch writer is closed; nothing was written");
+        }
+    }
+
+    /** Whether callers wait for room or would be refused: the intake then forgets applied trades without delay. */
+    boolean roomShort() {
+        return buffer.roomShort();
+    }
+
+    /** Acknowledged rows of {@link #submitKeepingRoom} no longer held by their submitter: their room is free again. */
+    void giveBack(long rows) {
+        buffer.giveBack(rows);
+    }
+
     private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
+        return enqueue(encoder, rows, callerWaiting, deadlineNanos, outcome, false, settings.enqueueTimeout().toNanos());
+    }
+
+    private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome,
+                                      boolean keepsRoom, long timeoutNanos) {
         if (rows.size() > buffer.capacityRows()) {
             throw DbException.invalidInput(QuestDbExceptionTranslator.BACKEND, "a batch of " + rows.size()
                     + " rows exceeds the writer's buffer capacity of " + buffer.capacityRows() + " rows", null);
         }
         ensureStarted();
-        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, deadlineNanos, outcome);
+        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, deadlineNanos, outcome, keepsRoom);
         SubmissionBuffer.Offer offer;
         try {
-            offer = buffer.offer(submission, settings.enqueueTimeout().toNanos());
+            offer = buffer.offer(submission, timeoutNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransientDbException(DbErrorKind.BACKPRESSURE, QuestDbExceptionTranslator.BACKEND,
@@ -196,12 +277,17 @@ final class IlpBatchWriter implements ManagedResource {
         switch (offer) {
             case ACCEPTED -> queued.add(rows.size());
             case JOINED -> joined.add(rows.size());
-            case FULL -> throw new TransientDbException(DbErrorKind.BACKPRESSURE, QuestDbExceptionTranslator.BACKEND,
-                    "questdb write buffer stayed full for " + settings.enqueueTimeout().toMillis() + " ms (" + buffer.outstandingRows()
-                            + " of " + buffer.capacityRows() + " rows outstanding); nothing was written", null, null);
+            case FULL -> throw full(timeoutNanos);
             case CLOSED -> throw closedException("the questdb batch writer is closed; nothing was written");
         }
         return submission;
+    }
+
+    private TransientDbException full(long waitedNanos) {
+        return new TransientDbException(DbErrorKind.BACKPRESSURE, QuestDbExceptionTranslator.BACKEND,
+                "questdb write buffer stayed full for " + TimeUnit.NANOSECONDS.toMillis(waitedNanos) + " ms (" + buffer.outstandingRows()
+                        + " rows outstanding, " + buffer.reservedRows() + " queued for the trade intake and " + buffer.heldRows()
+                        + " acknowledged trades held until QuestDB applies them, of " + buffer.capacityRows() + "); nothing was written", null, null);
     }
 
     private static void await(CompletableFuture<Void> outcome) {
@@ -232,7 +318,7 @@ final class IlpBatchWriter implements ManagedResource {
     }
 
     BatchWriterStats stats() {
-        return new BatchWriterStats(queued.sum(), flushed.sum(), retried.sum(), failed.sum(), buffer.outstandingRows(),
+        return new BatchWriterStats(queued.sum(), flushed.sum(), retried.sum(), failed.sum(), buffer.outstandingRows(), buffer.heldRows(),
                 flushMicros.getTotalCount(), flushMicros.getValueAtPercentile(50) / 1000.0,
                 flushMicros.getValueAtPercentile(99) / 1000.0, flushMicros.getMaxValue() / 1000.0);
     }
@@ -301,7 +387,7 @@ final class IlpBatchWriter implements ManagedResource {
                 for (Submission<?> submission : pending) {
                     // counters and room first, so a caller woken by its outcome sees them updated
                     flushed.add(submission.rowCount());
-                    buffer.release(submission);
+                    buffer.release(submission, true);
                     if (!submission.acknowledge()) {
                         flushed.add(-submission.rowCount()); // close already gave up on it
                     }

@@ -18,7 +18,8 @@ import java.util.function.ToDoubleFunction;
  * <ul>
  *   <li>Batch writer ({@link BatchWriterStats}): {@code soltrade.questdb.writer.rows.queued}, {@code .acknowledged},
  *       {@code .retried} (per attempt) and {@code .failed} counters; {@code .rows.outstanding} (accepted, not yet
- *       decided) and {@code .buffer.capacity.rows} gauges; {@code soltrade.questdb.writer.flush} timer of each
+ *       decided), {@code .rows.held} (acknowledged trades remembered until QuestDB applies them) and
+ *       {@code .buffer.capacity.rows} gauges; {@code soltrade.questdb.writer.flush} timer of each
  *       request from send to the server's acknowledgement, with a histogram and p50/p99.</li>
  *   <li>PG-wire read pool: HikariCP's own Micrometer tracker, {@code hikaricp.connections*} tagged
  *       {@code pool=questdb-pg} (HikariCP takes one registry per pool: binding a second time fails).</li>
@@ -40,7 +41,10 @@ final class QuestDbMetrics implements MeterBinder {
         rows(registry, "retried", "Rows sent again after a transient failure, per attempt", BatchWriterStats::retried);
         rows(registry, "failed", "Rows reported failed to their callers", BatchWriterStats::failed);
         Gauge.builder("soltrade.questdb.writer.rows.outstanding", writer, w -> w.stats().outstanding())
-                .description("Rows accepted and not yet acknowledged or failed; callers meet BACKPRESSURE at the buffer capacity")
+                .description("Rows accepted and not yet acknowledged or failed; with the held rows, callers meet BACKPRESSURE at the buffer capacity")
+                .register(registry);
+        Gauge.builder("soltrade.questdb.writer.rows.held", writer, w -> w.stats().held())
+                .description("Trades acknowledged and remembered until QuestDB applies them (a resend is then not written twice); they count against the buffer capacity")
                 .register(registry);
         Gauge.builder("soltrade.questdb.writer.buffer.capacity.rows", writer, IlpBatchWriter::capacityRows)
                 .description("Outstanding rows the buffer holds at most").register(registry);

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * @param pgPassword            PG wire password (never printed)
  * @param flushInterval         the longest an asynchronously written row waits before it is sent (default 100 ms)
  * @param batchRows             a batch is sent as soon as this many rows wait (default 1,000)
- * @param bufferCapacityRows    rows held, queued or being retried, before callers meet backpressure (default 100,000)
+ * @param bufferCapacityRows    rows held (queued, being retried, or acknowledged trades remembered until QuestDB applies
+ *                              them) before callers meet backpressure (default 100,000)
  * @param enqueueTimeout        how long a caller waits for room in a full buffer (default 1 s)
  * @param retryDeadline         how long transient failures of a write are retried, from when it was queued (default 30 s)
  * @param closeDeadline         how long close() waits for outstanding rows (default 10 s)

@@ -26,6 +26,8 @@ final class Submission<T> {
     /** The rows of a submission of two or more, else null. */
     private final List<T> rows;
     private final boolean callerWaiting;
+    /** Once acknowledged, its rows keep their room in the buffer until the submitter hands it back (the trade intake). */
+    private final boolean keepsRoom;
     private final long deadlineNanos;
     private final CompletableFuture<Void> outcome;
     /** Hashed once, on the caller's thread: the buffer looks the submission up by content when it is offered and released. */
@@ -44,12 +46,18 @@ final class Submission<T> {
      * @param deadlineNanos {@link System#nanoTime()} after which transient failures are no longer retried
      */
     Submission(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos) {
-        this(encoder, rows, callerWaiting, deadlineNanos, new CompletableFuture<>());
+        this(encoder, rows, callerWaiting, deadlineNanos, new CompletableFuture<>(), false);
     }
 
-    /** @param outcome completed once with this submission's outcome; the writer never reads it back */
-    Submission(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
+    /**
+     * @param outcome   completed once with this submission's outcome; the writer never reads it back
+     * @param keepsRoom once acknowledged, its rows still count against the buffer's capacity until
+     *                  {@link SubmissionBuffer#giveBack} (the trade intake remembers them until QuestDB applies them)
+     */
+    Submission(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome,
+               boolean keepsRoom) {
         this.encoder = encoder;
+        this.keepsRoom = keepsRoom;
         if (rows.size() == 1) {
             this.onlyRow = Objects.requireNonNull(rows.get(0), "row is null");
             this.rows = null;
@@ -98,6 +106,10 @@ final class Submission<T> {
 
     boolean callerWaiting() {
         return callerWaiting;
+    }
+
+    boolean keepsRoom() {
+        return keepsRoom;
     }
 
     long deadlineNanos() {

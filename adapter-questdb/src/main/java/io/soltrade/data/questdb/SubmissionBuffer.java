@@ -15,10 +15,22 @@ import java.util.function.LongSupplier;
  * retried while the server is down keep their place and the memory held stays bounded. A caller finding no
  * room waits up to its timeout and is then refused (backpressure), never queued without bound or dropped.
  *
+ * <p><b>Held rows.</b> A submission that {@link Submission#keepsRoom() keeps its room} (the trade intake's) still
+ * counts once acknowledged, as <em>held</em>, until its submitter {@link #giveBack gives the rows back}: the intake
+ * remembers acknowledged trades until QuestDB has applied them (so a resend is not written twice), and counting them
+ * here makes the capacity the bound on every row the writer and the intake hold, whatever a burst's size (issue 14:
+ * "a 10x burst keeps the heap flat"; before, the remembered trades came on top, up to twice the capacity).
+ *
+ * <p><b>Reserved rows.</b> The trade intake queues requests on a thread of its own before it hands them here; it
+ * {@link #reserve reserves} their room when a caller queues them (so a caller waits, or is refused, there) and the
+ * submission that carries them {@link #offerReserved takes the reservation}: the intake's queue is inside the capacity,
+ * not a second buffer beside it.
+ *
  * <p>The writer takes a batch when {@code batchRows} unsent rows are waiting, when the oldest unsent row has
  * waited a flush interval (a timer, so rows never sit waiting for the next row to arrive), when a
  * synchronous caller is waiting (group commit: the rows that arrived during the previous request go in one
- * request), or at once when closing.
+ * request), when the buffer is full or a caller waits for room (sending is then the only way room is made: with held
+ * rows, unsent ones may never reach {@code batchRows}), or at once when closing.
  *
  * <p><b>One copy of each submission.</b> A submission equal to one still outstanding (same table, equal rows in the
  * same order: typically a caller retrying after its own timeout while the first copy is still queued or being
@@ -41,7 +53,13 @@ final class SubmissionBuffer {
     private final Map<Entry, Entry> outstanding = new LinkedHashMap<>();
     private long unsentRows;
     private long outstandingRows;
+    /** Rows acknowledged and not yet given back (see the class comment): they count against the capacity too. */
+    private long heldRows;
+    /** Rows reserved by {@link #reserve} and not yet offered or given back: they count against the capacity too. */
+    private long reservedRows;
     private int waitingCallers;
+    /** Callers blocked in {@link #offer} for room. */
+    private int roomWaiters;
     private long timerChecks;
     private boolean closed;
 
@@ -121,28 +139,112 @@ final class SubmissionBuffer {
                     join(submission, equal);
                     return Offer.JOINED;
                 }
-                if (outstandingRows + rows <= capacityRows) {
+                if (outstandingRows + heldRows + reservedRows + rows <= capacityRows) {
                     break;
                 }
                 if (remaining <= 0) {
                     return Offer.FULL;
                 }
-                remaining = roomFreed.awaitNanos(remaining);
+                remaining = awaitRoom(remaining);
             }
-            entry.offeredNanos = nanoClock.getAsLong(); // after any wait for room: its flush timer starts now
-            unsent.addLast(entry);
-            outstanding.put(entry, entry);
-            unsentRows += rows;
-            outstandingRows += rows;
-            if (entry.urgent) {
-                waitingCallers++;
-            }
-            if (unsent.size() == 1 || unsentRows >= batchRows || entry.urgent) {
-                batchReady.signal();
-            }
+            add(entry);
             return Offer.ACCEPTED;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Waits for room to be freed, making what is unsent due first (sending it is how room is made). */
+    private long awaitRoom(long remainingNanos) throws InterruptedException {
+        roomWaiters++;
+        batchReady.signal();
+        try {
+            return roomFreed.awaitNanos(remainingNanos);
+        } finally {
+            roomWaiters--;
+        }
+    }
+
+    /**
+     * Reserves room for {@code rows} that a later {@link #offerReserved} will carry, waiting up to {@code timeoutNanos}:
+     * {@link Offer#ACCEPTED} (reserved), {@link Offer#FULL} or {@link Offer#CLOSED} (nothing reserved).
+     */
+    Offer reserve(int rows, long timeoutNanos) throws InterruptedException {
+        if (rows > capacityRows) {
+            throw new IllegalArgumentException(rows + " rows exceed the buffer capacity of " + capacityRows + " rows");
+        }
+        lock.lockInterruptibly();
+        try {
+            long remaining = timeoutNanos;
+            while (!closed) {
+                if (outstandingRows + heldRows + reservedRows + rows <= capacityRows) {
+                    reservedRows += rows;
+                    return Offer.ACCEPTED;
+                }
+                if (remaining <= 0) {
+                    return Offer.FULL;
+                }
+                remaining = awaitRoom(remaining);
+            }
+            return Offer.CLOSED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reserved rows that will not be offered (a request failed, or its rows were not written): room for others. */
+    void unreserve(long rows) {
+        if (rows <= 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            reservedRows = Math.max(0, reservedRows - rows);
+            roomFreed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Offers a submission whose rows were {@link #reserve reserved}: it takes their room without waiting. Joined to an
+     * equal outstanding submission, it gives the reservation back.
+     */
+    Offer offerReserved(Submission<?> submission) {
+        int rows = submission.rowCount();
+        Entry entry = new Entry(submission, 0);
+        lock.lock();
+        try {
+            if (closed) {
+                return Offer.CLOSED;
+            }
+            reservedRows = Math.max(0, reservedRows - rows);
+            Entry equal = outstanding.get(entry);
+            if (equal != null) {
+                join(submission, equal);
+                roomFreed.signalAll();
+                return Offer.JOINED;
+            }
+            add(entry);
+            return Offer.ACCEPTED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues an accepted entry, guarded by {@link #lock}. */
+    private void add(Entry entry) {
+        int rows = entry.submission.rowCount();
+        entry.offeredNanos = nanoClock.getAsLong(); // after any wait for room: its flush timer starts now
+        unsent.addLast(entry);
+        outstanding.put(entry, entry);
+        unsentRows += rows;
+        outstandingRows += rows;
+        if (entry.urgent) {
+            waitingCallers++;
+        }
+        if (unsent.size() == 1 || unsentRows >= batchRows || entry.urgent || full()) {
+            batchReady.signal();
         }
     }
 
@@ -166,7 +268,7 @@ final class SubmissionBuffer {
             while (true) {
                 if (!unsent.isEmpty()) {
                     long waitedNanos = nanoClock.getAsLong() - unsent.peekFirst().offeredNanos;
-                    if (closed || unsentRows >= batchRows || waitingCallers > 0 || waitedNanos >= flushIntervalNanos) {
+                    if (closed || unsentRows >= batchRows || waitingCallers > 0 || waitedNanos >= flushIntervalNanos || full() || roomWaiters > 0) {
                         return drain();
                     }
                     timerChecks++;
@@ -180,6 +282,11 @@ final class SubmissionBuffer {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** No room for another row (callers are refused or wait), guarded by {@link #lock}. */
+    private boolean full() {
+        return outstandingRows + heldRows + reservedRows >= capacityRows;
     }
 
     private List<Submission<?>> drain() {
@@ -222,8 +329,17 @@ final class SubmissionBuffer {
         }
     }
 
-    /** The submission's outcome is decided: its rows no longer count against the capacity. */
+    /** The submission failed (or is given up): its rows no longer count against the capacity. */
     void release(Submission<?> submission) {
+        release(submission, false);
+    }
+
+    /**
+     * The submission's outcome is decided: its rows no longer count against the capacity, unless it was
+     * {@code acknowledged} and {@link Submission#keepsRoom() keeps its room}: then they stay counted, as held, until
+     * {@link #giveBack} (moved in one step, so no other caller can take the room in between).
+     */
+    void release(Submission<?> submission, boolean acknowledged) {
         Entry probe = new Entry(submission, 0);
         lock.lock();
         try {
@@ -231,8 +347,54 @@ final class SubmissionBuffer {
             if (entry != null && entry.submission == submission) {
                 outstanding.remove(entry);
                 outstandingRows -= submission.rowCount();
-                roomFreed.signalAll();
+                if (acknowledged && submission.keepsRoom()) {
+                    heldRows += submission.rowCount();
+                } else {
+                    roomFreed.signalAll();
+                }
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Rows of acknowledged submissions that kept their room are no longer held: room for others. */
+    void giveBack(long rows) {
+        if (rows <= 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            heldRows = Math.max(0, heldRows - rows);
+            roomFreed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether callers wait for room, or would be refused: a reason to forget applied trades now. */
+    boolean roomShort() {
+        lock.lock();
+        try {
+            return roomWaiters > 0 || full();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long reservedRows() {
+        lock.lock();
+        try {
+            return reservedRows;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long heldRows() {
+        lock.lock();
+        try {
+            return heldRows;
         } finally {
             lock.unlock();
         }

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +106,6 @@ final class TradeIntake implements AutoCloseable {
     private final Duration enqueueTimeout;
     private final Duration retryDeadline;
     private final java.util.concurrent.atomic.LongAdder readsRetried = new java.util.concurrent.atomic.LongAdder();
-    private final Semaphore room;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
@@ -157,7 +155,8 @@ final class TradeIntake implements AutoCloseable {
          * given in order, so the batches without one are the newest: only those are visited (a direct save adds a batch
          * of its own, and visiting all of them every 50 ms was most of the intake thread's work in issue 14's profile).
          */
-        void settle(long applied, long sequenced, long mark) {
+        /** @return the trades forgotten (counted per batch, as the writer holds their room) */
+        long settle(long applied, long sequenced, long mark) {
             for (Iterator<Batch> newest = batches.descendingIterator(); newest.hasNext(); ) {
                 Batch batch = newest.next();
                 if (batch.sequencedBound >= 0) {
@@ -167,9 +166,13 @@ final class TradeIntake implements AutoCloseable {
                     batch.sequencedBound = sequenced;
                 }
             }
+            long forgotten = 0;
             while (!batches.isEmpty() && batches.peekFirst().sequencedBound >= 0 && applied >= batches.peekFirst().sequencedBound) {
-                batches.pollFirst().trades.forEach(byId::remove); // remove(key, value): a later batch's version stays
+                Batch batch = batches.pollFirst();
+                batch.trades.forEach(byId::remove); // remove(key, value): a later batch's version stays
+                forgotten += batch.trades.size();
             }
+            return forgotten;
         }
 
         void add(Map<String, Trade> written) {
@@ -207,14 +210,6 @@ final class TradeIntake implements AutoCloseable {
      */
     private static final long SETTLE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final int MAX_RECENT = 10_000;
-    /**
-     * How many acknowledged, not yet applied trades are remembered at most (beyond one cycle's rows): twice the buffer.
-     * Past it every save goes through the intake thread, which waits for the table to apply (holding its cycle's room,
-     * so callers meet backpressure) and fails the cycle with {@code BACKPRESSURE} at its deadline. Without it a server
-     * that kept acknowledging while its apply stalled grew the host's heap with every write (found by the burst-heap
-     * bench row, issue 14).
-     */
-    private final int rememberLimit;
     private long lastSettled;
     private final KnownTradeIds known = new KnownTradeIds(1 << 20);
     private final Thread scanner;
@@ -224,9 +219,7 @@ final class TradeIntake implements AutoCloseable {
         this.writer = writer;
         this.stored = stored;
         this.capacityRows = capacityRows;
-        this.rememberLimit = 2 * capacityRows;
         this.enqueueTimeout = enqueueTimeout;
-        this.room = new Semaphore(capacityRows);
         this.thread = new Thread(this::run, "questdb-trade-intake");
         this.thread.setDaemon(true);
         this.scanner = new Thread(this::scanStoredIds, "questdb-trade-id-scan");
@@ -310,7 +303,7 @@ final class TradeIntake implements AutoCloseable {
         DirectWrite write = null;
         List<Trade> rest = null;
         synchronized (ledger) {
-            if (pendingRequests > 0 || recent.size() >= Math.min(MAX_RECENT, rememberLimit)) {
+            if (pendingRequests > 0 || recent.size() >= MAX_RECENT) {
                 rest = trades;
             } else if (trades.size() == 1) {
                 Trade trade = trades.get(0);
@@ -343,7 +336,8 @@ final class TradeIntake implements AutoCloseable {
         }
         if (write != null) {
             try {
-                writer.submit(TradeRowEncoder.INSTANCE, write.trades(), callerWaits, queuedNanos + retryDeadline.toNanos(), write);
+                writer.submitKeepingRoom(TradeRowEncoder.INSTANCE, write.trades(), callerWaits, queuedNanos + retryDeadline.toNanos(), write,
+                        enqueueTimeout.toNanos());
             } catch (DbException e) {
                 write.completeExceptionally(e); // refused (backpressure, closed): nothing was written
                 throw e;
@@ -456,15 +450,7 @@ final class TradeIntake implements AutoCloseable {
         if (closed) {
             throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
         }
-        try {
-            if (!room.tryAcquire(request.rows(), enqueueTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new TransientDbException(DbErrorKind.BACKPRESSURE, BACKEND, "questdb trade intake stayed full for "
-                        + enqueueTimeout.toMillis() + " ms; nothing was written", null, null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientDbException(DbErrorKind.BACKPRESSURE, BACKEND, "interrupted while waiting for room; nothing was written", null, e);
-        }
+        writer.reserve(request.rows()); // its room in the writer's buffer: the queue is inside the buffer's capacity
         ensureStarted();
         synchronized (ledger) {
             pendingRequests++;
@@ -474,7 +460,7 @@ final class TradeIntake implements AutoCloseable {
             synchronized (ledger) {
                 pendingRequests--;
             }
-            room.release(request.rows());
+            writer.unreserve(request.rows());
             throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
         }
     }
@@ -493,7 +479,7 @@ final class TradeIntake implements AutoCloseable {
                     cycle.add(queue.poll());
                     rows += next.rows();
                 }
-                process(cycle, rows); // gives the cycle's room back once its requests are complete
+                process(cycle, rows);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -507,7 +493,7 @@ final class TradeIntake implements AutoCloseable {
                 synchronized (ledger) {
                     pendingRequests--;
                 }
-                room.release(request.rows());
+                writer.unreserve(request.rows());
                 request.fail(gone);
             }
         }
@@ -602,11 +588,12 @@ final class TradeIntake implements AutoCloseable {
      * in order, together when they meet in its buffer: group commit), so a cycle never waits on the network. An id
      * still in flight from an earlier cycle counts as stored, and the request that met it completes only with that
      * write, and fails if it fails (so a caller is never told a trade is stored on the strength of a write that was
-     * not). The cycle's room in the intake is given back once all its requests are complete.
+     * not). The cycle's requests reserved {@code rows} in the writer's buffer when they were queued: its write takes
+     * that room (kept until the table applies it), the rest is given back at once.
      */
     private void process(List<Request> cycle, int rows) {
+        long reserved = rows;
         try {
-            awaitRoomToRemember(cycle);
             Map<Request, List<CompletableFuture<Void>>> waits = new java.util.IdentityHashMap<>();
             Set<String> ids = new LinkedHashSet<>();
             Set<String> storedIds = new HashSet<>();
@@ -634,10 +621,11 @@ final class TradeIntake implements AutoCloseable {
                 }
             }
             }
-            // forgetting applied writes only bounds memory: done at most every 50 ms, and only when this cycle reads
-            // anyway or too much is remembered (a cycle of new ids does no read at all)
+            // forgetting applied writes bounds memory and frees their room in the writer's buffer: done at most every
+            // 50 ms, and only when this cycle reads anyway, too much is remembered or callers wait for room (a cycle of
+            // new ids otherwise does no read at all)
             long now = System.nanoTime();
-            if (remembered > 0 && now - lastSettled >= SETTLE_INTERVAL_NANOS && (!ids.isEmpty() || remembered > MAX_RECENT)) {
+            if (remembered > 0 && now - lastSettled >= SETTLE_INTERVAL_NANOS && (!ids.isEmpty() || remembered > MAX_RECENT || writer.roomShort())) {
                 forgetApplied(retrying(cycle, stored::walTransactions), mark, now);
             }
             if (!ids.isEmpty()) {
@@ -670,34 +658,25 @@ final class TradeIntake implements AutoCloseable {
             try {
                 // the write keeps to the cycle's deadline (its lookups already spent part of it): one deadline per call
                 boolean anyoneWaits = cycle.stream().anyMatch(request -> !(request instanceof Save save) || save.waits());
-                writer.writeAsync(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()), anyoneWaits, deadline(cycle)).whenComplete((ignored, failure) -> {
-                    if (failure == null) {
-                        write.complete(null);
-                    } else {
-                        write.completeExceptionally(unwrap(failure));
-                    }
-                });
+                writer.submitReserved(TradeRowEncoder.INSTANCE, new ArrayList<>(writes.values()), anyoneWaits, deadline(cycle), write);
+                reserved -= writes.size(); // the write holds them now
             } catch (RuntimeException e) {
                 write.completeExceptionally(e); // refused: nothing of it was written
                 throw e;
             }
-            List<CompletableFuture<Void>> gates = new ArrayList<>(cycle.size());
             for (Request request : cycle) {
                 List<CompletableFuture<Void>> needed = new ArrayList<>(waits.getOrDefault(request, List.of()));
                 needed.add(write);
                 CompletableFuture<Void> gate = CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new));
-                gates.add(gate);
                 gate.whenComplete((ignored, failure) -> complete(request, outcomes.get(request), failure));
             }
-            CompletableFuture.allOf(gates.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> room.release(rows));
         } catch (DbException e) {
-            room.release(rows);
             cycle.forEach(request -> request.fail(e));
         } catch (RuntimeException e) {
-            room.release(rows);
             DbException failure = new PermanentDbException(DbErrorKind.QUERY, BACKEND, "trade write failed: " + e, null, e);
             cycle.forEach(request -> request.fail(failure));
         } finally {
+            writer.unreserve(reserved); // rows not written (stored already, duplicates) or a failed cycle's
             synchronized (ledger) {
                 pendingRequests -= cycle.size(); // handed to the writer (or failed): later saves may go direct again
             }
@@ -710,40 +689,14 @@ final class TradeIntake implements AutoCloseable {
      */
     private int forgetApplied(long[] transactions, long mark, long readAt) {
         int remembered;
+        long forgotten;
         synchronized (ledger) {
-            recent.settle(transactions[0], transactions[1], mark);
+            forgotten = recent.settle(transactions[0], transactions[1], mark);
             remembered = recent.size();
         }
+        writer.giveBack(forgotten); // their room in the writer's buffer is free again
         lastSettled = readAt;
         return remembered;
-    }
-
-    /**
-     * Returns once fewer than {@link #rememberLimit} acknowledged trades wait for the table to apply them, settling every
-     * {@link #SETTLE_INTERVAL_NANOS} meanwhile; at the cycle's deadline (or on close) fails it with {@code BACKPRESSURE}:
-     * nothing of it was written.
-     */
-    private void awaitRoomToRemember(List<Request> cycle) {
-        long deadline = deadline(cycle);
-        while (true) {
-            int remembered;
-            long mark;
-            synchronized (ledger) {
-                remembered = recent.size();
-                mark = recent.mark();
-            }
-            if (remembered < rememberLimit) {
-                return;
-            }
-            if (closed || System.nanoTime() - deadline > 0) {
-                throw new TransientDbException(DbErrorKind.BACKPRESSURE, BACKEND, "questdb acknowledged " + remembered
-                        + " trades it has not applied yet (at most " + rememberLimit + " are remembered, twice the buffer); nothing was written",
-                        null, null);
-            }
-            if (forgetApplied(retrying(cycle, stored::walTransactions), mark, System.nanoTime()) >= rememberLimit) {
-                java.util.concurrent.locks.LockSupport.parkNanos(SETTLE_INTERVAL_NANOS);
-            }
-        }
     }
 
     /** Completes a request of a cycle once the writes it waited for are done: with the write's failure if one failed. */

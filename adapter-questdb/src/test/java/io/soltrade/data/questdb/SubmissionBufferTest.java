@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Timeout(60) // a buffer that never makes a batch due blocks takeBatch: fail, do not hang the build
 class SubmissionBufferTest {
     private static final long HOUR = TimeUnit.HOURS.toNanos(1);
 
@@ -33,6 +34,125 @@ class SubmissionBufferTest {
         buffer.release(first);
         assertThat(buffer.offer(rows(1, false), 0)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
         assertThat(buffer.outstandingRows()).isEqualTo(1);
+    }
+
+    /**
+     * A submission that keeps its room (the trade intake's) holds it past its acknowledgement, until given back, and not
+     * past a failure; one that does not frees it at the acknowledgement. Fails when an acknowledged submission frees its
+     * room regardless (the intake's remembered trades then came on top of a full buffer).
+     */
+    @Test
+    void anAcknowledgedSubmissionThatKeepsItsRoomHoldsItUntilGivenBack() throws Exception {
+        SubmissionBuffer buffer = new SubmissionBuffer(4, 1, HOUR);
+        Submission<String> kept = new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, java.util.List.of("k-1", "k-2"), false, Long.MAX_VALUE,
+                new java.util.concurrent.CompletableFuture<>(), true);
+        Submission<String> failed = new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, java.util.List.of("f-1"), false, Long.MAX_VALUE,
+                new java.util.concurrent.CompletableFuture<>(), true);
+        Submission<String> plain = rows(1, false);
+        buffer.offer(kept, 0);
+        buffer.offer(failed, 0);
+        buffer.offer(plain, 0);
+
+        buffer.release(kept, true);
+        buffer.release(failed, false);
+        buffer.release(plain, true);
+        assertThat(buffer.outstandingRows()).isZero();
+        assertThat(buffer.heldRows()).as("only the acknowledged submission that keeps its room").isEqualTo(2);
+        assertThat(buffer.offer(rows(3, false), TimeUnit.MILLISECONDS.toNanos(20))).isEqualTo(SubmissionBuffer.Offer.FULL);
+        assertThat(buffer.offer(rows(2, false), 0)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
+
+        buffer.giveBack(2);
+        assertThat(buffer.heldRows()).isZero();
+        assertThat(buffer.offer(rows(2, false), 0)).as("room given back").isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
+    }
+
+    /**
+     * With rows held, unsent rows may never reach a batch: a full buffer, or a caller waiting for room, makes them due at
+     * once (batch of 10, timer an hour). Fails without either condition (the rows then waited for the timer while every
+     * caller was refused: a bench burst hung until the retry deadline).
+     */
+    @Test
+    void aFullBufferOrACallerWaitingForRoomMakesTheUnsentRowsDue() throws Exception {
+        SubmissionBuffer buffer = new SubmissionBuffer(4, 10, HOUR);
+        Submission<String> kept = new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, java.util.List.of("d-1", "d-2"), true, Long.MAX_VALUE,
+                new java.util.concurrent.CompletableFuture<>(), true);
+        buffer.offer(kept, 0);
+        assertThat(buffer.takeBatch()).containsExactly(kept); // a synchronous caller's: due at once
+        buffer.release(kept, true);
+
+        Submission<String> one = rows(1, false);
+        buffer.offer(one, 0);
+        java.util.concurrent.CompletableFuture<java.util.List<Submission<?>>> taken = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return buffer.takeBatch();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(50)).atMost(java.time.Duration.ofSeconds(1)).until(() -> !taken.isDone());
+        java.util.concurrent.CompletableFuture<SubmissionBuffer.Offer> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return buffer.offer(rows(2, false), TimeUnit.SECONDS.toNanos(10));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(taken.get(5, TimeUnit.SECONDS)).as("sent for the caller waiting for room").containsExactly(one);
+        buffer.release(one, false);
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
+        assertThat(buffer.takeBatch()).as("2 held + 2 outstanding: full, so due").hasSize(1);
+    }
+
+    /**
+     * Reserved rows (the trade intake's queue) count against the capacity like outstanding ones; the submission that
+     * carries them takes the reservation without waiting, rows reserved and not offered are given back, and a reserved
+     * submission joined to an equal outstanding one gives its reservation back. Fails when a reservation does not count
+     * (the intake's queue was then a second buffer beside this one).
+     */
+    @Test
+    void reservedRowsCountAgainstTheCapacityUntilOfferedOrGivenBack() throws Exception {
+        SubmissionBuffer buffer = new SubmissionBuffer(5, 100, HOUR);
+        assertThat(buffer.reserve(3, 0)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
+        assertThat(buffer.offer(rows(3, false), 0)).as("3 reserved of 5").isEqualTo(SubmissionBuffer.Offer.FULL);
+        assertThat(buffer.reserve(3, 0)).isEqualTo(SubmissionBuffer.Offer.FULL);
+
+        Submission<String> carried = new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, java.util.List.of("r-1", "r-2"), false, Long.MAX_VALUE,
+                new java.util.concurrent.CompletableFuture<>(), true);
+        assertThat(buffer.offerReserved(carried)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
+        assertThat(buffer.outstandingRows()).isEqualTo(2);
+        assertThat(buffer.reservedRows()).isEqualTo(1);
+        buffer.unreserve(1); // the third row was a duplicate: not written
+        assertThat(buffer.reservedRows()).isZero();
+        assertThat(buffer.offer(rows(3, false), 0)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
+
+        buffer.release(carried, true);
+        Submission<String> outstandingCopy = copyOf(java.util.List.of("j-1"), false);
+        SubmissionBuffer roomy = new SubmissionBuffer(2, 100, HOUR);
+        roomy.offer(outstandingCopy, 0);
+        roomy.reserve(1, 0);
+        assertThat(roomy.offerReserved(copyOf(java.util.List.of("j-1"), false))).isEqualTo(SubmissionBuffer.Offer.JOINED);
+        assertThat(roomy.reservedRows()).as("a joined submission holds no room").isZero();
+        assertThat(roomy.outstandingRows()).isEqualTo(1);
+    }
+
+    /** A caller waiting for room is woken when held rows are given back, not only when outstanding rows are released. */
+    @Test
+    void rowsGivenBackWakeACallerWaitingForRoom() throws Exception {
+        SubmissionBuffer buffer = new SubmissionBuffer(2, 1, HOUR);
+        Submission<String> kept = new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, java.util.List.of("w-1", "w-2"), false, Long.MAX_VALUE,
+                new java.util.concurrent.CompletableFuture<>(), true);
+        buffer.offer(kept, 0);
+        buffer.release(kept, true);
+        java.util.concurrent.CompletableFuture<SubmissionBuffer.Offer> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return buffer.offer(rows(1, false), TimeUnit.SECONDS.toNanos(10));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(50)).atMost(java.time.Duration.ofSeconds(1)).until(() -> !waiting.isDone());
+        buffer.giveBack(2);
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
     }
 
     @Test

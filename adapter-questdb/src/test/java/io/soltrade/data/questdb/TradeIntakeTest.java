@@ -451,40 +451,91 @@ class TradeIntakeTest {
     }
 
     /**
-     * A table that keeps acknowledging but stops applying: the acknowledged trades the intake remembers stop at twice
-     * the buffer (plus one cycle), and a save past that meets {@code BACKPRESSURE} at its deadline and writes nothing;
-     * once the table applies, saves are accepted again. Without the limit every save was accepted and remembered (the
-     * host's heap grew with every write).
+     * A table that keeps acknowledging but stops applying: the acknowledged trades the intake remembers keep their room
+     * in the writer's buffer, so with a buffer of 20 the 21st save of a new id meets {@code BACKPRESSURE} after the
+     * enqueue timeout and writes nothing, however long ago the 20 were acknowledged; once the table applies them, their
+     * room is given back and saves are accepted again. Fails when the writer gives the room back at the acknowledgement
+     * (the remembered trades then came on top of a full buffer: a burst held up to three buffers' worth).
      */
     @Test
-    void acknowledgedTradesTheTableHasNotAppliedAreBoundedByTwiceTheBuffer() throws Exception {
+    void acknowledgedTradesTheTableHasNotAppliedHoldTheirRoomInTheBuffer() throws Exception {
         IlpBatchWriter small = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(10), 10, 20, Duration.ofMillis(200),
                 Duration.ofSeconds(5), Duration.ofSeconds(5)), transport);
         table.scannable = true;
         TradeIntake bounded = new TradeIntake(small, table, 20, Duration.ofMillis(200), Duration.ofMillis(500));
         try {
-            for (int i = 0; i < 40; i++) {
+            bounded.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2024-12-31T00:00:00Z")))).get(5, TimeUnit.SECONDS);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(bounded::knowsStoredIds);
+            for (int i = 1; i < 20; i++) {
                 bounded.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i))))
                         .get(5, TimeUnit.SECONDS);
             }
-            assertThat(bounded.remembered()).as("acknowledged, none applied").isEqualTo(40);
+            assertThat(bounded.remembered()).as("acknowledged, none applied").isEqualTo(20);
+            assertThat(small.stats().held()).as("their room in the buffer").isEqualTo(20);
+            assertThat(small.stats().outstanding()).as("nothing waits to be sent").isZero();
 
             Trade refused = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-02T00:00:00Z"));
-            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> bounded.save(List.of(refused)).get(5, TimeUnit.SECONDS))
-                    .getCause();
-            assertThat(failure).as("a save past twice the buffer of unapplied trades").isInstanceOf(io.soltrade.data.ports.TransientDbException.class);
+            Throwable failure = failureOf(() -> bounded.save(List.of(refused)).get(5, TimeUnit.SECONDS));
+            assertThat(failure).as("a save past a buffer of unapplied trades").isInstanceOf(io.soltrade.data.ports.TransientDbException.class);
             assertThat(((DbException) failure).kind()).isEqualTo(DbErrorKind.BACKPRESSURE);
-            assertThat(failure).hasMessageContaining("acknowledged 40 trades it has not applied yet");
+            assertThat(failure).hasMessageContaining("0 rows outstanding, 0 queued for the trade intake and 20 acknowledged trades held until QuestDB applies them");
             assertThat(rowsOf(transport.acknowledged, refused)).as("the refused trade was not written").isZero();
-            assertThat(bounded.remembered()).isEqualTo(40);
+            assertThat(bounded.remembered()).isEqualTo(20);
 
             table.apply();
             bounded.save(List.of(refused)).get(5, TimeUnit.SECONDS);
             assertThat(rowsOf(transport.acknowledged, refused)).as("saved again once the table applied: written once").isEqualTo(1);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> small.stats().held() <= 1);
         } finally {
             bounded.close();
             small.close();
         }
+    }
+
+    /**
+     * The same bound on the intake thread's path (before the scan of stored ids is done every save takes it): a request
+     * queued for the intake reserves its room in the writer's buffer, so with the buffer held by unapplied trades a save
+     * meets {@code BACKPRESSURE} after the enqueue timeout, nothing written, and a save waiting for room gets it once the
+     * table applies (the intake thread forgets them meanwhile). Fails when the intake's queue has room of its own beside
+     * the buffer (a burst then held the buffer and a second buffer's worth of queued trades).
+     */
+    @Test
+    void aRequestQueuedForTheIntakeReservesItsRoomInTheBuffer() throws Exception {
+        IlpBatchWriter small = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(10), 10, 20, Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Duration.ofSeconds(5)), transport);
+        TradeIntake bounded = new TradeIntake(small, table, 20, Duration.ofSeconds(2), Duration.ofSeconds(5));
+        try {
+            List<Trade> twenty = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                twenty.add(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i)));
+            }
+            bounded.save(twenty).get(5, TimeUnit.SECONDS);
+            assertThat(bounded.knowsStoredIds()).as("the scan fails: every save takes the intake thread").isFalse();
+            assertThat(small.stats().held()).isEqualTo(20);
+
+            Trade refused = TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2025-01-02T00:00:00Z"));
+            Throwable failure = failureOf(() -> bounded.save(List.of(refused)).get(5, TimeUnit.SECONDS));
+            assertThat(failure).isInstanceOf(io.soltrade.data.ports.TransientDbException.class);
+            assertThat(((DbException) failure).kind()).isEqualTo(DbErrorKind.BACKPRESSURE);
+            assertThat(failure).hasMessageContaining("0 rows outstanding, 0 queued for the trade intake and 20 acknowledged trades held");
+            assertThat(rowsOf(transport.acknowledged, refused)).isZero();
+
+            java.util.concurrent.CompletableFuture<java.util.concurrent.CompletableFuture<Void>> waiting =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> bounded.save(List.of(refused)));
+            org.awaitility.Awaitility.await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1)).until(() -> !waiting.isDone());
+            table.apply(); // the intake forgets the applied trades and gives their room back
+            waiting.get(5, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
+            assertThat(rowsOf(transport.acknowledged, refused)).as("written once the table applied").isEqualTo(1);
+        } finally {
+            bounded.close();
+            small.close();
+        }
+    }
+
+    /** What a call threw, or what its future failed with. */
+    private static Throwable failureOf(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        return thrown instanceof java.util.concurrent.ExecutionException && thrown.getCause() != null ? thrown.getCause() : thrown;
     }
 
     /**
