@@ -128,21 +128,33 @@ final class TradeIntake implements AutoCloseable {
      * The trades this intake wrote that the table may not have applied yet, by id. Each batch is dropped once the
      * table's applied transaction reaches a sequencer transaction read after the batch was acknowledged (so at or
      * above the batch's own). Guarded by {@link #ledger}.
+     *
+     * <p>Every trade acknowledged during a burst is held here until applied, so an entry is kept small (issue 14, burst
+     * heap): keyed by the {@link TradeId} the trade holds (not a natural-key string made for it), and a one-trade batch,
+     * the direct path's common case, holds its trade without a collection.
      */
     private static final class RecentWrites {
         private static final class Batch {
-            final Map<String, Trade> trades;
+            /** The trade of a one-trade batch, else null. */
+            final Trade only;
+            /** The trades of a batch of two or more, else null. */
+            final Collection<Trade> many;
             final long seq;
             long sequencedBound = -1;
 
-            Batch(Map<String, Trade> trades, long seq) {
-                this.trades = trades;
+            Batch(Trade only, Collection<Trade> many, long seq) {
+                this.only = only;
+                this.many = many;
                 this.seq = seq;
+            }
+
+            int size() {
+                return only != null ? 1 : many.size();
             }
         }
 
         private final java.util.ArrayDeque<Batch> batches = new java.util.ArrayDeque<>();
-        private final Map<String, Trade> byId = new java.util.HashMap<>();
+        private final Map<TradeId, Trade> byId = new java.util.HashMap<>();
         private long nextSeq;
 
         /** The mark to take before reading the table's transactions: only batches added before it get that read's bound. */
@@ -169,20 +181,28 @@ final class TradeIntake implements AutoCloseable {
             long forgotten = 0;
             while (!batches.isEmpty() && batches.peekFirst().sequencedBound >= 0 && applied >= batches.peekFirst().sequencedBound) {
                 Batch batch = batches.pollFirst();
-                batch.trades.forEach(byId::remove); // remove(key, value): a later batch's version stays
-                forgotten += batch.trades.size();
+                if (batch.only != null) {
+                    byId.remove(batch.only.id(), batch.only); // remove(key, value): a later batch's version stays
+                } else {
+                    batch.many.forEach(trade -> byId.remove(trade.id(), trade));
+                }
+                forgotten += batch.size();
             }
             return forgotten;
         }
 
-        void add(Map<String, Trade> written) {
-            if (!written.isEmpty()) {
-                batches.addLast(new Batch(written, nextSeq++));
-                byId.putAll(written);
+        /** One trade ({@code only}) or several ({@code many}, the other null) written and acknowledged together. */
+        void add(Trade only, Collection<Trade> many) {
+            if (only != null) {
+                batches.addLast(new Batch(only, null, nextSeq++));
+                byId.put(only.id(), only);
+            } else if (!many.isEmpty()) {
+                batches.addLast(new Batch(null, many, nextSeq++));
+                many.forEach(trade -> byId.put(trade.id(), trade));
             }
         }
 
-        Trade get(String id) {
+        Trade get(TradeId id) {
             return byId.get(id);
         }
 
@@ -405,17 +425,12 @@ final class TradeIntake implements AutoCloseable {
 
         // only the writer (once, through its submission) or a refused submit completes this: the ledger is settled once
 
-        /** Its trades by natural key, as the ledger settles them. */
-        private Map<String, Trade> byId() {
-            return only != null ? Map.of(only.id().naturalKey(), only) : many;
-        }
-
         @Override
         public boolean complete(Void value) {
             if (isDone()) {
                 return false;
             }
-            settle(byId(), this, true);
+            settle(only, many == null ? null : many.values(), this, true);
             super.complete(value);
             return written.complete(value);
         }
@@ -425,7 +440,7 @@ final class TradeIntake implements AutoCloseable {
             if (isDone()) {
                 return false;
             }
-            settle(byId(), this, false);
+            settle(only, many == null ? null : many.values(), this, false);
             super.completeExceptionally(failure);
             return written.completeExceptionally(failure);
         }
@@ -546,17 +561,24 @@ final class TradeIntake implements AutoCloseable {
      * A write completed (on the writer's thread): its ids move from {@link #inFlight} to {@link #recent} (if stored) in
      * one step, so an id saved again meets one or the other.
      */
-    private void settle(Map<String, Trade> writes, CompletableFuture<Void> write, boolean succeeded) {
+    private void settle(Trade only, Collection<Trade> many, CompletableFuture<Void> write, boolean succeeded) {
         synchronized (ledger) {
             if (succeeded) {
-                recent.add(writes);
+                recent.add(only, many);
             }
-            for (Trade trade : writes.values()) {
-                InFlight flying = inFlight.get(trade.id());
-                if (flying != null && flying.write() == write) {
-                    inFlight.remove(trade.id());
-                }
+            if (only != null) {
+                leaveFlight(only, write);
+            } else {
+                many.forEach(trade -> leaveFlight(trade, write));
             }
+        }
+    }
+
+    /** Drops the trade's in-flight entry if {@code write} is the write it names (guarded by {@link #ledger}). */
+    private void leaveFlight(Trade trade, CompletableFuture<Void> write) {
+        InFlight flying = inFlight.get(trade.id());
+        if (flying != null && flying.write() == write) {
+            inFlight.remove(trade.id());
         }
     }
 
@@ -610,7 +632,7 @@ final class TradeIntake implements AutoCloseable {
                         if (flying != null) {
                             storedIds.add(id);
                             waits.computeIfAbsent(request, r -> new ArrayList<>()).add(flying.write());
-                        } else if (recent.get(id) != null) {
+                        } else if (recent.get(trade.id()) != null) {
                             storedIds.add(id);
                         } else if (!ids.contains(id) && !known.addIfNew(id)) {
                             ids.add(id); // may be stored: looked up (added already, harmlessly: it is known from here on)
@@ -654,7 +676,7 @@ final class TradeIntake implements AutoCloseable {
                     inFlight.put(written.id(), new InFlightTrade(written, write));
                 }
             }
-            write.whenComplete((ignored, failure) -> settle(writes, write, failure == null));
+            write.whenComplete((ignored, failure) -> settle(null, writes.values(), write, failure == null));
             try {
                 // the write keeps to the cycle's deadline (its lookups already spent part of it): one deadline per call
                 boolean anyoneWaits = cycle.stream().anyMatch(request -> !(request instanceof Save save) || save.waits());
@@ -728,7 +750,7 @@ final class TradeIntake implements AutoCloseable {
                     current = flying.trade();
                     waits.computeIfAbsent(update, r -> new ArrayList<>()).add(flying.write());
                 } else {
-                    current = recent.get(id);
+                    current = recent.get(update.id());
                 }
             }
         }
