@@ -166,8 +166,9 @@ final class TradeIntake implements AutoCloseable {
          * {@code applied} and {@code sequenced} come from a read that started after {@code mark} was taken. Bounds are
          * given in order, so the batches without one are the newest: only those are visited (a direct save adds a batch
          * of its own, and visiting all of them every 50 ms was most of the intake thread's work in issue 14's profile).
+         *
+         * @return the trades forgotten (counted per batch, as the writer holds their room)
          */
-        /** @return the trades forgotten (counted per batch, as the writer holds their room) */
         long settle(long applied, long sequenced, long mark) {
             for (Iterator<Batch> newest = batches.descendingIterator(); newest.hasNext(); ) {
                 Batch batch = newest.next();
@@ -197,8 +198,9 @@ final class TradeIntake implements AutoCloseable {
                 batches.addLast(new Batch(only, null, nextSeq++));
                 byId.put(only.id(), only);
             } else if (!many.isEmpty()) {
-                batches.addLast(new Batch(null, many, nextSeq++));
-                many.forEach(trade -> byId.put(trade.id(), trade));
+                List<Trade> trades = List.copyOf(many); // not the caller's map view: that would keep its natural-key strings
+                batches.addLast(new Batch(null, trades, nextSeq++));
+                trades.forEach(trade -> byId.put(trade.id(), trade));
             }
         }
 
