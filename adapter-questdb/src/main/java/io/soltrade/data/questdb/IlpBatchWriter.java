@@ -171,26 +171,15 @@ final class IlpBatchWriter implements ManagedResource {
      * relays the first. Refusals are thrown and leave {@code outcome} alone.
      */
     <T> void submit(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
-        if (rows.isEmpty()) {
-            outcome.complete(null);
-            return;
-        }
-        enqueue(encoder, rows, callerWaiting, deadlineNanos, outcome);
+        hand(encoder, rows, callerWaiting, deadlineNanos, outcome, Room.WAIT);
     }
 
     /**
      * Like {@link #submit}, for a submitter that remembers the rows once acknowledged (the trade intake): they keep their
-     * room in the buffer until {@link #giveBack} (so the capacity bounds what the writer and the submitter hold
-     * together), and a caller finding no room waits at most {@code timeoutNanos} (the intake waits in short steps, giving
-     * back what QuestDB applied in between).
+     * room in the buffer until {@link #giveBack}, so the capacity bounds what the writer and the submitter hold together.
      */
-    <T> void submitKeepingRoom(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos,
-                               CompletableFuture<Void> outcome, long timeoutNanos) {
-        if (rows.isEmpty()) {
-            outcome.complete(null);
-            return;
-        }
-        enqueue(encoder, rows, callerWaiting, deadlineNanos, outcome, true, timeoutNanos);
+    <T> void submitKeepingRoom(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
+        hand(encoder, rows, callerWaiting, deadlineNanos, outcome, Room.WAIT_AND_KEEP);
     }
 
     /**
@@ -201,10 +190,7 @@ final class IlpBatchWriter implements ManagedResource {
      *                              {@code CLOSED} once closed: nothing reserved either way
      */
     void reserve(int rows) {
-        if (rows > buffer.capacityRows()) {
-            throw DbException.invalidInput(QuestDbExceptionTranslator.BACKEND, "a batch of " + rows
-                    + " rows exceeds the writer's buffer capacity of " + buffer.capacityRows() + " rows", null);
-        }
+        requireFits(rows);
         SubmissionBuffer.Offer offer;
         try {
             offer = buffer.reserve(rows, settings.enqueueTimeout().toNanos());
@@ -214,7 +200,7 @@ final class IlpBatchWriter implements ManagedResource {
                     "interrupted while waiting for room in the questdb write buffer; nothing was written", null, e);
         }
         if (offer == SubmissionBuffer.Offer.FULL) {
-            throw full(settings.enqueueTimeout().toNanos());
+            throw full();
         }
         if (offer == SubmissionBuffer.Offer.CLOSED) {
             throw closedException("the questdb batch writer is closed; nothing was written");
@@ -231,17 +217,26 @@ final class IlpBatchWriter implements ManagedResource {
      * waits. Throws only when closed (the reservation then stays the caller's to give back).
      */
     <T> void submitReserved(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
+        hand(encoder, rows, callerWaiting, deadlineNanos, outcome, Room.RESERVED);
+    }
+
+    /** How a submission finds its room in the buffer, and whether it keeps it once acknowledged. */
+    private enum Room {
+        /** Waits up to the enqueue timeout; frees the room when decided. */
+        WAIT,
+        /** Waits up to the enqueue timeout; keeps the room once acknowledged, until given back. */
+        WAIT_AND_KEEP,
+        /** Takes room reserved before; keeps it once acknowledged, until given back. */
+        RESERVED
+    }
+
+    private <T> void hand(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome,
+                          Room room) {
         if (rows.isEmpty()) {
             outcome.complete(null);
             return;
         }
-        ensureStarted();
-        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, deadlineNanos, outcome, true);
-        switch (buffer.offerReserved(submission)) {
-            case ACCEPTED -> queued.add(rows.size());
-            case JOINED -> joined.add(rows.size());
-            case FULL, CLOSED -> throw closedException("the questdb batch writer is closed; nothing was written");
-        }
+        enqueue(encoder, rows, callerWaiting, deadlineNanos, outcome, room);
     }
 
     /** Whether callers wait for room or would be refused: the intake then forgets applied trades without delay. */
@@ -255,20 +250,17 @@ final class IlpBatchWriter implements ManagedResource {
     }
 
     private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
-        return enqueue(encoder, rows, callerWaiting, deadlineNanos, outcome, false, settings.enqueueTimeout().toNanos());
+        return enqueue(encoder, rows, callerWaiting, deadlineNanos, outcome, Room.WAIT);
     }
 
     private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome,
-                                      boolean keepsRoom, long timeoutNanos) {
-        if (rows.size() > buffer.capacityRows()) {
-            throw DbException.invalidInput(QuestDbExceptionTranslator.BACKEND, "a batch of " + rows.size()
-                    + " rows exceeds the writer's buffer capacity of " + buffer.capacityRows() + " rows", null);
-        }
+                                      Room room) {
+        requireFits(rows.size());
         ensureStarted();
-        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, deadlineNanos, outcome, keepsRoom);
+        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, deadlineNanos, outcome, room != Room.WAIT);
         SubmissionBuffer.Offer offer;
         try {
-            offer = buffer.offer(submission, timeoutNanos);
+            offer = room == Room.RESERVED ? buffer.offerReserved(submission) : buffer.offer(submission, settings.enqueueTimeout().toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransientDbException(DbErrorKind.BACKPRESSURE, QuestDbExceptionTranslator.BACKEND,
@@ -277,15 +269,23 @@ final class IlpBatchWriter implements ManagedResource {
         switch (offer) {
             case ACCEPTED -> queued.add(rows.size());
             case JOINED -> joined.add(rows.size());
-            case FULL -> throw full(timeoutNanos);
+            case FULL -> throw full();
             case CLOSED -> throw closedException("the questdb batch writer is closed; nothing was written");
         }
         return submission;
     }
 
-    private TransientDbException full(long waitedNanos) {
+    /** A batch larger than the whole buffer never fits: invalid input, not backpressure. */
+    void requireFits(int rows) {
+        if (rows > buffer.capacityRows()) {
+            throw DbException.invalidInput(QuestDbExceptionTranslator.BACKEND, "a batch of " + rows
+                    + " rows exceeds the writer's buffer capacity of " + buffer.capacityRows() + " rows", null);
+        }
+    }
+
+    private TransientDbException full() {
         return new TransientDbException(DbErrorKind.BACKPRESSURE, QuestDbExceptionTranslator.BACKEND,
-                "questdb write buffer stayed full for " + TimeUnit.NANOSECONDS.toMillis(waitedNanos) + " ms (" + buffer.outstandingRows()
+                "questdb write buffer stayed full for " + settings.enqueueTimeout().toMillis() + " ms (" + buffer.outstandingRows()
                         + " rows outstanding, " + buffer.reservedRows() + " queued for the trade intake and " + buffer.heldRows()
                         + " acknowledged trades held until QuestDB applies them, of " + buffer.capacityRows() + "); nothing was written", null, null);
     }

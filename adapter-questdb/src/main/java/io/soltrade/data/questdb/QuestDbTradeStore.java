@@ -57,7 +57,7 @@ final class QuestDbTradeStore implements TradeStore, TradeIntake.StoredTrades {
 
     QuestDbTradeStore(IlpBatchWriter writer, PgWireReader reader, QuestDbSettings settings) {
         this.reader = reader;
-        this.intake = new TradeIntake(writer, this, settings.bufferCapacityRows(), settings.enqueueTimeout(), settings.retryDeadline());
+        this.intake = new TradeIntake(writer, this, settings.retryDeadline());
         this.syncWait = settings.retryDeadline().plus(settings.readVisibilityTimeout()).plus(settings.enqueueTimeout()).plusSeconds(10);
         for (CandleInterval interval : CandleInterval.values()) {
             reader.query(candleQuery(interval));

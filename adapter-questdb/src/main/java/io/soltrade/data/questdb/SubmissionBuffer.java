@@ -122,46 +122,17 @@ final class SubmissionBuffer {
      * submission equal to an outstanding one is {@link Offer#JOINED} to it at once, full buffer or not.
      */
     Offer offer(Submission<?> submission, long timeoutNanos) throws InterruptedException {
-        int rows = submission.rowCount();
-        if (rows > capacityRows) {
-            throw new IllegalArgumentException(rows + " rows exceed the buffer capacity of " + capacityRows + " rows");
-        }
+        requireFits(submission.rowCount());
         Entry entry = new Entry(submission, 0);
         lock.lockInterruptibly();
         try {
-            long remaining = timeoutNanos;
-            while (true) {
-                if (closed) {
-                    return Offer.CLOSED;
-                }
-                Entry equal = outstanding.get(entry);
-                if (equal != null) {
-                    join(submission, equal);
-                    return Offer.JOINED;
-                }
-                if (outstandingRows + heldRows + reservedRows + rows <= capacityRows) {
-                    break;
-                }
-                if (remaining <= 0) {
-                    return Offer.FULL;
-                }
-                remaining = awaitRoom(remaining);
+            Offer offer = awaitRoom(submission.rowCount(), timeoutNanos, entry);
+            if (offer == Offer.ACCEPTED) {
+                add(entry);
             }
-            add(entry);
-            return Offer.ACCEPTED;
+            return offer;
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** Waits for room to be freed, making what is unsent due first (sending it is how room is made). */
-    private long awaitRoom(long remainingNanos) throws InterruptedException {
-        roomWaiters++;
-        batchReady.signal();
-        try {
-            return roomFreed.awaitNanos(remainingNanos);
-        } finally {
-            roomWaiters--;
         }
     }
 
@@ -170,25 +141,54 @@ final class SubmissionBuffer {
      * {@link Offer#ACCEPTED} (reserved), {@link Offer#FULL} or {@link Offer#CLOSED} (nothing reserved).
      */
     Offer reserve(int rows, long timeoutNanos) throws InterruptedException {
+        requireFits(rows);
+        lock.lockInterruptibly();
+        try {
+            Offer offer = awaitRoom(rows, timeoutNanos, null);
+            if (offer == Offer.ACCEPTED) {
+                reservedRows += rows;
+            }
+            return offer;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void requireFits(int rows) {
         if (rows > capacityRows) {
             throw new IllegalArgumentException(rows + " rows exceed the buffer capacity of " + capacityRows + " rows");
         }
-        lock.lockInterruptibly();
-        try {
-            long remaining = timeoutNanos;
-            while (!closed) {
-                if (outstandingRows + heldRows + reservedRows + rows <= capacityRows) {
-                    reservedRows += rows;
-                    return Offer.ACCEPTED;
-                }
-                if (remaining <= 0) {
-                    return Offer.FULL;
-                }
-                remaining = awaitRoom(remaining);
+    }
+
+    /**
+     * Waits up to {@code timeoutNanos} until {@code rows} fit ({@link Offer#ACCEPTED}: the caller takes the room), the
+     * buffer closes, or (when {@code joinable} is given) an equal submission is outstanding, which it then joins. While
+     * waiting, what is unsent is due (sending it is how room is made). Guarded by {@link #lock}.
+     */
+    private Offer awaitRoom(int rows, long timeoutNanos, Entry joinable) throws InterruptedException {
+        long remaining = timeoutNanos;
+        while (true) {
+            if (closed) {
+                return Offer.CLOSED;
             }
-            return Offer.CLOSED;
-        } finally {
-            lock.unlock();
+            Entry equal = joinable == null ? null : outstanding.get(joinable);
+            if (equal != null) {
+                join(joinable.submission, equal);
+                return Offer.JOINED;
+            }
+            if (outstandingRows + heldRows + reservedRows + rows <= capacityRows) {
+                return Offer.ACCEPTED;
+            }
+            if (remaining <= 0) {
+                return Offer.FULL;
+            }
+            roomWaiters++;
+            batchReady.signal();
+            try {
+                remaining = roomFreed.awaitNanos(remaining);
+            } finally {
+                roomWaiters--;
+            }
         }
     }
 

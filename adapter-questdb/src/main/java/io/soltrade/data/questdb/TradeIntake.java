@@ -102,8 +102,6 @@ final class TradeIntake implements AutoCloseable {
 
     private final IlpBatchWriter writer;
     private final StoredTrades stored;
-    private final int capacityRows;
-    private final Duration enqueueTimeout;
     private final Duration retryDeadline;
     private final java.util.concurrent.atomic.LongAdder readsRetried = new java.util.concurrent.atomic.LongAdder();
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
@@ -236,12 +234,11 @@ final class TradeIntake implements AutoCloseable {
     private final KnownTradeIds known = new KnownTradeIds(1 << 20);
     private final Thread scanner;
 
-    TradeIntake(IlpBatchWriter writer, StoredTrades stored, int capacityRows, Duration enqueueTimeout, Duration retryDeadline) {
+    /** Its room, enqueue timeout and capacity are the writer's (the intake's queue is inside the writer's buffer). */
+    TradeIntake(IlpBatchWriter writer, StoredTrades stored, Duration retryDeadline) {
         this.retryDeadline = retryDeadline;
         this.writer = writer;
         this.stored = stored;
-        this.capacityRows = capacityRows;
-        this.enqueueTimeout = enqueueTimeout;
         this.thread = new Thread(this::run, "questdb-trade-intake");
         this.thread.setDaemon(true);
         this.scanner = new Thread(this::scanStoredIds, "questdb-trade-id-scan");
@@ -298,10 +295,7 @@ final class TradeIntake implements AutoCloseable {
         if (trades.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        if (trades.size() > capacityRows) {
-            throw DbException.invalidInput(BACKEND, "a batch of " + trades.size() + " rows exceeds the writer's buffer capacity of "
-                    + capacityRows + " rows", null);
-        }
+        writer.requireFits(trades.size());
         if (closed) {
             throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
         }
@@ -358,8 +352,7 @@ final class TradeIntake implements AutoCloseable {
         }
         if (write != null) {
             try {
-                writer.submitKeepingRoom(TradeRowEncoder.INSTANCE, write.trades(), callerWaits, queuedNanos + retryDeadline.toNanos(), write,
-                        enqueueTimeout.toNanos());
+                writer.submitKeepingRoom(TradeRowEncoder.INSTANCE, write.trades(), callerWaits, queuedNanos + retryDeadline.toNanos(), write);
             } catch (DbException e) {
                 write.completeExceptionally(e); // refused (backpressure, closed): nothing was written
                 throw e;
@@ -429,20 +422,24 @@ final class TradeIntake implements AutoCloseable {
 
         @Override
         public boolean complete(Void value) {
-            if (isDone()) {
-                return false;
-            }
-            settle(only, many == null ? null : many.values(), this, true);
-            super.complete(value);
-            return written.complete(value);
+            return decide(null);
         }
 
         @Override
         public boolean completeExceptionally(Throwable failure) {
+            return decide(failure);
+        }
+
+        /** Settles the ledger, then completes this and the caller's future: acknowledged when {@code failure} is null. */
+        private boolean decide(Throwable failure) {
             if (isDone()) {
                 return false;
             }
-            settle(only, many == null ? null : many.values(), this, false);
+            settle(only, many == null ? null : many.values(), this, failure == null);
+            if (failure == null) {
+                super.complete(null);
+                return written.complete(null);
+            }
             super.completeExceptionally(failure);
             return written.completeExceptionally(failure);
         }
@@ -460,10 +457,6 @@ final class TradeIntake implements AutoCloseable {
     }
 
     private void offer(Request request) {
-        if (request.rows() > capacityRows) {
-            throw DbException.invalidInput(BACKEND, "a batch of " + request.rows() + " rows exceeds the writer's buffer capacity of "
-                    + capacityRows + " rows", null);
-        }
         if (closed) {
             throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
         }
@@ -492,7 +485,7 @@ final class TradeIntake implements AutoCloseable {
                 }
                 List<Request> cycle = new ArrayList<>(List.of(first));
                 int rows = first.rows();
-                for (Request next = queue.peek(); next != null && rows + next.rows() <= capacityRows; next = queue.peek()) {
+                for (Request next = queue.peek(); next != null && rows + next.rows() <= writer.capacityRows(); next = queue.peek()) {
                     cycle.add(queue.poll());
                     rows += next.rows();
                 }

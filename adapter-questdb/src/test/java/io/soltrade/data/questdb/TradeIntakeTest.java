@@ -30,7 +30,7 @@ class TradeIntakeTest {
     private final IlpBatchWriter writer = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(50), 1_000, 10_000, Duration.ofSeconds(1),
             Duration.ofSeconds(5), Duration.ofSeconds(5)), transport);
     private final LaggingTable table = new LaggingTable();
-    private final TradeIntake intake = new TradeIntake(writer, table, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(5));
+    private final TradeIntake intake = new TradeIntake(writer, table, Duration.ofSeconds(5));
 
     /** A trades table that shows only what was applied; {@code apply()} applies everything acknowledged so far. */
     private final class LaggingTable implements TradeIntake.StoredTrades {
@@ -60,18 +60,23 @@ class TradeIntakeTest {
             if (failingLookups.getAndDecrement() > 0) {
                 throw new io.soltrade.data.ports.TransientDbException(DbErrorKind.CONNECTION, "questdb", "server frozen", null, null);
             }
-            java.util.concurrent.CountDownLatch gate = lookupGate;
-            if (gate != null) {
-                try {
-                    gate.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new io.soltrade.data.ports.TransientDbException(DbErrorKind.CONNECTION, "questdb", "interrupted", null, e);
-                }
-            }
+            pass(lookupGate);
             Set<String> found = new HashSet<>(naturalKeys);
             found.retainAll(applied.keySet());
             return found;
+        }
+
+        /** Waits for {@code gate} when one is set (a slow table); interrupted, fails as a transient read would. */
+        private void pass(java.util.concurrent.CountDownLatch gate) {
+            if (gate == null) {
+                return;
+            }
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new io.soltrade.data.ports.TransientDbException(DbErrorKind.CONNECTION, "questdb", "interrupted", null, e);
+            }
         }
 
         @Override
@@ -84,15 +89,7 @@ class TradeIntakeTest {
             if (!scannable) {
                 throw new io.soltrade.data.ports.TransientDbException(DbErrorKind.CONNECTION, "questdb", "not yet", null, null);
             }
-            java.util.concurrent.CountDownLatch gate = scanGate;
-            if (gate != null) {
-                try {
-                    gate.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new io.soltrade.data.ports.TransientDbException(DbErrorKind.CONNECTION, "questdb", "interrupted", null, e);
-                }
-            }
+            pass(scanGate);
             applied.keySet().forEach(sink);
         }
 
@@ -273,7 +270,7 @@ class TradeIntakeTest {
                 deadline, Duration.ofSeconds(1)), down);
         LaggingTable frozen = new LaggingTable();
         frozen.failingLookups.set(8); // lookups retried at 0, 10, 30, ... 1,270 ms: the 9th, at about 2.3 s, answers
-        TradeIntake slowIntake = new TradeIntake(slowWriter, frozen, 10_000, Duration.ofSeconds(1), deadline);
+        TradeIntake slowIntake = new TradeIntake(slowWriter, frozen, deadline);
         try {
             long started = System.nanoTime();
             java.util.concurrent.CompletableFuture<Void> save = slowIntake.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2030-01-01T00:00:00Z"))));
@@ -421,7 +418,7 @@ class TradeIntakeTest {
                 Duration.ofSeconds(5), Duration.ofSeconds(5)), held);
         LaggingTable empty = new LaggingTable();
         empty.scannable = true;
-        TradeIntake bounded = new TradeIntake(small, empty, 20, Duration.ofMillis(200), Duration.ofSeconds(5));
+        TradeIntake bounded = new TradeIntake(small, empty, Duration.ofSeconds(5));
         try {
             bounded.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2024-01-01T00:00:00Z")))).get(5, TimeUnit.SECONDS);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(bounded::knowsStoredIds);
@@ -462,7 +459,7 @@ class TradeIntakeTest {
         IlpBatchWriter small = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(10), 10, 20, Duration.ofMillis(200),
                 Duration.ofSeconds(5), Duration.ofSeconds(5)), transport);
         table.scannable = true;
-        TradeIntake bounded = new TradeIntake(small, table, 20, Duration.ofMillis(200), Duration.ofMillis(500));
+        TradeIntake bounded = new TradeIntake(small, table, Duration.ofMillis(500));
         try {
             bounded.save(List.of(TestRows.paperTrade(TestRows.pubkey(), Instant.parse("2024-12-31T00:00:00Z")))).get(5, TimeUnit.SECONDS);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(bounded::knowsStoredIds);
@@ -503,7 +500,7 @@ class TradeIntakeTest {
     void aRequestQueuedForTheIntakeReservesItsRoomInTheBuffer() throws Exception {
         IlpBatchWriter small = new IlpBatchWriter(new BatchWriterSettings(Duration.ofMillis(10), 10, 20, Duration.ofSeconds(2),
                 Duration.ofSeconds(5), Duration.ofSeconds(5)), transport);
-        TradeIntake bounded = new TradeIntake(small, table, 20, Duration.ofSeconds(2), Duration.ofSeconds(5));
+        TradeIntake bounded = new TradeIntake(small, table, Duration.ofSeconds(5));
         try {
             List<Trade> twenty = new java.util.ArrayList<>();
             for (int i = 0; i < 20; i++) {
