@@ -175,14 +175,6 @@ final class IlpBatchWriter implements ManagedResource {
     }
 
     /**
-     * Like {@link #submit}, for a submitter that remembers the rows once acknowledged (the trade intake): they keep their
-     * room in the buffer until {@link #giveBack}, so the capacity bounds what the writer and the submitter hold together.
-     */
-    <T> void submitKeepingRoom(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
-        hand(encoder, rows, callerWaiting, deadlineNanos, outcome, Room.WAIT_AND_KEEP);
-    }
-
-    /**
      * Reserves room for {@code rows} the caller will hand over later with {@link #submitReserved} (the trade intake, for
      * the requests it queues on its own thread), waiting up to the enqueue timeout.
      *
@@ -213,8 +205,10 @@ final class IlpBatchWriter implements ManagedResource {
     }
 
     /**
-     * Like {@link #submitKeepingRoom}, for rows whose room was {@link #reserve reserved}: takes the reservation, never
-     * waits. Throws only when closed (the reservation then stays the caller's to give back).
+     * Like {@link #submit}, for rows whose room was {@link #reserve reserved}, by a submitter that remembers them once
+     * acknowledged (the trade intake): takes the reservation, never waits, and the rows keep their room in the buffer
+     * until {@link #giveBack}, so the capacity bounds what the writer and the submitter hold together. Throws only when
+     * closed (the reservation then stays the caller's to give back).
      */
     <T> void submitReserved(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
         hand(encoder, rows, callerWaiting, deadlineNanos, outcome, Room.RESERVED);
@@ -224,8 +218,6 @@ final class IlpBatchWriter implements ManagedResource {
     private enum Room {
         /** Waits up to the enqueue timeout; frees the room when decided. */
         WAIT,
-        /** Waits up to the enqueue timeout; keeps the room once acknowledged, until given back. */
-        WAIT_AND_KEEP,
         /** Takes room reserved before; keeps it once acknowledged, until given back. */
         RESERVED
     }
@@ -244,7 +236,7 @@ final class IlpBatchWriter implements ManagedResource {
         return buffer.roomShort();
     }
 
-    /** Acknowledged rows of {@link #submitKeepingRoom} no longer held by their submitter: their room is free again. */
+    /** Acknowledged rows of {@link #submitReserved} no longer held by their submitter: their room is free again. */
     void giveBack(long rows) {
         buffer.giveBack(rows);
     }

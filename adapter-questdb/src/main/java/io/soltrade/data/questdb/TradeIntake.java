@@ -312,9 +312,14 @@ final class TradeIntake implements AutoCloseable {
      * may be stored, a second copy of an id in the batch) go through the intake thread, which waits for this write where
      * it meets one of its ids. Everything goes through the intake while it holds requests not handed to the writer yet (so
      * a caller's save never overtakes its own earlier one) or while too many acknowledged writes wait to be settled.
+     *
+     * <p>The room comes first: a save refused for backpressure leaves no trace, and its ids none in {@link #known} (which
+     * cannot forget one), so the caller's retry of the same trades takes this path again rather than a lookup each,
+     * which it would otherwise meet exactly when the store is overloaded.
      */
     private CompletableFuture<Void> saveDirect(List<Trade> trades, boolean callerWaits) {
         long queuedNanos = System.nanoTime();
+        writer.reserve(trades.size()); // waits up to the enqueue timeout; throws, nothing reserved, when none came
         CompletableFuture<Void> written = new CompletableFuture<>();
         DirectWrite write = null;
         List<Trade> rest = null;
@@ -352,9 +357,10 @@ final class TradeIntake implements AutoCloseable {
         }
         if (write != null) {
             try {
-                writer.submitKeepingRoom(TradeRowEncoder.INSTANCE, write.trades(), callerWaits, queuedNanos + retryDeadline.toNanos(), write);
+                writer.submitReserved(TradeRowEncoder.INSTANCE, write.trades(), callerWaits, queuedNanos + retryDeadline.toNanos(), write);
             } catch (DbException e) {
-                write.completeExceptionally(e); // refused (backpressure, closed): nothing was written
+                writer.unreserve(trades.size()); // closed: nothing was written, the whole reservation is the caller's
+                write.completeExceptionally(e);
                 throw e;
             }
         }
@@ -363,7 +369,7 @@ final class TradeIntake implements AutoCloseable {
         }
         CompletableFuture<Void> viaIntake = new CompletableFuture<>();
         try {
-            offer(new Save(List.copyOf(rest), viaIntake, queuedNanos, callerWaits));
+            offerReserved(new Save(List.copyOf(rest), viaIntake, queuedNanos, callerWaits)); // the rest of the room
         } catch (DbException e) {
             if (write == null) {
                 throw e;
@@ -461,6 +467,15 @@ final class TradeIntake implements AutoCloseable {
             throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
         }
         writer.reserve(request.rows()); // its room in the writer's buffer: the queue is inside the buffer's capacity
+        offerReserved(request);
+    }
+
+    /** Queues a request whose room is reserved already; when it cannot be queued (closed), gives the room back. */
+    private void offerReserved(Request request) {
+        if (closed) {
+            writer.unreserve(request.rows());
+            throw new PermanentDbException(DbErrorKind.CLOSED, BACKEND, "the questdb trade store is closed; nothing was written", null, null);
+        }
         ensureStarted();
         synchronized (ledger) {
             pendingRequests++;
