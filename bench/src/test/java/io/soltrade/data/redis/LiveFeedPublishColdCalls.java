@@ -17,13 +17,14 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The live feed's publisher side as the 10 Hz scenario runs it: cold, one value every 100 ms to one channel, so each
  * goes out on the publishing thread. A fresh JVM publishes {@value #FIRST_CALLS} price events, then {@value #CALLS}
- * more, and prints this thread's CPU time per call for each part of {@code RedisLiveFeed.publish} up to the
- * {@code PUBLISH}: the part before the transport (checks, the channel's state, its pacer and lock, encoding), and, in
- * the same call, encoding the event on its own (the codec's share, measured after the publish on the same event, so a
- * little warmer than inside it); then the bench's raw side for the same quote (its JSON). The transport is a stand-in
- * that only reads the clock: the {@code PUBLISH} costs both sides the same (docs/bench.md, "Live feed, second pass").
- * Thread CPU time, not wall time: on a shared machine it moves far less with the load. Run it in several fresh JVMs,
- * as {@link EventCodecColdCalls} (docs/bench.md, "Live feed, fifth pass").
+ * more, and prints this thread's CPU time per call of {@code RedisLiveFeed.publish} up to the {@code PUBLISH} (checks,
+ * the channel's state, its pacer and lock, encoding) and after it; then, each after a pause of its own as the publish
+ * has, the codec's encode of the same event on its own and the bench's raw side for the same quote (its JSON). The
+ * transport is a stand-in that only reads the clock, and the feed has no connections (they serve subscriptions only):
+ * the {@code PUBLISH} costs both sides the same (docs/bench.md, "Live feed, second pass"). Thread CPU time, not wall
+ * time: on a shared machine it moves far less with the load. Run it in several fresh JVMs, as
+ * {@link EventCodecColdCalls}; an older {@code soltrade-ports} or {@code soltrade-adapter-redis} jar first on the class
+ * path measures the older code (docs/bench.md, "Live feed, fifth pass").
  */
 public final class LiveFeedPublishColdCalls {
     private static final int FIRST_CALLS = 20;
