@@ -3,9 +3,11 @@ package io.soltrade.data.redis;
 import io.soltrade.data.ports.DbException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * How the live feed puts its messages on Redis: message {@code i} on channel {@code i}, all in one round trip,
@@ -25,10 +27,7 @@ interface FeedSender {
     static FeedSender redis(RedisConnections connections) {
         return (channels, messages) -> {
             if (channels.size() == 1) {
-                String channel = channels.get(0);
-                String message = messages.get(0);
-                connections.once("live feed publish", client -> client instanceof RedisClusterClient cluster
-                        ? cluster.spublish(channel, message) : client.publish(channel, message));
+                connections.once("live feed publish", new Publish(channels.get(0), messages.get(0)));
                 return;
             }
             connections.pipelinedOnce("live feed publish", pipeline -> {
@@ -42,5 +41,17 @@ interface FeedSender {
                 return replies.size();
             });
         };
+    }
+
+    /**
+     * One message's {@code PUBLISH} ({@code SPUBLISH} on a cluster). A record rather than a capturing lambda, for the
+     * reason {@code RedisLiveFeed.NewLatest} gives: a lambda made on every send is slow in code a 10 Hz feed runs too
+     * rarely for the JIT to compile.
+     */
+    record Publish(String channel, String message) implements Function<UnifiedJedis, Long> {
+        @Override
+        public Long apply(UnifiedJedis client) {
+            return client instanceof RedisClusterClient cluster ? cluster.spublish(channel, message) : client.publish(channel, message);
+        }
     }
 }
