@@ -171,7 +171,7 @@ final class IlpBatchWriter implements ManagedResource {
      * relays the first. Refusals are thrown and leave {@code outcome} alone.
      */
     <T> void submit(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
-        hand(encoder, rows, callerWaiting, deadlineNanos, outcome, Room.WAIT);
+        hand(encoder, rows, callerWaiting, deadlineNanos, outcome, false);
     }
 
     /**
@@ -187,9 +187,7 @@ final class IlpBatchWriter implements ManagedResource {
         try {
             offer = buffer.reserve(rows, settings.enqueueTimeout().toNanos());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientDbException(DbErrorKind.BACKPRESSURE, QuestDbExceptionTranslator.BACKEND,
-                    "interrupted while waiting for room in the questdb write buffer; nothing was written", null, e);
+            throw interruptedWaitingForRoom(e);
         }
         if (offer == SubmissionBuffer.Offer.FULL) {
             throw full();
@@ -211,24 +209,16 @@ final class IlpBatchWriter implements ManagedResource {
      * closed (the reservation then stays the caller's to give back).
      */
     <T> void submitReserved(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
-        hand(encoder, rows, callerWaiting, deadlineNanos, outcome, Room.RESERVED);
-    }
-
-    /** How a submission finds its room in the buffer, and whether it keeps it once acknowledged. */
-    private enum Room {
-        /** Waits up to the enqueue timeout; frees the room when decided. */
-        WAIT,
-        /** Takes room reserved before; keeps it once acknowledged, until given back. */
-        RESERVED
+        hand(encoder, rows, callerWaiting, deadlineNanos, outcome, true);
     }
 
     private <T> void hand(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome,
-                          Room room) {
+                          boolean reserved) {
         if (rows.isEmpty()) {
             outcome.complete(null);
             return;
         }
-        enqueue(encoder, rows, callerWaiting, deadlineNanos, outcome, room);
+        enqueue(encoder, rows, callerWaiting, deadlineNanos, outcome, reserved);
     }
 
     /** Whether callers wait for room or would be refused: the intake then forgets applied trades without delay. */
@@ -242,21 +232,24 @@ final class IlpBatchWriter implements ManagedResource {
     }
 
     private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome) {
-        return enqueue(encoder, rows, callerWaiting, deadlineNanos, outcome, Room.WAIT);
+        return enqueue(encoder, rows, callerWaiting, deadlineNanos, outcome, false);
     }
 
+    /**
+     * {@code reserved}: the rows take room {@link #reserve reserved} before, without waiting, and keep it once
+     * acknowledged until {@link #giveBack given back}; otherwise they wait up to the enqueue timeout for room and free it
+     * when decided.
+     */
     private <T> Submission<T> enqueue(RowEncoder<T> encoder, List<T> rows, boolean callerWaiting, long deadlineNanos, CompletableFuture<Void> outcome,
-                                      Room room) {
+                                      boolean reserved) {
         requireFits(rows.size());
         ensureStarted();
-        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, deadlineNanos, outcome, room != Room.WAIT);
+        Submission<T> submission = new Submission<>(encoder, rows, callerWaiting, deadlineNanos, outcome, reserved);
         SubmissionBuffer.Offer offer;
         try {
-            offer = room == Room.RESERVED ? buffer.offerReserved(submission) : buffer.offer(submission, settings.enqueueTimeout().toNanos());
+            offer = reserved ? buffer.offerReserved(submission) : buffer.offer(submission, settings.enqueueTimeout().toNanos());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientDbException(DbErrorKind.BACKPRESSURE, QuestDbExceptionTranslator.BACKEND,
-                    "interrupted while waiting for room in the questdb write buffer; nothing was written", null, e);
+            throw interruptedWaitingForRoom(e);
         }
         switch (offer) {
             case ACCEPTED -> queued.add(rows.size());
@@ -276,10 +269,17 @@ final class IlpBatchWriter implements ManagedResource {
     }
 
     private TransientDbException full() {
+        SubmissionBuffer.Occupancy room = buffer.occupancy();
         return new TransientDbException(DbErrorKind.BACKPRESSURE, QuestDbExceptionTranslator.BACKEND,
-                "questdb write buffer stayed full for " + settings.enqueueTimeout().toMillis() + " ms (" + buffer.outstandingRows()
-                        + " rows outstanding, " + buffer.reservedRows() + " queued for the trade intake and " + buffer.heldRows()
+                "questdb write buffer stayed full for " + settings.enqueueTimeout().toMillis() + " ms (" + room.outstanding()
+                        + " rows outstanding, " + room.reserved() + " queued for the trade intake and " + room.held()
                         + " acknowledged trades held until QuestDB applies them, of " + buffer.capacityRows() + "); nothing was written", null, null);
+    }
+
+    private static TransientDbException interruptedWaitingForRoom(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new TransientDbException(DbErrorKind.BACKPRESSURE, QuestDbExceptionTranslator.BACKEND,
+                "interrupted while waiting for room in the questdb write buffer; nothing was written", null, e);
     }
 
     private static void await(CompletableFuture<Void> outcome) {
@@ -310,7 +310,8 @@ final class IlpBatchWriter implements ManagedResource {
     }
 
     BatchWriterStats stats() {
-        return new BatchWriterStats(queued.sum(), flushed.sum(), retried.sum(), failed.sum(), buffer.outstandingRows(), buffer.heldRows(),
+        SubmissionBuffer.Occupancy room = buffer.occupancy();
+        return new BatchWriterStats(queued.sum(), flushed.sum(), retried.sum(), failed.sum(), room.outstanding(), room.held(),
                 flushMicros.getTotalCount(), flushMicros.getValueAtPercentile(50) / 1000.0,
                 flushMicros.getValueAtPercentile(99) / 1000.0, flushMicros.getMaxValue() / 1000.0);
     }

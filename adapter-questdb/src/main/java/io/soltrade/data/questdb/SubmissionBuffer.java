@@ -382,23 +382,21 @@ final class SubmissionBuffer {
         }
     }
 
-    long reservedRows() {
+    /** What takes room in the buffer now, read at one instant (for a refusal's message and the writer's gauges). */
+    Occupancy occupancy() {
         lock.lock();
         try {
-            return reservedRows;
+            return new Occupancy(outstandingRows, reservedRows, heldRows);
         } finally {
             lock.unlock();
         }
     }
 
-    long heldRows() {
-        lock.lock();
-        try {
-            return heldRows;
-        } finally {
-            lock.unlock();
-        }
-    }
+    /**
+     * The rows taking room: outstanding (waiting to be sent or acknowledged), reserved for requests queued for the trade
+     * intake, and held (acknowledged, kept by their submitter until given back).
+     */
+    record Occupancy(long outstanding, long reserved, long held) {}
 
     /** Refuses further offers, wakes waiting callers and the writer; returns what is outstanding now. */
     List<Submission<?>> close() {
@@ -428,15 +426,6 @@ final class SubmissionBuffer {
             unsentRows = 0;
             waitingCallers = 0;
             return left;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    long outstandingRows() {
-        lock.lock();
-        try {
-            return outstandingRows;
         } finally {
             lock.unlock();
         }

@@ -22,6 +22,12 @@ class SubmissionBufferTest {
         return new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, values, callerWaiting, Long.MAX_VALUE);
     }
 
+    /** A submission that keeps its room once acknowledged (the trade intake's), of these rows. */
+    private static Submission<String> keepingRoom(boolean callerWaiting, String... values) {
+        return new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, java.util.List.of(values), callerWaiting, Long.MAX_VALUE,
+                new java.util.concurrent.CompletableFuture<>(), true);
+    }
+
     @Test
     void rowsCountAgainstTheCapacityUntilReleasedNotUntilTaken() throws Exception {
         SubmissionBuffer buffer = new SubmissionBuffer(3, 1, HOUR);
@@ -33,7 +39,7 @@ class SubmissionBufferTest {
 
         buffer.release(first);
         assertThat(buffer.offer(rows(1, false), 0)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
-        assertThat(buffer.outstandingRows()).isEqualTo(1);
+        assertThat(buffer.occupancy().outstanding()).isEqualTo(1);
     }
 
     /**
@@ -44,10 +50,8 @@ class SubmissionBufferTest {
     @Test
     void anAcknowledgedSubmissionThatKeepsItsRoomHoldsItUntilGivenBack() throws Exception {
         SubmissionBuffer buffer = new SubmissionBuffer(4, 1, HOUR);
-        Submission<String> kept = new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, java.util.List.of("k-1", "k-2"), false, Long.MAX_VALUE,
-                new java.util.concurrent.CompletableFuture<>(), true);
-        Submission<String> failed = new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, java.util.List.of("f-1"), false, Long.MAX_VALUE,
-                new java.util.concurrent.CompletableFuture<>(), true);
+        Submission<String> kept = keepingRoom(false, "k-1", "k-2");
+        Submission<String> failed = keepingRoom(false, "f-1");
         Submission<String> plain = rows(1, false);
         buffer.offer(kept, 0);
         buffer.offer(failed, 0);
@@ -56,13 +60,13 @@ class SubmissionBufferTest {
         buffer.release(kept, true);
         buffer.release(failed, false);
         buffer.release(plain, true);
-        assertThat(buffer.outstandingRows()).isZero();
-        assertThat(buffer.heldRows()).as("only the acknowledged submission that keeps its room").isEqualTo(2);
+        assertThat(buffer.occupancy().outstanding()).isZero();
+        assertThat(buffer.occupancy().held()).as("only the acknowledged submission that keeps its room").isEqualTo(2);
         assertThat(buffer.offer(rows(3, false), TimeUnit.MILLISECONDS.toNanos(20))).isEqualTo(SubmissionBuffer.Offer.FULL);
         assertThat(buffer.offer(rows(2, false), 0)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
 
         buffer.giveBack(2);
-        assertThat(buffer.heldRows()).isZero();
+        assertThat(buffer.occupancy().held()).isZero();
         assertThat(buffer.offer(rows(2, false), 0)).as("room given back").isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
     }
 
@@ -74,8 +78,7 @@ class SubmissionBufferTest {
     @Test
     void aFullBufferOrACallerWaitingForRoomMakesTheUnsentRowsDue() throws Exception {
         SubmissionBuffer buffer = new SubmissionBuffer(4, 10, HOUR);
-        Submission<String> kept = new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, java.util.List.of("d-1", "d-2"), true, Long.MAX_VALUE,
-                new java.util.concurrent.CompletableFuture<>(), true);
+        Submission<String> kept = keepingRoom(true, "d-1", "d-2");
         buffer.offer(kept, 0);
         assertThat(buffer.takeBatch()).containsExactly(kept); // a synchronous caller's: due at once
         buffer.release(kept, true);
@@ -116,13 +119,12 @@ class SubmissionBufferTest {
         assertThat(buffer.offer(rows(3, false), 0)).as("3 reserved of 5").isEqualTo(SubmissionBuffer.Offer.FULL);
         assertThat(buffer.reserve(3, 0)).isEqualTo(SubmissionBuffer.Offer.FULL);
 
-        Submission<String> carried = new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, java.util.List.of("r-1", "r-2"), false, Long.MAX_VALUE,
-                new java.util.concurrent.CompletableFuture<>(), true);
+        Submission<String> carried = keepingRoom(false, "r-1", "r-2");
         assertThat(buffer.offerReserved(carried)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
-        assertThat(buffer.outstandingRows()).isEqualTo(2);
-        assertThat(buffer.reservedRows()).isEqualTo(1);
+        assertThat(buffer.occupancy().outstanding()).isEqualTo(2);
+        assertThat(buffer.occupancy().reserved()).isEqualTo(1);
         buffer.unreserve(1); // the third row was a duplicate: not written
-        assertThat(buffer.reservedRows()).isZero();
+        assertThat(buffer.occupancy().reserved()).isZero();
         assertThat(buffer.offer(rows(3, false), 0)).isEqualTo(SubmissionBuffer.Offer.ACCEPTED);
 
         buffer.release(carried, true);
@@ -131,16 +133,15 @@ class SubmissionBufferTest {
         roomy.offer(outstandingCopy, 0);
         roomy.reserve(1, 0);
         assertThat(roomy.offerReserved(copyOf(java.util.List.of("j-1"), false))).isEqualTo(SubmissionBuffer.Offer.JOINED);
-        assertThat(roomy.reservedRows()).as("a joined submission holds no room").isZero();
-        assertThat(roomy.outstandingRows()).isEqualTo(1);
+        assertThat(roomy.occupancy().reserved()).as("a joined submission holds no room").isZero();
+        assertThat(roomy.occupancy().outstanding()).isEqualTo(1);
     }
 
     /** A caller waiting for room is woken when held rows are given back, not only when outstanding rows are released. */
     @Test
     void rowsGivenBackWakeACallerWaitingForRoom() throws Exception {
         SubmissionBuffer buffer = new SubmissionBuffer(2, 1, HOUR);
-        Submission<String> kept = new Submission<>(IlpBatchWriterTest.TextRows.INSTANCE, java.util.List.of("w-1", "w-2"), false, Long.MAX_VALUE,
-                new java.util.concurrent.CompletableFuture<>(), true);
+        Submission<String> kept = keepingRoom(false, "w-1", "w-2");
         buffer.offer(kept, 0);
         buffer.release(kept, true);
         java.util.concurrent.CompletableFuture<SubmissionBuffer.Offer> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -202,7 +203,7 @@ class SubmissionBufferTest {
 
         Submission<String> retry = copyOf(values, true);
         assertThat(buffer.offer(retry, 0)).as("a full buffer, but the same rows are outstanding").isEqualTo(SubmissionBuffer.Offer.JOINED);
-        assertThat(buffer.outstandingRows()).isEqualTo(3);
+        assertThat(buffer.occupancy().outstanding()).isEqualTo(3);
         assertThat(retry.isDone()).isFalse();
 
         buffer.release(first);
@@ -239,6 +240,6 @@ class SubmissionBufferTest {
         SubmissionBuffer buffer = new SubmissionBuffer(2, 1, HOUR);
 
         assertThatThrownBy(() -> buffer.offer(rows(3, false), 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(buffer.outstandingRows()).isZero();
+        assertThat(buffer.occupancy().outstanding()).isZero();
     }
 }
