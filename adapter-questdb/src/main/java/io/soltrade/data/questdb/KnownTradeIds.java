@@ -6,73 +6,86 @@ import java.util.List;
 /**
  * Every trade id the table may hold, as a Bloom filter: once {@link #markComplete() complete}, an id it does not
  * contain is certainly not stored, so the trade intake writes it without a lookup; an id it may contain (a resend,
- * or a false positive, about 1 in 100) is looked up as before ({@link #addIfNew}). Complete means: every id stored when this store
- * started was added by the start-up scan, and every id this store wrote since (or tried to) was added before it was
- * sent. Before that, {@link #addIfNew} answers false for every id (every id is looked up).
+ * or a false positive, at most about 2 in 100,000) is looked up as before ({@link #addIfNew}). Complete means: every id
+ * stored when this store started was added by the start-up scan, and every id this store wrote since (or tried to) was
+ * added before it was sent. Before that, {@link #addIfNew} answers false for every id (every id is looked up).
  *
- * <p>The filter grows in stages (each twice the ids of the one before, 1 % false positives each), so it needs no size
- * setting: about 1.2 bytes per id (36 MB for 30 million ids, a month of a million trades a day). Thread-safe: the
- * scan, the intake thread and callers' threads add concurrently.
+ * <p>The filter grows in stages, each for twice the ids of the one before and with half its false-positive rate
+ * (Almeida et al., "Scalable Bloom Filters", 2007), so it needs no size setting and the rate of all stages together stays
+ * below twice the first stage's, {@value #FIRST_STAGE_FALSE_POSITIVES}, however many ids it holds. The rate is set for
+ * {@code batchSave}: a batch of 1,000 new trades in which one id is a false positive waits for that id's lookup and a
+ * second write, so the rate per id must be far below 1 in 1,000. At 1 % per stage (until issue 14's fifth QuestDB pass)
+ * half the batches paid that once the first stage held 600,000 ids, and every batch beyond 1 million. The cost is
+ * memory: 24 to 32 bits per id (about 3.6 bytes; 110 MB for 30 million ids, a month of a million trades a day).
+ *
+ * <p>Thread-safe: the scan, the intake thread and callers' threads add concurrently.
  *
  * <p>Its own bit sets rather than Guava's {@code BloomFilter}: Guava hashes each id with a streaming Murmur3 hasher
  * object per call, 16 % of the adapter's client CPU in {@code questdb.batch-save} (issue 14's profile); here an id is
- * hashed once into 64 bits ({@link #hash64}) and the filter's {@value #PROBES} probes are derived from the two halves
- * (Kirsch and Mitzenmacher's double hashing), with no allocation.
+ * hashed once into 64 bits ({@link #hash64}) and a stage's probes are derived from the two halves (Kirsch and
+ * Mitzenmacher's double hashing), with no allocation.
  */
 final class KnownTradeIds {
-    /** Probes per id and bits per id for a 1 % false-positive rate: k = 7, m/n = 9.6. */
-    static final int PROBES = 7;
-    private static final double BITS_PER_ID = 9.6;
+    /** The first stage's false-positive rate when full; each later stage's is half the one before. */
+    static final double FIRST_STAGE_FALSE_POSITIVES = 1e-5;
 
     private static final class Stage {
         final long[] words;
         final long bits;
+        final int probes;
 
-        Stage(long ids) {
-            long wanted = Math.max(64, (long) Math.ceil(ids * BITS_PER_ID));
-            this.words = new long[(int) ((wanted + 63) / 64)];
+        /** The optimal filter for {@code ids} at rate {@code p}: log2(1/p) probes and log2(1/p) / ln 2 bits per id. */
+        Stage(long ids, double falsePositives) {
+            this.probes = (int) Math.ceil(Math.log(1 / falsePositives) / Math.log(2));
+            long wanted = Math.max(64, (long) Math.ceil(ids * probes / Math.log(2)));
+            this.words = new long[Math.toIntExact((wanted + 63) / 64)];
             this.bits = words.length * 64L;
         }
 
-        boolean mightContain(long hash) {
-            int h1 = (int) hash;
-            int h2 = (int) (hash >>> 32);
-            for (int i = 1; i <= PROBES; i++) {
-                long bit = ((h1 + (long) i * h2) & Long.MAX_VALUE) % bits;
-                if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
-                    return false;
+        /**
+         * Whether every probe of the id finds its bit set, setting them when {@code set}; with {@code set}, returns
+         * whether any bit was clear (the id was certainly not in this stage before). The probes come by enhanced
+         * double hashing (Dillinger and Manolios, 2004): the stride grows by one each probe. With a fixed stride, an id
+         * whose stride shares a large factor with {@code bits} had its probes fall on a few bits only: harmless in a
+         * large stage, but in small ones a rate of about 1 in 10,000 whatever the stage was sized for.
+         */
+        boolean probe(long h1, long h2, boolean set) {
+            long x = Long.remainderUnsigned(h1, bits);
+            long y = Long.remainderUnsigned(h2, bits);
+            boolean anyClear = false;
+            for (int i = 1; i <= probes; i++) {
+                x += y;
+                if (x >= bits) {
+                    x -= bits;
                 }
-            }
-            return true;
-        }
-
-        /** Sets the id's bits; true if any was clear (the id was certainly not in this stage before). */
-        boolean put(long hash) {
-            int h1 = (int) hash;
-            int h2 = (int) (hash >>> 32);
-            boolean changed = false;
-            for (int i = 1; i <= PROBES; i++) {
-                long bit = ((h1 + (long) i * h2) & Long.MAX_VALUE) % bits;
-                int word = (int) (bit >>> 6);
-                long mask = 1L << bit;
+                y += i;
+                if (y >= bits) {
+                    y -= bits;
+                }
+                int word = (int) (x >>> 6);
+                long mask = 1L << x;
                 if ((words[word] & mask) == 0) {
+                    if (!set) {
+                        return false;
+                    }
                     words[word] |= mask;
-                    changed = true;
+                    anyClear = true;
                 }
             }
-            return changed;
+            return set ? anyClear : true;
         }
     }
 
     private final List<Stage> stages = new ArrayList<>();
     private long stageCapacity;
+    private double stageFalsePositives = FIRST_STAGE_FALSE_POSITIVES;
     private long inStage;
     private long added;
     private volatile boolean complete;
 
     KnownTradeIds(int firstStageIds) {
         this.stageCapacity = firstStageIds;
-        stages.add(new Stage(firstStageIds));
+        stages.add(new Stage(firstStageIds, stageFalsePositives));
     }
 
     /**
@@ -85,6 +98,11 @@ final class KnownTradeIds {
         for (int i = 0; i < id.length(); i++) {
             h = (h ^ id.charAt(i)) * 0x100000001b3L;
         }
+        return mix(h);
+    }
+
+    /** SplitMix64's finalizer. */
+    private static long mix(long h) {
         h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
         h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
         return h ^ (h >>> 31);
@@ -100,19 +118,21 @@ final class KnownTradeIds {
      * two; adding an id that turns out to be stored is harmless (it is).
      */
     boolean addIfNew(String id) {
-        long hash = hash64(id);
+        long h1 = hash64(id);
+        long h2 = mix(h1 + 0x9e3779b97f4a7c15L); // the probes' stride, independent of h1
         synchronized (this) {
             boolean wasComplete = complete;
             boolean seenBefore = false;
             for (int i = 0; i < stages.size() - 1 && !seenBefore; i++) {
-                seenBefore = stages.get(i).mightContain(hash);
+                seenBefore = stages.get(i).probe(h1, h2, false);
             }
             if (inStage >= stageCapacity) {
                 stageCapacity *= 2;
-                stages.add(new Stage(stageCapacity));
+                stageFalsePositives /= 2;
+                stages.add(new Stage(stageCapacity, stageFalsePositives));
                 inStage = 0;
             }
-            boolean changed = stages.get(stages.size() - 1).put(hash);
+            boolean changed = stages.get(stages.size() - 1).probe(h1, h2, true);
             if (changed) {
                 inStage++;
             }
