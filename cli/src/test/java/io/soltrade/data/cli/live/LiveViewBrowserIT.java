@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The newcomer's demo in a real browser: {@code java -jar soltrade-data.jar simulate --serve 0} on the memory profile,
  * its page opened in headless Chromium. The SOL price changes at least 5 times within 2 seconds, the trade list grows,
- * and the page's screenshot is saved as {@code docs/live-view.png} (the README shows it). Without Chromium and
+ * and the page's screenshot is saved as {@code cli/target/live-view.png} (copied by hand to {@code docs/live-view.png},
+ * which the README shows, when the page changes: a test run leaves the source tree as it found it). Without Chromium and
  * chromedriver ({@code chromium} and {@code chromedriver} on the PATH, or {@code SOLTRADE_CHROMIUM} and
  * {@code SOLTRADE_CHROMEDRIVER}) the test fails saying so: it is never skipped.
  */
@@ -95,7 +96,7 @@ class LiveViewBrowserIT {
             // For the README: a page that has seen some seconds of trading (a chart and candles worth looking at).
             await().atMost(Duration.ofSeconds(60)).until(() ->
                     browser.script("return document.getElementById('chart-range').textContent;").asText().matches("last ([2-9]\\d|\\d{3,}) s"));
-            Path screenshot = module.resolve("../docs/live-view.png").normalize();
+            Path screenshot = module.resolve("target/live-view.png");
             Files.write(screenshot, browser.screenshot());
             assertThat(Files.size(screenshot)).isPositive();
         } finally {
