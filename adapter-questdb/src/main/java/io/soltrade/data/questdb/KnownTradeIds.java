@@ -1,14 +1,17 @@
 package io.soltrade.data.questdb;
 
+import io.soltrade.data.domain.OnChainTradeId;
+import io.soltrade.data.domain.PaperTradeId;
+import io.soltrade.data.domain.TradeId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every trade id the table may hold, as a Bloom filter: once {@link #markComplete() complete}, an id it does not
  * contain is certainly not stored, so the trade intake writes it without a lookup; an id it may contain (a resend,
- * or a false positive, at most about 2 in 100,000) is looked up as before ({@link #addIfNew}). Complete means: every id
+ * or a false positive, at most about 2 in 100,000) is looked up as before ({@link #addIfNew(String)}). Complete means: every id
  * stored when this store started was added by the start-up scan, and every id this store wrote since (or tried to) was
- * added before it was sent. Before that, {@link #addIfNew} answers false for every id (every id is looked up).
+ * added before it was sent. Before that, {@link #addIfNew(String)} answers false for every id (every id is looked up).
  *
  * <p>The filter grows in stages, each for twice the ids of the one before and with half its false-positive rate
  * (Almeida et al., "Scalable Bloom Filters", 2007), so it needs no size setting and the rate of all stages together stays
@@ -16,54 +19,64 @@ import java.util.List;
  * {@code batchSave}: a batch of 1,000 new trades in which one id is a false positive waits for that id's lookup and a
  * second write, so the rate per id must be far below 1 in 1,000. At 1 % per stage (until 2026-12-04)
  * half the batches paid that once the first stage held 600,000 ids, and every batch beyond 1 million. The cost is
- * memory: 25 to 30 bits per id as the stages tighten (118 MB allocated for 30 million ids, a month of a million trades
- * a day, against 39 MB at 1 %), and about 0.1 µs more per id on the caller's thread (more probes).
+ * memory: 32 to 40 bits per id as the stages tighten (154 MB allocated for 30 million ids, a month of a million trades
+ * a day, against 39 MB at 1 %). Time stays near the 1 % filter's (0.2 µs an id, hash included): each stage keeps an
+ * id's 17 to 22 probes in one cache line ({@link Stage#probe}).
  *
  * <p>Thread-safe: the scan, the intake thread and callers' threads add concurrently.
  *
  * <p>Its own bit sets rather than Guava's {@code BloomFilter}: Guava hashes each id with a streaming Murmur3 hasher
  * object per call, 16 % of the adapter's client CPU in {@code questdb.batch-save} (issue 14's profile); here an id is
- * hashed once into 64 bits ({@link #hash64}) and a stage's probes are derived from the two halves (Kirsch and
- * Mitzenmacher's double hashing), with no allocation.
+ * hashed once into 64 bits ({@link #hash64(String)}, or {@link #hash64(TradeId)} from its parts) and a stage's probes
+ * are derived from it ({@link Stage#probe}), with no allocation.
  */
 final class KnownTradeIds {
     /** The first stage's false-positive rate when full; each later stage's is half the one before. */
     static final double FIRST_STAGE_FALSE_POSITIVES = 1e-5;
 
+    /**
+     * Bits per id over the optimum for an unblocked filter: keeping an id's probes in one block loads the blocks
+     * unevenly, which raises the false-positive rate. With 1.3 a first stage of 2^20 ids, full, answered "may be stored"
+     * for 10 of 2,000,000 fresh ids (at 1.0: 124; {@code KnownTradeIdsTest}'s ids, 2026-12-04).
+     */
+    static final double BLOCKING_OVERHEAD = 1.3;
+
+    private static final int BLOCK_WORDS = 8; // 512 bits: one cache line
+
     private static final class Stage {
         final long[] words;
-        final long bits;
+        final long blocks;
         final int probes;
 
-        /** The optimal filter for {@code ids} at rate {@code p}: log2(1/p) probes and log2(1/p) / ln 2 bits per id. */
+        /** For {@code ids} at rate {@code p}: log2(1/p) probes and log2(1/p) / ln 2 bits per id, more for blocking. */
         Stage(long ids, double falsePositives) {
             this.probes = (int) Math.ceil(Math.log(1 / falsePositives) / Math.log(2));
-            long wanted = Math.max(64, (long) Math.ceil(ids * probes / Math.log(2)));
-            this.words = new long[Math.toIntExact((wanted + 63) / 64)];
-            this.bits = words.length * 64L;
+            long wanted = Math.max(512, (long) Math.ceil(ids * probes / Math.log(2) * BLOCKING_OVERHEAD));
+            this.blocks = (wanted + 511) / 512;
+            this.words = new long[Math.toIntExact(blocks * BLOCK_WORDS)];
         }
 
         /**
          * Whether every probe of the id finds its bit set, setting them when {@code set}; with {@code set}, returns
-         * whether any bit was clear (the id was certainly not in this stage before). The probes come by enhanced
-         * double hashing (Dillinger and Manolios, 2004): the stride grows by one each probe. With a fixed stride, an id
-         * whose stride shares a large factor with {@code bits} had its probes fall on a few bits only: harmless in a
-         * large stage, but in small ones a rate of about 1 in 10,000 whatever the stage was sized for.
+         * whether any bit was clear. All of an id's probes fall in one 512-bit block (one cache line) chosen by
+         * {@code h1}: one memory access per stage instead of one per probe, which in a stage of megabytes was most of
+         * {@code batchSave}'s classifying time (issue 14). Within the block, enhanced double hashing (Dillinger and
+         * Manolios, 2004) from {@code h2}: the stride is odd, so it visits distinct bits, and grows by one each probe.
          */
         boolean probe(long h1, long h2, boolean set) {
-            long x = Long.remainderUnsigned(h1, bits);
-            long y = Long.remainderUnsigned(h2, bits);
+            int base = (int) ((((h1 >>> 32) * blocks) >>> 32) * BLOCK_WORDS);
+            long bits = 0;
+            int left = 0;
             boolean anyClear = false;
             for (int i = 1; i <= probes; i++) {
-                x += y;
-                if (x >= bits) {
-                    x -= bits;
+                if (left == 0) {
+                    bits = mix(h2 + i * 0x9e3779b97f4a7c15L);
+                    left = 7;
                 }
-                y += i;
-                if (y >= bits) {
-                    y -= bits;
-                }
-                int word = (int) (x >>> 6);
+                int x = (int) bits & 511;
+                bits >>>= 9;
+                left--;
+                int word = base + (x >>> 6);
                 long mask = 1L << x;
                 if ((words[word] & mask) == 0) {
                     if (!set) {
@@ -95,11 +108,45 @@ final class KnownTradeIds {
      * costs a lookup, never a wrong answer.
      */
     static long hash64(String id) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < id.length(); i++) {
-            h = (h ^ id.charAt(i)) * 0x100000001b3L;
+        return mix(fnv(FNV_OFFSET, id));
+    }
+
+    /**
+     * {@link #hash64(String)} of the id's natural key, without making the string: a {@code batchSave} classifies every
+     * id on the caller's thread, and building a thousand keys there only to hash them cost more than the filter did
+     * (issue 14).
+     */
+    static long hash64(TradeId id) {
+        long h;
+        if (id instanceof OnChainTradeId onChain) {
+            h = fnv(fnv(FNV_OFFSET, onChain.signature().base58()), ':');
+            int index = onChain.instructionIndex(); // 0 to 255 (OnChainTradeId checks): its decimal digits, as naturalKey writes them
+            if (index >= 100) {
+                h = fnv(h, (char) ('0' + index / 100));
+            }
+            if (index >= 10) {
+                h = fnv(h, (char) ('0' + index / 10 % 10));
+            }
+            h = fnv(h, (char) ('0' + index % 10));
+        } else if (id instanceof PaperTradeId paper) {
+            h = fnv(fnv(FNV_OFFSET, PaperTradeId.PREFIX), paper.clientId());
+        } else {
+            h = fnv(FNV_OFFSET, id.naturalKey());
         }
         return mix(h);
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+    private static long fnv(long h, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            h = (h ^ text.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static long fnv(long h, char c) {
+        return (h ^ c) * 0x100000001b3L;
     }
 
     /** SplitMix64's finalizer. */
@@ -119,7 +166,15 @@ final class KnownTradeIds {
      * two; adding an id that turns out to be stored is harmless (it is).
      */
     boolean addIfNew(String id) {
-        long h1 = hash64(id);
+        return addIfNew(hash64(id));
+    }
+
+    /** {@link #addIfNew(String)} of the id's natural key. */
+    boolean addIfNew(TradeId id) {
+        return addIfNew(hash64(id));
+    }
+
+    private boolean addIfNew(long h1) {
         long h2 = mix(h1 + 0x9e3779b97f4a7c15L); // the probes' stride, independent of h1
         synchronized (this) {
             boolean wasComplete = complete;

@@ -196,7 +196,7 @@ final class TradeIntake implements AutoCloseable {
                 batches.addLast(new Batch(only, null, nextSeq++));
                 byId.put(only.id(), only);
             } else if (!many.isEmpty()) {
-                List<Trade> trades = List.copyOf(many); // not the caller's map view: that would keep its natural-key strings
+                List<Trade> trades = List.copyOf(many); // no copy when immutable already (a direct write's); a cycle's is a map view
                 batches.addLast(new Batch(null, trades, nextSeq++));
                 trades.forEach(trade -> byId.put(trade.id(), trade));
             }
@@ -328,18 +328,19 @@ final class TradeIntake implements AutoCloseable {
                 rest = trades;
             } else if (trades.size() == 1) {
                 Trade trade = trades.get(0);
-                if (known.addIfNew(trade.id().naturalKey())) {
+                if (known.addIfNew(trade.id())) {
                     write = new DirectWrite(trade, null, written);
                     inFlight.put(trade.id(), write);
                 } else {
                     rest = trades;
                 }
             } else {
-                Map<String, Trade> fresh = new LinkedHashMap<>();
+                // a second copy of an id in the batch finds the filter holding it already, so it goes with the rest: no
+                // map of the batch's ids is needed to keep it out of this write
+                List<Trade> fresh = new ArrayList<>(trades.size());
                 for (Trade trade : trades) {
-                    String id = trade.id().naturalKey();
-                    if (!fresh.containsKey(id) && known.addIfNew(id)) {
-                        fresh.put(id, trade);
+                    if (known.addIfNew(trade.id())) {
+                        fresh.add(trade);
                     } else {
                         if (rest == null) {
                             rest = new ArrayList<>();
@@ -348,8 +349,8 @@ final class TradeIntake implements AutoCloseable {
                     }
                 }
                 if (!fresh.isEmpty()) {
-                    write = new DirectWrite(null, fresh, written);
-                    for (Trade trade : fresh.values()) {
+                    write = new DirectWrite(null, List.copyOf(fresh), written);
+                    for (Trade trade : write.many) {
                         inFlight.put(trade.id(), new InFlightTrade(trade, write));
                     }
                 }
@@ -400,18 +401,18 @@ final class TradeIntake implements AutoCloseable {
     private final class DirectWrite extends CompletableFuture<Void> implements InFlight {
         /** The trade of a one-trade save, else null. */
         private final Trade only;
-        /** The trades of a save of two or more by id, else null. */
-        private final Map<String, Trade> many;
+        /** The trades of a save of two or more (distinct ids, immutable), else null. */
+        private final List<Trade> many;
         private final CompletableFuture<Void> written;
 
-        DirectWrite(Trade only, Map<String, Trade> many, CompletableFuture<Void> written) {
+        DirectWrite(Trade only, List<Trade> many, CompletableFuture<Void> written) {
             this.only = only;
             this.many = many;
             this.written = written;
         }
 
         List<Trade> trades() {
-            return only != null ? List.of(only) : new ArrayList<>(many.values());
+            return only != null ? List.of(only) : many;
         }
 
         @Override
@@ -441,7 +442,7 @@ final class TradeIntake implements AutoCloseable {
             if (isDone()) {
                 return false;
             }
-            settle(only, many == null ? null : many.values(), this, failure == null);
+            settle(only, many, this, failure == null);
             if (failure == null) {
                 super.complete(null);
                 return written.complete(null);

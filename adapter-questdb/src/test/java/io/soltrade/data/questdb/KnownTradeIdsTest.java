@@ -2,6 +2,12 @@ package io.soltrade.data.questdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.soltrade.data.domain.OnChainTradeId;
+import io.soltrade.data.domain.PaperTradeId;
+import io.soltrade.data.domain.TradeId;
+import io.soltrade.data.domain.TxSignature;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,11 +42,35 @@ class KnownTradeIdsTest {
             }
         }
         // the stages' rates halve (1e-5, 5e-6, ...), so all of them together stay below 2e-5: at most about 20 in
-        // 1,000,000 (12 with these ids). With every stage at the first one's rate these eleven stages took 67; at the
-        // 1 % per stage of before, thousands. (The ids and hash are fixed: the counts are the same every run.)
+        // 1,000,000 (17 with these ids, none while adding the first 200,000). With every stage at the first one's rate
+        // these eleven stages took 54 (and 6 while adding); at the 1 % per stage of before, thousands. (The ids and hash
+        // are fixed: the counts are the same every run.)
         assertThat(ids - certainlyNew).as("distinct new ids taken for stored ones while the first 200,000 were added")
                 .isLessThan(5);
         assertThat(mistaken).as("fresh ids answered 'may be stored', of " + fresh).isLessThan(25);
+    }
+
+    @Test
+    void anIdHashesFromItsPartsAsItsNaturalKeyDoes() {
+        // the start-up scan adds stored ids by their natural-key text, callers by the id itself: both must set the same bits
+        String signature = "5VERv8NMvzbJMEkV8xnrLkEaWRtSz2CosKDYjCJjBRnbJLgp8uirBgmQpjKhoR4tjF3ZpRzrFmBV6UjKdiSZkQU";
+        List<TradeId> ids = new ArrayList<>();
+        for (int index : new int[] {0, 1, 9, 10, 11, 99, 100, 101, 199, 255}) {
+            ids.add(new OnChainTradeId(new TxSignature(signature), index));
+        }
+        ids.add(new PaperTradeId("b-1"));
+        ids.add(new PaperTradeId("client_order-42"));
+        for (TradeId id : ids) {
+            assertThat(KnownTradeIds.hash64(id)).as("%s", id.naturalKey()).isEqualTo(KnownTradeIds.hash64(id.naturalKey()));
+        }
+        KnownTradeIds known = new KnownTradeIds(1_000);
+        known.markComplete();
+        for (TradeId id : ids) {
+            known.add(id.naturalKey());
+        }
+        for (TradeId id : ids) {
+            assertThat(known.addIfNew(id)).as("%s was added by its text", id.naturalKey()).isFalse();
+        }
     }
 
     @Test
