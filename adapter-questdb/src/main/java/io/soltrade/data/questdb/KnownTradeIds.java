@@ -19,9 +19,10 @@ import java.util.List;
  * {@code batchSave}: a batch of 1,000 new trades in which one id is a false positive waits for that id's lookup and a
  * second write, so the rate per id must be far below 1 in 1,000. At 1 % per stage (until 2026-12-04)
  * half the batches paid that once the first stage held 600,000 ids, and every batch beyond 1 million. The cost is
- * memory: 32 to 40 bits per id as the stages tighten (154 MB allocated for 30 million ids, a month of a million trades
- * a day, against 39 MB at 1 %). Time stays near the 1 % filter's (0.2 µs an id, hash included): each stage keeps an
- * id's 17 to 22 probes in one cache line ({@link Stage#probe}).
+ * memory: 25 to 30 bits per id as the stages tighten (118 MB allocated for 30 million ids, a month of a million trades
+ * a day, against 39 MB at 1 %), and on the caller's thread 0.35 to 0.42 ms per 1,000 ids when the filter and the ids are
+ * out of cache (as in a bench round), much of it one cache miss per probe. Tried: blocked stages (an id's probes in one
+ * 64-byte line) took 10 % off that for 30 % more bits, and no end-to-end change showed (issue 14, docs/bench.md).
  *
  * <p>Thread-safe: the scan, the intake thread and callers' threads add concurrently.
  *
@@ -34,49 +35,40 @@ final class KnownTradeIds {
     /** The first stage's false-positive rate when full; each later stage's is half the one before. */
     static final double FIRST_STAGE_FALSE_POSITIVES = 1e-5;
 
-    /**
-     * Bits per id over the optimum for an unblocked filter: keeping an id's probes in one block loads the blocks
-     * unevenly, which raises the false-positive rate. With 1.3 a first stage of 2^20 ids, full, answered "may be stored"
-     * for 10 of 2,000,000 fresh ids (at 1.0: 124; {@code KnownTradeIdsTest}'s ids, 2026-12-04).
-     */
-    static final double BLOCKING_OVERHEAD = 1.3;
-
-    private static final int BLOCK_WORDS = 8; // 512 bits: one cache line
-
     private static final class Stage {
         final long[] words;
-        final long blocks;
+        final long bits;
         final int probes;
 
-        /** For {@code ids} at rate {@code p}: log2(1/p) probes and log2(1/p) / ln 2 bits per id, more for blocking. */
+        /** The optimal filter for {@code ids} at rate {@code p}: log2(1/p) probes and log2(1/p) / ln 2 bits per id. */
         Stage(long ids, double falsePositives) {
             this.probes = (int) Math.ceil(Math.log(1 / falsePositives) / Math.log(2));
-            long wanted = Math.max(512, (long) Math.ceil(ids * probes / Math.log(2) * BLOCKING_OVERHEAD));
-            this.blocks = (wanted + 511) / 512;
-            this.words = new long[Math.toIntExact(blocks * BLOCK_WORDS)];
+            long wanted = Math.max(64, (long) Math.ceil(ids * probes / Math.log(2)));
+            this.words = new long[Math.toIntExact((wanted + 63) / 64)];
+            this.bits = words.length * 64L;
         }
 
         /**
          * Whether every probe of the id finds its bit set, setting them when {@code set}; with {@code set}, returns
-         * whether any bit was clear. All of an id's probes fall in one 512-bit block (one cache line) chosen by
-         * {@code h1}: one memory access per stage instead of one per probe, which in a stage of megabytes was most of
-         * {@code batchSave}'s classifying time (issue 14). Within the block, enhanced double hashing (Dillinger and
-         * Manolios, 2004) from {@code h2}: the stride is odd, so it visits distinct bits, and grows by one each probe.
+         * whether any bit was clear (the id was certainly not in this stage before). The probes come by enhanced
+         * double hashing (Dillinger and Manolios, 2004): the stride grows by one each probe. With a fixed stride, an id
+         * whose stride shares a large factor with {@code bits} had its probes fall on a few bits only: harmless in a
+         * large stage, but in small ones a rate of about 1 in 10,000 whatever the stage was sized for.
          */
         boolean probe(long h1, long h2, boolean set) {
-            int base = (int) ((((h1 >>> 32) * blocks) >>> 32) * BLOCK_WORDS);
-            long bits = 0;
-            int left = 0;
+            long x = Long.remainderUnsigned(h1, bits);
+            long y = Long.remainderUnsigned(h2, bits);
             boolean anyClear = false;
             for (int i = 1; i <= probes; i++) {
-                if (left == 0) {
-                    bits = mix(h2 + i * 0x9e3779b97f4a7c15L);
-                    left = 7;
+                x += y;
+                if (x >= bits) {
+                    x -= bits;
                 }
-                int x = (int) bits & 511;
-                bits >>>= 9;
-                left--;
-                int word = base + (x >>> 6);
+                y += i;
+                if (y >= bits) {
+                    y -= bits;
+                }
+                int word = (int) (x >>> 6);
                 long mask = 1L << x;
                 if ((words[word] & mask) == 0) {
                     if (!set) {
