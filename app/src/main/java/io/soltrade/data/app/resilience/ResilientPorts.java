@@ -158,10 +158,6 @@ public final class ResilientPorts implements AutoCloseable {
     static CircuitBreakerConfig breakerConfig(BreakerPolicy policy) {
         return CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                // every call of a backend records its outcome in the one window; the default (SYNCHRONIZED) window takes
-                // a lock for it, and with 50 callers on 2 cores a holder that lost its core kept the others parked for
-                // 16 ms on average (JFR of datalayer.postgres.config-read-50, docs/bench.md)
-                .slidingWindowSynchronizationStrategy(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
                 .failureRateThreshold(policy.failureRateThreshold())
                 .slidingWindowSize(policy.slidingWindowSize())
                 .minimumNumberOfCalls(policy.minimumCalls())

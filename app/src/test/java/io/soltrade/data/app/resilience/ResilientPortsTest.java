@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.soltrade.data.app.Samples;
 import io.soltrade.data.app.config.Backend;
-import io.soltrade.data.app.config.BreakerPolicy;
 import io.soltrade.data.app.health.BackendHealth;
 import io.soltrade.data.domain.Actor;
 import io.soltrade.data.domain.MevProtection;
@@ -126,15 +124,6 @@ class ResilientPortsTest {
         assertThat(report.state()).isEqualTo(HealthState.DOWN);
         assertThat(report.details()).containsEntry("circuit", "OPEN");
         assertThat(report.error()).hasValueSatisfying(error -> assertThat(error).contains("circuit breaker open"));
-    }
-
-    @Test
-    void theBreakersWindowCountsCallsWithoutALock() {
-        // with the default, synchronized window, 50 callers on 2 cores parked 16 ms on average behind a lock holder
-        // that had lost its core (JFR, docs/bench.md); the lock-free window records the same outcomes
-        CircuitBreakerConfig config = ResilientPorts.breakerConfig(new BreakerPolicy(50, 20, 10, Duration.ofSeconds(5), 3));
-        assertThat(config.getSlidingWindowSynchronizationStrategy()).isEqualTo(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE);
-        assertThat(config.getSlidingWindowType()).isEqualTo(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED);
     }
 
     @Test
