@@ -105,8 +105,7 @@ final class KnownTradeIds {
 
     /**
      * {@link #hash64(String)} of the id's natural key, without making the string: a {@code batchSave} classifies every
-     * id on the caller's thread, and building a thousand keys there only to hash them cost more than the filter did
-     * (issue 14).
+     * id on the caller's thread, where a thousand natural-key strings made only to be hashed are garbage (issue 14).
      */
     static long hash64(TradeId id) {
         long h;
