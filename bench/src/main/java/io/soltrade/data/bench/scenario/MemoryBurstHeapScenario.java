@@ -48,8 +48,8 @@ import java.util.concurrent.locks.LockSupport;
  * the store so that a resend is not written twice (the adapter's {@code TradeIntake.RecentWrites}, forgotten within
  * about 50 ms of being applied), which keep their room in the buffer until forgotten; and saves queued for the intake
  * thread (ids its filter may hold), which reserve their room when queued. Beyond the capacity: the id of every
- * accepted call in the store's filter of known ids (preallocated for a million ids, about 1.2 bytes an id beyond; a
- * refused call adds none since the save finds its room first, 2026-12-04). Not counted: the caller's futures of saves
+ * accepted call in the store's filter of known ids (preallocated for a million ids, about 3.3 bytes an id beyond since
+ * its stages tighten, 1.2 before; a refused call adds none since the save finds its room first, 2026-12-04). Not counted: the caller's futures of saves
  * already acknowledged, which the bench drops before it reads ({@link PendingSaves}).
  *
  * <p>Method: one store per size, with identical settings; rounds take the sizes in turn (full buffer, 10x, 20x, so
