@@ -612,6 +612,7 @@ final class TradeIntake implements AutoCloseable {
         try {
             forgetApplied(stored.walTransactions(), mark, now);
         } catch (RuntimeException e) {
+            readsRetried.increment(); // read again at the next idle moment
             LOG.debug("could not read how far the trades table has applied; applied writes are remembered longer: {}", e.getMessage());
         }
     }
@@ -790,7 +791,10 @@ final class TradeIntake implements AutoCloseable {
         }
     }
 
-        /** How many times a cycle's lookup was tried again after a transient failure. */
+    /**
+     * How many times a read failed and was tried again: a cycle's lookup after a transient failure, or the read of
+     * how far the table has applied (tried again at the next idle moment).
+     */
     long readsRetried() {
         return readsRetried.sum();
     }

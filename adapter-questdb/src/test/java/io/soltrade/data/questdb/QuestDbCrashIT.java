@@ -1,7 +1,6 @@
 package io.soltrade.data.questdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.soltrade.data.domain.MevStatus;
 import io.soltrade.data.domain.PaperTradeId;
@@ -23,9 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,10 @@ class QuestDbCrashIT {
                 QuestDbFixture.settings().withBuffer(20 * BATCH, Duration.ofSeconds(5)).withDeadlines(Duration.ofSeconds(30), Duration.ofSeconds(30)));
         AtomicLong acknowledged = new AtomicLong();
         AtomicLong reportedFailures = new AtomicLong();
+        // The producer whose batch takes the acknowledged count past a third opens this, and the killer kills at once:
+        // polling for the count instead let a fast machine acknowledge every row before the kill (CI, 2026-12-04).
+        CountDownLatch thirdAcknowledged = new CountDownLatch(1);
+        AtomicLong acknowledgedAtKill = new AtomicLong(-1);
         int batches = ROWS / BATCH;
         ExecutorService threads = Executors.newFixedThreadPool(PRODUCERS + 1);
         try {
@@ -71,7 +76,9 @@ class QuestDbCrashIT {
                         while (true) {
                             try {
                                 store.batchSave(batch);
-                                acknowledged.addAndGet(batch.size());
+                                if (acknowledged.addAndGet(batch.size()) >= ROWS / 3) {
+                                    thirdAcknowledged.countDown();
+                                }
                                 break;
                             } catch (TransientDbException e) {
                                 reportedFailures.incrementAndGet(); // not acknowledged: resend, as any caller may
@@ -85,7 +92,8 @@ class QuestDbCrashIT {
                 }));
             }
             Future<?> killer = threads.submit(() -> {
-                await().atMost(Duration.ofMinutes(5)).until(() -> acknowledged.get() >= ROWS / 3);
+                assertThat(thirdAcknowledged.await(5, TimeUnit.MINUTES)).as("a third acknowledged").isTrue();
+                acknowledgedAtKill.set(acknowledged.get());
                 server.kill();
                 server.restart();
                 return null;
@@ -100,6 +108,7 @@ class QuestDbCrashIT {
             writer.close();
         }
 
+        assertThat(acknowledgedAtKill.get()).as("rows acknowledged when QuestDB was killed").isBetween((long) ROWS / 3, ROWS - 2L * BATCH);
         assertThat(writer.stats().retried() + reportedFailures.get() + store.intake().readsRetried())
                 .as("the kill was felt: rows were resent or a lookup tried again").isPositive();
         assertThat(store.findById(new PaperTradeId("crash-" + run + "-0"))).isPresent(); // waits for WAL apply
