@@ -110,7 +110,7 @@ class QuestDbCrashIT {
 
         assertThat(acknowledgedAtKill.get()).as("rows acknowledged when QuestDB was killed").isBetween((long) ROWS / 3, ROWS - 2L * BATCH);
         assertThat(writer.stats().retried() + reportedFailures.get() + store.intake().readsRetried())
-                .as("the kill was felt: rows were resent or a lookup tried again").isPositive();
+                .as("the kill was felt: rows were resent or a read tried again").isPositive();
         assertThat(store.findById(new PaperTradeId("crash-" + run + "-0"))).isPresent(); // waits for WAL apply
         BigInteger expectedSum = BASE_AMOUNT.multiply(BigInteger.valueOf(ROWS))
                 .add(BigInteger.valueOf(ROWS).multiply(BigInteger.valueOf(ROWS - 1)).divide(BigInteger.TWO));
