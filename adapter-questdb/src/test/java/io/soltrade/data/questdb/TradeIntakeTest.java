@@ -378,6 +378,32 @@ class TradeIntakeTest {
     }
 
     /**
+     * An update of a trade whose direct write of several is still in flight applies to that trade, not to another of the
+     * write's: the write is the in-flight entry of all its trades and finds the one asked for. Fails when it answers with
+     * any other trade of the write.
+     */
+    @Test
+    void anUpdateOfATradeInFlightInADirectWriteOfSeveralAppliesToThatTrade() throws Exception {
+        scanDone();
+        List<Trade> trades = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            trades.add(TestRows.liveTrade(TestRows.pubkey(), Instant.parse("2025-03-01T00:00:00Z").plusSeconds(i), io.soltrade.data.domain.TokenAmount.of(5 + i),
+                    java.math.BigDecimal.ONE).withCommitment(Commitment.PROCESSED));
+        }
+        int requestsBefore = transport.attemptCount();
+        java.util.concurrent.CountDownLatch release = transport.hold();
+        java.util.concurrent.CompletableFuture<Void> saved = intake.save(trades, false);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> transport.sendsStarted.get() == requestsBefore + 1);
+
+        java.util.concurrent.CompletableFuture<Trade> updated = intake.updateCommitment(trades.get(1).id(), Commitment.CONFIRMED);
+        assertThat(updated).as("waits for the write in flight").isNotDone();
+        release.countDown();
+
+        saved.get(5, TimeUnit.SECONDS);
+        assertThat(updated.get(5, TimeUnit.SECONDS)).isEqualTo(trades.get(1).withCommitment(Commitment.CONFIRMED));
+    }
+
+    /**
      * A caller's later save never overtakes its earlier one: a save queued to the intake thread before the scan of stored
      * ids was done (so it holds a new id the filter does not know yet) is followed, once the scan is done, by a save of
      * the same id at another time; the earlier version must be the one written. Fails when the direct path ignores
