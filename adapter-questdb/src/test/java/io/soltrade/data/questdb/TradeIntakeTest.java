@@ -404,6 +404,31 @@ class TradeIntakeTest {
     }
 
     /**
+     * A directly written trade stays remembered until the table applies it even when an update took its place in the
+     * ledger and failed: the same id saved again at another time, the table applying nothing meanwhile, is not written
+     * a second time. Fails when the failed update's entry leaves without giving the direct write its place back.
+     */
+    @Test
+    void aFailedUpdateOfADirectlyWrittenTradeLeavesItRemembered() throws Exception {
+        scanDone();
+        Trade first = TestRows.liveTrade(TestRows.pubkey(), Instant.parse("2025-04-01T00:00:00Z"), io.soltrade.data.domain.TokenAmount.of(5),
+                java.math.BigDecimal.ONE).withCommitment(Commitment.PROCESSED);
+        Trade other = TestRows.liveTrade(TestRows.pubkey(), Instant.parse("2025-04-01T00:00:01Z"), io.soltrade.data.domain.TokenAmount.of(6),
+                java.math.BigDecimal.ONE).withCommitment(Commitment.PROCESSED);
+        intake.save(List.of(first, other)).get(5, TimeUnit.SECONDS);
+
+        transport.rejectRowsWhere(row -> first.id().naturalKey().equals(row.columns().get("trade_id")));
+        java.util.concurrent.CompletableFuture<Trade> update = intake.updateCommitment(first.id(), Commitment.CONFIRMED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> update.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(DbException.class);
+        transport.rejectRowsWhere(row -> false);
+
+        intake.save(List.of(movedBy(first, 60))).get(5, TimeUnit.SECONDS);
+        assertThat(table.applied).as("nothing applied: a lookup finds nothing").isEmpty();
+        assertThat(rowsOf(transport.acknowledged, first)).as("the direct write only").isEqualTo(1);
+    }
+
+    /**
      * A caller's later save never overtakes its earlier one: a save queued to the intake thread before the scan of stored
      * ids was done (so it holds a new id the filter does not know yet) is followed, once the scan is done, by a save of
      * the same id at another time; the earlier version must be the one written. Fails when the direct path ignores
