@@ -128,8 +128,7 @@ final class TradeIntake implements AutoCloseable {
      * above the batch's own). Guarded by {@link #ledger}.
      *
      * <p>Every trade acknowledged during a burst is held here until applied, so an entry is kept small (issue 14, burst
-     * heap): keyed by the {@link TradeId} the trade holds (not a natural-key string made for it), and a one-trade batch
-     * holds its trade without a collection.
+     * heap): keyed by the {@link TradeId} the trade holds (not a natural-key string made for it).
      *
      * <p>A direct write's trades are not copied here: they stay in {@link #inFlight} under their write (done, so read as
      * stored) until their batch is forgotten. Acknowledging a direct write of 1,000 trades is then one batch added, not
@@ -138,24 +137,21 @@ final class TradeIntake implements AutoCloseable {
      */
     private static final class RecentWrites {
         private static final class Batch {
-            /** The trade of a one-trade batch of the intake thread's, else null. */
-            final Trade only;
-            /** The trades of a batch of two or more of the intake thread's, else null. */
+            /** The trades of an intake cycle's write (remembered in {@code byId}), else null. */
             final Collection<Trade> many;
-            /** A direct write (the other two null): its trades are remembered in the in-flight map, under it. */
+            /** A direct write, else null: its trades are remembered in the in-flight map, under it. */
             final DirectWrite direct;
             final long seq;
             long sequencedBound = -1;
 
-            Batch(Trade only, Collection<Trade> many, DirectWrite direct, long seq) {
-                this.only = only;
+            Batch(Collection<Trade> many, DirectWrite direct, long seq) {
                 this.many = many;
                 this.direct = direct;
                 this.seq = seq;
             }
 
             int size() {
-                return direct != null ? direct.size() : only != null ? 1 : many.size();
+                return direct != null ? direct.size() : many.size();
             }
         }
 
@@ -198,10 +194,8 @@ final class TradeIntake implements AutoCloseable {
                 Batch batch = batches.pollFirst();
                 if (batch.direct != null) {
                     batch.direct.forget(inFlight);
-                } else if (batch.only != null) {
-                    byId.remove(batch.only.id(), batch.only); // remove(key, value): a later batch's version stays
                 } else {
-                    batch.many.forEach(trade -> byId.remove(trade.id(), trade));
+                    batch.many.forEach(trade -> byId.remove(trade.id(), trade)); // remove(key, value): a later batch's version stays
                 }
                 forgotten += batch.size();
                 size -= batch.size();
@@ -213,7 +207,7 @@ final class TradeIntake implements AutoCloseable {
         void add(Collection<Trade> many) {
             if (!many.isEmpty()) {
                 List<Trade> trades = List.copyOf(many); // a cycle's is a map view
-                batches.addLast(new Batch(null, trades, null, nextSeq++));
+                batches.addLast(new Batch(trades, null, nextSeq++));
                 trades.forEach(trade -> byId.put(trade.id(), trade));
                 size += trades.size();
             }
@@ -221,7 +215,7 @@ final class TradeIntake implements AutoCloseable {
 
         /** An acknowledged direct write, whose trades stay remembered under it in the in-flight map. */
         void add(DirectWrite write) {
-            batches.addLast(new Batch(null, null, write, nextSeq++));
+            batches.addLast(new Batch(null, write, nextSeq++));
             size += write.size();
         }
 

@@ -10,6 +10,8 @@ import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import io.soltrade.data.domain.Trade;
 import io.soltrade.data.ports.DbException;
+import io.soltrade.data.ports.HealthCheck;
+import io.soltrade.data.ports.HealthReport;
 import io.soltrade.data.ports.ManagedResource;
 import io.soltrade.data.ports.TradeStore;
 import io.soltrade.data.questdb.testing.QuestDbServer;
@@ -81,7 +83,14 @@ class QuestDbFailoverIT {
                 a.kill();
                 int atKill = acknowledged.size();
 
-                await().atMost(Duration.ofSeconds(120)).until(() -> acknowledged.size() >= atKill + AFTER_KILL);
+                try {
+                    await().atMost(Duration.ofSeconds(120)).until(() -> acknowledged.size() >= atKill + AFTER_KILL);
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    // a CI run of 2026-12-04 stalled here (no 2,000 acknowledgements in 120 s; 8 runs alone, loaded or not,
+                    // passed in 12 to 25 s): say where the store stood
+                    throw new AssertionError("ingestion after the kill stalled: " + acknowledged.size() + " acknowledged, " + atKill
+                            + " of them before the kill, " + failed.size() + " failed; " + standing(injector, store), e);
+                }
             } finally {
                 stop.set(true);
                 for (Future<?> saver : running) {
@@ -103,6 +112,29 @@ class QuestDbFailoverIT {
             assertThat(failed).as("no save failed: the writer moved to B within its retry deadline").isEmpty();
             assertThat(across).as("acknowledged trades = distinct trades across both servers").isEqualTo(acknowledged);
         }
+    }
+
+    /** The store's health details, its intake's counts and the stacks of its threads and its callers', for a failure message. */
+    private static String standing(Injector injector, TradeStore store) {
+        StringBuilder text = new StringBuilder();
+        for (HealthCheck check : injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() { }))) {
+            HealthReport report = check.check();
+            text.append("health ").append(report.state()).append(' ').append(report.details()).append(report.error().map(e -> " " + e).orElse(""));
+        }
+        if (store instanceof QuestDbTradeStore questDb) {
+            text.append("; intake remembers ").append(questDb.intake().remembered()).append(", reads retried ").append(questDb.intake().readsRetried());
+        }
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            boolean ours = thread.getName().startsWith("questdb")
+                    || java.util.Arrays.stream(stack).anyMatch(frame -> frame.getClassName().startsWith("io.soltrade.data.questdb.QuestDbTradeStore"));
+            if (ours && thread != Thread.currentThread()) {
+                text.append("\n").append(thread.getName()).append(' ').append(thread.getState());
+                for (StackTraceElement frame : stack) {
+                    text.append("\n    at ").append(frame);
+                }
+            }
+        });
+        return text.toString();
     }
 
     private static String hostPort(QuestDbServer server) {
