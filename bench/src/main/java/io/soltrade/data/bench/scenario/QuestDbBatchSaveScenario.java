@@ -51,7 +51,7 @@ final class QuestDbBatchSaveScenario implements Scenario {
                     }));
             String why = through.why("encoding and the round trip cost the same on both sides; ours also classifies each id against its "
                     + "filter of known ids and registers it in flight on the caller's thread, hands the batch to the writer thread, and "
-                    + "moves the ids to remembered-until-applied once acknowledged (first save wins, one row per id), which the raw "
+                    + "keeps the ids until QuestDB applies the write (first save wins, one row per id), which the raw "
                     + "sender does not keep (docs/bench.md: QuestDB batch save, where our extra time goes)");
             return new ScenarioOutcome(List.of(
                     comparison.throughput(name, "rows/s", Goal.ratio(), why),
