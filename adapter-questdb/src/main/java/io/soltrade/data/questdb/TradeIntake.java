@@ -158,12 +158,12 @@ final class TradeIntake implements AutoCloseable {
         private final java.util.ArrayDeque<Batch> batches = new java.util.ArrayDeque<>();
         private final Map<TradeId, Trade> byId = new java.util.HashMap<>();
         /** The intake's in-flight map, where direct writes' trades are remembered. */
-        private final Map<TradeId, InFlight> inFlight;
+        private final TradeIdTable<InFlight> inFlight;
         private long nextSeq;
         /** Trades in the batches not forgotten yet. */
         private int size;
 
-        RecentWrites(Map<TradeId, InFlight> inFlight) {
+        RecentWrites(TradeIdTable<InFlight> inFlight) {
             this.inFlight = inFlight;
         }
 
@@ -443,13 +443,13 @@ final class TradeIntake implements AutoCloseable {
         }
 
         /** The table applied it: its entries leave {@code inFlight}. */
-        void forget(Map<TradeId, InFlight> inFlight) {
+        void forget(TradeIdTable<InFlight> inFlight) {
             forgotten = true;
             leave(inFlight);
         }
 
         /** Its entries leave {@code inFlight} (where another write of an id took its place, that one stays). */
-        void leave(Map<TradeId, InFlight> inFlight) {
+        void leave(TradeIdTable<InFlight> inFlight) {
             if (only != null) {
                 inFlight.remove(only.id(), this);
             } else {
@@ -638,9 +638,9 @@ final class TradeIntake implements AutoCloseable {
      * Ids whose write was sent and not yet completed, by either path, and the ids of acknowledged direct writes until the
      * table applies them (their entry's write is done then, so an id saved again counts as stored and waits for nothing);
      * guarded by {@link #ledger}. Keyed by the id value, not its natural-key string, so a buffered trade holds no second
-     * copy of its id.
+     * copy of its id; a {@link TradeIdTable}, so an entry allocates nothing of its own.
      */
-    private final Map<TradeId, InFlight> inFlight = new java.util.HashMap<>();
+    private final TradeIdTable<InFlight> inFlight = new TradeIdTable<>();
 
     /**
      * A cycle's write completed (on the writer's thread): its ids move from {@link #inFlight} to {@link #recent} (if

@@ -47,8 +47,9 @@ final class MemoryAllocationScenario implements Scenario {
                     })),
                     context.sizing().warmupRounds(), context.sizing().size(5, 1));
             String why = "both sides convert each price with Decimal256.fromBigDecimal and hash each id with a new MD5 (which "
-                    + "allocate) and allocate per HTTP request; ours also keeps each trade's id in a map from send until QuestDB "
-                    + "applies it (a map node), grows its filter of known ids, and makes a submission and futures per call";
+                    + "allocate) and allocate per HTTP request; ours also keeps each trade's id in a table from send until QuestDB "
+                    + "applies it (a slot of its arrays, which are allocated only as the table grows), grows its filter of known "
+                    + "ids, and makes a submission and futures per call";
             return new ScenarioOutcome(List.of(
                     comparison.sample(NAME, "allocation per saved trade", "bytes/trade", MetricKind.MEMORY, Goal.ratio(), why)), List.of());
         }
