@@ -6,14 +6,15 @@ import java.util.Objects;
 /**
  * A map from trade id to {@code V} that allocates nothing per entry: {@link TradeIntake}'s trades in flight and
  * remembered until applied, one entry per trade it has written in the last moments. A {@code java.util.HashMap} made a
- * 32-byte node per entry, about a third of what a saved trade allocates beyond the raw sender's encoding (issue 14,
+ * 32-byte node per entry, about half of what a saved trade allocated beyond the raw sender (issue 14,
  * {@code memory.allocation-per-saved-trade}, docs/bench.md); here the ids, their hashes and the values sit in arrays
  * (open addressing, linear probing, removal by backward shift), which are allocated only when the table grows. No
  * library among the data layer's dependencies offers such a map, and a collections library would be a large dependency
  * for every host to carry for one table.
  *
- * <p>Like {@code HashMap} it never shrinks: after a burst it keeps the arrays that burst needed (4 to 8 bytes a slot,
- * at most half of the slots used). Not thread-safe: {@link TradeIntake}'s ledger lock guards it. No null ids or values.
+ * <p>Like {@code HashMap} it never shrinks: after a burst it keeps the arrays that burst needed (12 bytes a slot with
+ * compressed references, at most half of the slots used). Not thread-safe: {@link TradeIntake}'s ledger lock guards
+ * it. No null ids or values.
  */
 final class TradeIdTable<V> {
     private static final int MIN_CAPACITY = 16;
